@@ -1,0 +1,10 @@
+namespace CleanGames.Application.Common.Abstractions;
+
+/// <summary>A signed access token and when it stops being accepted.</summary>
+public sealed record AccessToken(string Token, DateTimeOffset ExpiresAt, int ExpiresInSeconds);
+
+/// <summary>Issues the platform's JWT access tokens: <c>sub</c> = account id, roles as claims.</summary>
+public interface IAccessTokenIssuer
+{
+    AccessToken Issue(long accountId, IEnumerable<string> roles);
+}

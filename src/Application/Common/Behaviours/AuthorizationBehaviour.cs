@@ -1,0 +1,57 @@
+using System.Reflection;
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Common.Errors;
+using CleanGames.Application.Common.Security;
+using MediatR;
+
+namespace CleanGames.Application.Common.Behaviours;
+
+/// <summary>
+/// Enforces what a request declares with <see cref="AuthorizeRequestAttribute"/> and any
+/// <see cref="IRequestAuthorizer{TRequest}"/> rules, before validation so that an anonymous caller
+/// learns nothing about the request's shape.
+/// </summary>
+public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser currentUser, IEnumerable<IRequestAuthorizer<TRequest>> authorizers)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    private static readonly AuthorizeRequestAttribute[] Requirements =
+        typeof(TRequest).GetCustomAttributes<AuthorizeRequestAttribute>(inherit: true).ToArray();
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var rules = authorizers as IRequestAuthorizer<TRequest>[] ?? authorizers.ToArray();
+        if (Requirements.Length == 0 && rules.Length == 0)
+        {
+            return await next();
+        }
+
+        if (!currentUser.IsAuthenticated)
+        {
+            throw new UnauthorizedException();
+        }
+
+        foreach (var requirement in Requirements)
+        {
+            if (string.IsNullOrWhiteSpace(requirement.Roles))
+            {
+                continue;
+            }
+
+            var anyRole = requirement.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (!anyRole.Any(currentUser.IsInRole))
+            {
+                throw new ForbiddenException();
+            }
+        }
+
+        foreach (var rule in rules)
+        {
+            if (!await rule.IsAllowedAsync(request, cancellationToken))
+            {
+                throw new ForbiddenException();
+            }
+        }
+
+        return await next();
+    }
+}

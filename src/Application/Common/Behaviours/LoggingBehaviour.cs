@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using MediatR;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CleanGames.Application.Common.Behaviours;
+
+/// <summary>
+/// Times every request and warns about slow ones. Only the request's type name is logged, never
+/// its contents: requests carry passwords, tokens and init data.
+/// </summary>
+public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger, IOptions<PipelineOptions> options)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var name = typeof(TRequest).Name;
+        try
+        {
+            return await next();
+        }
+        finally
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            if (elapsed.TotalMilliseconds >= options.Value.SlowRequestMilliseconds)
+            {
+                logger.LogWarning("Slow request {RequestName} took {ElapsedMilliseconds:F0} ms", name, elapsed.TotalMilliseconds);
+            }
+            else
+            {
+                logger.LogDebug("Handled {RequestName} in {ElapsedMilliseconds:F1} ms", name, elapsed.TotalMilliseconds);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Reflection;
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Common.Behaviours;
+using CleanGames.Application.Common.Events;
+using CleanGames.Application.Common.Security;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CleanGames.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers MediatR 5.1.0 (which has no <c>AddMediatR</c>), the handlers, validators, request
+    /// authorizers and AutoMapper profiles of this assembly and of <paramref name="additionalAssemblies"/>,
+    /// and the pipeline behaviours in their order: logging → unhandled-exception logging →
+    /// authorization → validation → concurrency retry → handler.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, params Assembly[] additionalAssemblies)
+    {
+        var assemblies = new[] { typeof(DependencyInjection).Assembly }.Concat(additionalAssemblies).Distinct().ToArray();
+
+        services.TryAddTransient<ServiceFactory>(sp => sp.GetService!);
+        services.TryAddTransient<IMediator, Mediator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IClock, SystemClock>();
+        services.TryAddScoped<IDomainEventDispatcher, MediatorDomainEventDispatcher>();
+        services.AddOptions<PipelineOptions>();
+
+        services.AddMediatorHandlers(assemblies);
+        services.AddValidatorsFromAssemblies(assemblies, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddAutoMapper(_ => { }, assemblies);
+
+        // Registration order is pipeline order: the first behaviour registered is the outermost.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ConcurrencyRetryBehaviour<,>));
+        return services;
+    }
+
+    /// <summary>Registers every request handler, notification handler and request authorizer found in the assemblies.</summary>
+    public static IServiceCollection AddMediatorHandlers(this IServiceCollection services, params Assembly[] assemblies)
+    {
+        Type[] openInterfaces = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IRequestAuthorizer<>)];
+        foreach (var type in assemblies.SelectMany(a => a.DefinedTypes))
+        {
+            if (type.IsAbstract || type.IsInterface || type.IsGenericTypeDefinition)
+            {
+                continue;
+            }
+
+            foreach (var implemented in type.ImplementedInterfaces)
+            {
+                if (implemented.IsGenericType && openInterfaces.Contains(implemented.GetGenericTypeDefinition()))
+                {
+                    services.TryAddEnumerable(ServiceDescriptor.Transient(implemented, type));
+                }
+            }
+        }
+
+        return services;
+    }
+}

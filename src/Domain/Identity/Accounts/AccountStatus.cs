@@ -1,0 +1,7 @@
+namespace CleanGames.Domain.Identity.Accounts;
+
+public enum AccountStatus
+{
+    Active,
+    Banned,
+}

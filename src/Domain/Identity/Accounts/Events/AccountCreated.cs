@@ -1,0 +1,5 @@
+using CleanGames.Domain.Common;
+
+namespace CleanGames.Domain.Identity.Accounts.Events;
+
+public sealed record AccountCreated(Guid AccountKey, DateTimeOffset At) : IDomainEvent;

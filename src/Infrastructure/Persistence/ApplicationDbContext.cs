@@ -1,0 +1,74 @@
+using CleanGames.Application.Common.Errors;
+using CleanGames.Domain.Common;
+using CleanGames.Domain.Identity.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanGames.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database of the platform. Each provider has a subclass that owns its migration set
+/// (<see cref="Sqlite.SqliteApplicationDbContext"/>, <see cref="SqlServer.SqlServerApplicationDbContext"/>);
+/// everything else depends on this base type.
+/// </summary>
+public abstract class ApplicationDbContext : DbContext
+{
+    protected ApplicationDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save asynchronously through the unit of work.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersionsOfChangedAggregates();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new ConcurrencyConflictException(exception);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
+        ConfigureAggregateRoots(modelBuilder);
+    }
+
+    /// <summary>
+    /// Every aggregate root carries <see cref="IAggregateRoot.Version"/> as its concurrency token,
+    /// and its in-memory bookkeeping is not stored, without each configuration repeating it.
+    /// </summary>
+    private static void ConfigureAggregateRoots(ModelBuilder modelBuilder)
+    {
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned()))
+        {
+            if (!typeof(IAggregateRoot).IsAssignableFrom(entityType.ClrType))
+            {
+                continue;
+            }
+
+            var builder = modelBuilder.Entity(entityType.ClrType);
+            builder.Property(nameof(IAggregateRoot.Version)).IsConcurrencyToken();
+            builder.Ignore(nameof(IAggregateRoot.DomainEvents));
+            builder.Ignore(nameof(IAggregateRoot.HasChanges));
+        }
+    }
+
+    private void BumpVersionsOfChangedAggregates()
+    {
+        foreach (var entry in ChangeTracker.Entries<IAggregateRoot>())
+        {
+            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && entry.Entity.HasChanges))
+            {
+                entry.Entity.IncrementVersion();
+            }
+        }
+    }
+}

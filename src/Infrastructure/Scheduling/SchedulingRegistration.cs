@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace CleanGames.Infrastructure.Scheduling;
+
+internal static class SchedulingRegistration
+{
+    /// <summary>
+    /// Quartz runs every timed process. Modules add their jobs with <c>services.AddQuartz(q => ...)</c>
+    /// (the calls compose). On shutdown the scheduler stops firing and waits for running jobs, and
+    /// jobs are idempotent commands, so a deadline missed while down is acted on after start.
+    /// </summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services)
+    {
+        services.AddQuartz(quartz =>
+        {
+            quartz.UseInMemoryStore();
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using CleanGames.Application.Common.Errors;
+
+namespace CleanGames.WebApi.Common.Dialects;
+
+/// <summary>What went wrong, independent of any envelope; each dialect renders it its own way.</summary>
+public sealed record ApiError(int Status, string Code, string Message)
+{
+    public IReadOnlyList<ApiFieldError> FieldErrors { get; init; } = [];
+
+    public TimeSpan? RetryAfter { get; init; }
+
+    public bool IsValidation => FieldErrors.Count > 0 || Code == ValidationCode;
+
+    public const string ValidationCode = "validation.failed";
+
+    public static ApiError Validation(IReadOnlyList<ApiFieldError> fieldErrors, string message = "Validation failed") =>
+        new(StatusCodes.Status422UnprocessableEntity, ValidationCode, message) { FieldErrors = fieldErrors };
+
+    public static ApiError Unauthenticated() => new(StatusCodes.Status401Unauthorized, "auth.unauthenticated", "Not authenticated");
+
+    public static ApiError Forbidden() => new(StatusCodes.Status403Forbidden, "auth.forbidden", "Not enough permissions");
+}
+
+/// <summary>
+/// One invalid input. <see cref="Location"/> says where it was read from (<c>body</c>, <c>query</c>,
+/// <c>path</c>, <c>header</c>); <see cref="Field"/> is its wire name path (empty for the whole body).
+/// </summary>
+public sealed record ApiFieldError(string Location, string Field, string Message, string Type)
+{
+    public static ApiFieldError FromApplication(FieldError error) =>
+        new("body", Json.WireJson.ToWireName(error.Field), error.Message, error.Code);
+}

@@ -1,0 +1,51 @@
+using System.Collections.Frozen;
+
+namespace CleanGames.WebApi.Common.Dialects;
+
+/// <summary>
+/// The non-zero <c>status</c> values of the Clicker dialect (seed 001), documented in README.
+/// A module error code listed in <see cref="ByCode"/> gets its own number; anything else gets the
+/// number of its kind.
+/// </summary>
+public static class ClickerStatusCodes
+{
+    public const int InvalidInput = 1;
+    public const int Unauthorized = 2;
+    public const int Forbidden = 3;
+    public const int NotFound = 4;
+    public const int Conflict = 5;
+    public const int RuleViolation = 6;
+    public const int RateLimited = 7;
+    public const int Unavailable = 8;
+    public const int InternalError = 9;
+
+    // Module-specific numbers (from 10 up) are added here as modules define them.
+    private static readonly FrozenDictionary<string, int> ByCode = new Dictionary<string, int>(StringComparer.Ordinal)
+        .ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static int For(ApiError error, int httpStatus)
+    {
+        if (ByCode.TryGetValue(error.Code, out var specific))
+        {
+            return specific;
+        }
+
+        if (error.IsValidation)
+        {
+            return InvalidInput;
+        }
+
+        return httpStatus switch
+        {
+            StatusCodes.Status401Unauthorized => Unauthorized,
+            StatusCodes.Status403Forbidden => Forbidden,
+            StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => NotFound,
+            StatusCodes.Status409Conflict => Conflict,
+            StatusCodes.Status429TooManyRequests => RateLimited,
+            StatusCodes.Status503ServiceUnavailable => Unavailable,
+            >= 500 => InternalError,
+            StatusCodes.Status400BadRequest => RuleViolation,
+            _ => InvalidInput,
+        };
+    }
+}

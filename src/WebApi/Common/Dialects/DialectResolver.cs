@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+
+namespace CleanGames.WebApi.Common.Dialects;
+
+/// <summary>
+/// Which dialect a path speaks when no endpoint declared one: unknown routes (404), wrong methods
+/// (405), and rejections that happen before routing. Longest prefix wins; an exact entry matches
+/// only that path.
+/// </summary>
+public sealed class DialectRouteOptions
+{
+    internal List<(PathString Path, bool Exact, ApiDialect Dialect)> Routes { get; } = [];
+
+    public DialectRouteOptions MapPrefix(string prefix, ApiDialect dialect)
+    {
+        Routes.Add((new PathString(prefix), false, dialect));
+        return this;
+    }
+
+    public DialectRouteOptions MapExact(string path, ApiDialect dialect)
+    {
+        Routes.Add((new PathString(path), true, dialect));
+        return this;
+    }
+}
+
+public sealed class DialectResolver(IOptions<DialectRouteOptions> options)
+{
+    public ApiDialect Resolve(HttpContext context)
+    {
+        var declared = context.GetEndpoint()?.Metadata.GetMetadata<ApiDialectAttribute>();
+        if (declared is not null)
+        {
+            return declared.Dialect;
+        }
+
+        var path = context.Request.Path;
+        ApiDialect? best = null;
+        var bestLength = -1;
+        foreach (var (route, exact, dialect) in options.Value.Routes)
+        {
+            var matches = exact
+                ? path.Equals(route, StringComparison.OrdinalIgnoreCase) || path.Equals(route.Add("/"), StringComparison.OrdinalIgnoreCase)
+                : path.StartsWithSegments(route, StringComparison.OrdinalIgnoreCase);
+            var length = route.Value!.Length + (exact ? 1 : 0);
+            if (matches && length > bestLength)
+            {
+                best = dialect;
+                bestLength = length;
+            }
+        }
+
+        return best ?? ApiDialect.ProblemDetails;
+    }
+}

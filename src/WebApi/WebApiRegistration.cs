@@ -1,0 +1,131 @@
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.WebApi.Common.Dialects;
+using CleanGames.WebApi.Common.Health;
+using CleanGames.WebApi.Common.Http;
+using CleanGames.WebApi.Common.Json;
+using CleanGames.WebApi.Common.Realtime;
+using CleanGames.WebApi.Common.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Scalar.AspNetCore;
+
+namespace CleanGames.WebApi;
+
+/// <summary>The transport layer's registrations and request pipeline.</summary>
+public static partial class WebApiRegistration
+{
+    /// <summary>How long a graceful shutdown may take before the host gives up on stragglers.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(8);
+
+    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    {
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
+
+        services.AddControllers(mvc => mvc.Filters.Add<DialectEnvelopeFilter>())
+            .AddJsonOptions(json => WireJson.Configure(json.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(api =>
+            {
+                api.SuppressMapClientErrors = true;
+                api.InvalidModelStateResponseFactory = context => ApiErrorResponder.AsResult(ModelStateErrors.ToApiError(context));
+            });
+        services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
+        services.AddSignalR().AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions));
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<HttpCurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
+
+        services.AddSingleton<IDialectRenderer, FastApiRenderer>();
+        services.AddSingleton<IDialectRenderer, ClickerRenderer>();
+        services.AddSingleton<IDialectRenderer, GatewayRenderer>();
+        services.AddSingleton<IDialectRenderer, NovelsRenderer>();
+        services.AddSingleton<IDialectRenderer, ProblemDetailsRenderer>();
+        services.AddSingleton<DialectResolver>();
+        services.AddSingleton<ApiErrorResponder>();
+        services.Configure<DialectRouteOptions>(routes => routes
+            .MapPrefix("/api", ApiDialect.FastApi)
+            .MapPrefix("/api/v1", ApiDialect.Novels)
+            .MapPrefix("/api/kitchen", ApiDialect.Clicker)
+            .MapExact("/reg", ApiDialect.Clicker)
+            .MapExact("/auth", ApiDialect.Clicker)
+            .MapExact("/refresh", ApiDialect.Clicker)
+            .MapPrefix("/auth", ApiDialect.Gateway));
+        services.AddExceptionHandler<DialectExceptionHandler>();
+
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, DialectAuthorizationResultHandler>();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure(bearer =>
+        {
+            bearer.Events ??= new JwtBearerEvents();
+            bearer.Events.OnChallenge = async context =>
+            {
+                context.HandleResponse();
+                await context.HttpContext.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(context.HttpContext, ApiError.Unauthenticated());
+            };
+            bearer.Events.OnForbidden = context =>
+                context.HttpContext.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(context.HttpContext, ApiError.Forbidden());
+        });
+
+        services.AddOpenApi();
+        services.AddSingleton<WebSocketConnectionTracker>();
+        return services;
+    }
+
+    public static WebApplication UseWebApi(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Expected outcomes (typed application errors, bad requests) are answers, not faults.
+            SuppressDiagnosticsCallback = context => ExceptionMapping.IsExpected(context.Exception),
+            // Reached only if the dialect handler declined, which it never does; kept as a last resort.
+            ExceptionHandler = context => context.RequestServices.GetRequiredService<ApiErrorResponder>()
+                .WriteAsync(context, ExceptionMapping.ForStatus(StatusCodes.Status500InternalServerError)),
+        });
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            await http.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(http, ExceptionMapping.ForStatus(http.Response.StatusCode));
+        });
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseRouting();
+        app.UseMiddleware<ReadinessGateMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthEndpoints();
+        app.MapControllers();
+
+        // Make sure the tracker exists before the first socket so shutdown can reach every one.
+        app.Services.GetRequiredService<WebSocketConnectionTracker>();
+        app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
+        return app;
+    }
+
+    private static void LogAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            var root = address.Replace("://[::]", "://localhost", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+                .Replace("://+", "://localhost", StringComparison.Ordinal)
+                .Replace("://*", "://localhost", StringComparison.Ordinal)
+                .TrimEnd('/');
+            LogEndpoints(app.Logger, root);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CleanGames is serving at {Root}: API reference {Root}/scalar, OpenAPI {Root}/openapi/v1.json, health {Root}/health/live and {Root}/health/ready")]
+    private static partial void LogEndpoints(ILogger logger, string root);
+}
