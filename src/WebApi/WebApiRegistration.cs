@@ -97,6 +97,11 @@ public static partial class WebApiRegistration
         });
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseRouting();
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<DialectResolver>().Remember(context);
+            return next(context);
+        });
         app.UseMiddleware<ReadinessGateMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -65,7 +65,7 @@ public abstract class ApplicationDbContext : DbContext
     {
         foreach (var entry in ChangeTracker.Entries<IAggregateRoot>())
         {
-            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && entry.Entity.HasChanges))
+            if (entry.State is EntityState.Added or EntityState.Modified || (entry.State == EntityState.Unchanged && entry.Entity.HasChanges))
             {
                 entry.Entity.IncrementVersion();
             }

@@ -26,7 +26,18 @@ public sealed class DialectRouteOptions
 
 public sealed class DialectResolver(IOptions<DialectRouteOptions> options)
 {
-    public ApiDialect Resolve(HttpContext context)
+    private static readonly object ItemKey = new();
+
+    /// <summary>
+    /// Pins the request's dialect once routing has chosen its endpoint: the exception handler
+    /// clears the endpoint before it runs, and the error must still speak the route's dialect.
+    /// </summary>
+    public void Remember(HttpContext context) => context.Items[ItemKey] = ResolveFresh(context);
+
+    public ApiDialect Resolve(HttpContext context) =>
+        context.Items.TryGetValue(ItemKey, out var pinned) && pinned is ApiDialect dialect ? dialect : ResolveFresh(context);
+
+    private ApiDialect ResolveFresh(HttpContext context)
     {
         var declared = context.GetEndpoint()?.Metadata.GetMetadata<ApiDialectAttribute>();
         if (declared is not null)

@@ -5,9 +5,9 @@ namespace CleanGames.WebApi.Common.Realtime;
 
 /// <summary>
 /// Knows every open raw WebSocket of this instance so that a graceful shutdown can say goodbye:
-/// when the host starts stopping, each socket gets a close frame (1001, going away) and its
-/// <see cref="Connection.Closing"/> token fires so the socket's loop ends; a peer that does not
-/// answer the close handshake in time is aborted, so shutdown never waits on it.
+/// when the host starts stopping, each socket gets a close frame (1001, going away), so the peer's
+/// close reply ends the socket's receive loop; a peer that does not answer the handshake in time
+/// is aborted and <see cref="Connection.Closing"/> fires, so shutdown never waits on it.
 /// </summary>
 public sealed partial class WebSocketConnectionTracker : IDisposable
 {
@@ -16,6 +16,7 @@ public sealed partial class WebSocketConnectionTracker : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger<WebSocketConnectionTracker> _logger;
     private readonly CancellationTokenRegistration _registration;
+    private volatile bool _shuttingDown;
 
     public WebSocketConnectionTracker(IHostApplicationLifetime lifetime, ILogger<WebSocketConnectionTracker> logger)
     {
@@ -33,7 +34,7 @@ public sealed partial class WebSocketConnectionTracker : IDisposable
     {
         var connection = new Connection(this, socket, CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
         _connections[connection.Id] = connection;
-        if (_stopping.IsCancellationRequested)
+        if (_shuttingDown)
         {
             _ = CloseAsync(connection);
         }
@@ -49,18 +50,16 @@ public sealed partial class WebSocketConnectionTracker : IDisposable
 
     private async Task CloseAllAsync()
     {
-        if (!_stopping.IsCancellationRequested)
-        {
-            await _stopping.CancelAsync();
-        }
-
+        _shuttingDown = true;
         var open = _connections.Values.ToList();
         if (open.Count > 0)
         {
             LogClosing(open.Count);
         }
 
+        // Close frames first: cancelling a pending receive would abort the socket without one.
         await Task.WhenAll(open.Select(CloseAsync));
+        await _stopping.CancelAsync();
     }
 
     private static async Task CloseAsync(Connection connection)

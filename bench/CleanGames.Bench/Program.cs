@@ -1,0 +1,116 @@
+using System.Runtime.InteropServices;
+using CleanGames.Bench.Hosting;
+using CleanGames.Bench.Load;
+using CleanGames.Bench.Reporting;
+using CleanGames.Bench.Scenarios;
+
+namespace CleanGames.Bench;
+
+internal static class Program
+{
+    private const int ExitFailure = 1;
+    private const int ExitUsage = 2;
+    private const int ExitCancelled = 130;
+
+    private static async Task<int> Main(string[] args)
+    {
+        // The same executable doubles as the baseline server so both servers run as separate processes.
+        if (args.Length > 0 && args[0] == BaselineServer.ServeFlag)
+        {
+            return await BaselineServer.ServeAsync(args[1..]);
+        }
+
+        if (!BenchOptions.TryParse(args, out var options, out var parseError))
+        {
+            Console.Error.WriteLine(parseError);
+            Console.Error.WriteLine(BenchOptions.Usage(ScenarioRegistry.Names));
+            return ExitUsage;
+        }
+
+        if (!ScenarioRegistry.TryGet(options.Scenario, out var scenario))
+        {
+            Console.Error.WriteLine($"Unknown scenario '{options.Scenario}'. Scenarios: {string.Join(", ", ScenarioRegistry.Names)}.");
+            return ExitUsage;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // The first Ctrl+C lets the finally blocks stop the servers; a second one exits at once.
+            if (!cancel.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                Progress.Write("cancelling: stopping the servers");
+                cancel.Cancel();
+            }
+        };
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        });
+
+        try
+        {
+            var result = await RunAsync(options, scenario, cancel.Token);
+            Console.Out.WriteLine(result.ToJsonLine());
+            if (options.Record)
+            {
+                var path = MarkdownLog.Append(Toolchain.FindRepoRoot(), result, options.CommandLine);
+                Progress.Write($"recorded in {path}");
+            }
+
+            return 0;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            Progress.Write("cancelled");
+            return ExitCancelled;
+        }
+        catch (BenchException e)
+        {
+            Console.Error.WriteLine($"bench failed: {e.Message}");
+            return ExitFailure;
+        }
+    }
+
+    private static async Task<BenchResult> RunAsync(BenchOptions options, IScenario scenario, CancellationToken ct)
+    {
+        var toolchain = Toolchain.Discover();
+        var settings = new LoadSettings(options.Connections, BenchOptions.Warmup, TimeSpan.FromSeconds(options.Seconds));
+        var workRoot = Directory.CreateTempSubdirectory("cleangames-bench-").FullName;
+        try
+        {
+            // Built before anything is measured so the compiler's CPU use cannot leak into either figure.
+            Progress.Write("building the WebApi (Release)");
+            var webApiDll = await CleanGamesServer.BuildAsync(toolchain, Path.Combine(workRoot, "build"), ct);
+
+            // Baseline first, then CleanGames; each server runs alone while it is measured.
+            LoadResult baseline;
+            await using (var server = await BaselineServer.StartAsync(toolchain, ct))
+            {
+                baseline = await MeasureAsync(scenario, ServerTarget.Baseline, server.BaseAddress, settings, ct);
+            }
+
+            LoadResult target;
+            await using (var server = await CleanGamesServer.StartAsync(toolchain, webApiDll, Path.Combine(workRoot, "data"), ct))
+            {
+                target = await MeasureAsync(scenario, ServerTarget.CleanGames, server.BaseAddress, settings, ct);
+            }
+
+            return BenchResult.Create(scenario, settings, target, baseline, DateTimeOffset.UtcNow);
+        }
+        finally
+        {
+            TempDirectory.TryDelete(workRoot);
+        }
+    }
+
+    private static async Task<LoadResult> MeasureAsync(IScenario scenario, ServerTarget target, Uri baseAddress, LoadSettings settings, CancellationToken ct)
+    {
+        Progress.Write($"{target}: {scenario.Name}, {settings.Connections} connections, {settings.Warmup.TotalSeconds:0} s warmup + {settings.Duration.TotalSeconds:0} s measured");
+        var result = await LoadDriver.RunAsync(scenario, target, baseAddress, settings, ct);
+        Progress.Write($"{target}: {result.OpsPerSec:0.0} ops/s, p50 {result.Latency.P50Ms:0.000} ms, p99 {result.Latency.P99Ms:0.000} ms, {result.Errors} errors");
+        return result;
+    }
+}

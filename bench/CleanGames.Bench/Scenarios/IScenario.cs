@@ -1,0 +1,67 @@
+namespace CleanGames.Bench.Scenarios;
+
+/// <summary>Which server a load run is aimed at; a scenario may use different paths on each (a gateway route versus <c>/echo</c>).</summary>
+internal enum ServerTarget
+{
+    Baseline,
+    CleanGames,
+}
+
+/// <summary>What the baseline stands in for; reported with every result so a ratio is never read without its reference.</summary>
+internal enum BaselineKind
+{
+    /// <summary>Bare Kestrel answering <c>GET /health/live</c> with the same JSON body.</summary>
+    KestrelJson,
+
+    /// <summary>Bare Kestrel echoing raw WebSocket messages on <c>/echo</c>.</summary>
+    KestrelWebSocketEcho,
+}
+
+/// <summary>What every client of one load run shares.</summary>
+internal sealed record ScenarioContext(ServerTarget Target, Uri BaseAddress, HttpClient Http)
+{
+    public Uri WebSocketAddress(string path)
+    {
+        var address = new UriBuilder(new Uri(BaseAddress, path))
+        {
+            Scheme = BaseAddress.Scheme == Uri.UriSchemeHttps ? Uri.UriSchemeWss : Uri.UriSchemeWs,
+        };
+        return address.Uri;
+    }
+}
+
+/// <summary>
+/// One benchmark: how a client connects and what one measured operation is. The load driver runs
+/// the same scenario, with the same concurrency, against the baseline and against CleanGames.
+/// </summary>
+internal interface IScenario
+{
+    /// <summary>The command-line name, kebab-case.</summary>
+    string Name { get; }
+
+    string Description { get; }
+
+    BaselineKind Baseline { get; }
+
+    /// <summary>The lowest acceptable CleanGames/baseline throughput ratio.</summary>
+    double GoalRatio { get; }
+
+    /// <summary>
+    /// Once per server before any client starts: sanity checks, and for later scenarios the
+    /// one-off setup a client needs (an account, a token) that must not be measured.
+    /// </summary>
+    Task PrepareAsync(ScenarioContext context, CancellationToken ct);
+
+    /// <summary>
+    /// Once per client, outside the timed region. Stateful transports (a WebSocket, a SignalR hub
+    /// connection) open here so the driver times round-trips only; a client whose operation throws
+    /// is disposed and connected again.
+    /// </summary>
+    Task<IScenarioClient> ConnectAsync(ScenarioContext context, int clientIndex, CancellationToken ct);
+}
+
+internal interface IScenarioClient : IAsyncDisposable
+{
+    /// <summary>One timed operation; <c>false</c> or an exception counts as an error.</summary>
+    ValueTask<bool> ExecuteAsync(CancellationToken ct);
+}

@@ -1,0 +1,58 @@
+using System.Net.WebSockets;
+using CleanGames.WebApi.Common.Realtime;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CleanGames.IntegrationTests.Probes;
+
+/// <summary>A raw WebSocket echo built on the platform's socket helpers (tracking, size limit, close).</summary>
+[Route("test/ws/echo")]
+public sealed class SocketProbeController(WebSocketConnectionTracker tracker) : ControllerBase
+{
+    [HttpGet]
+    public async Task Echo()
+    {
+        if (!HttpContext.WebSockets.IsWebSocketRequest)
+        {
+            HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var socket = await HttpContext.WebSockets.AcceptWebSocketAsync();
+        using var connection = tracker.Track(socket);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted, connection.Closing);
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var read = await WebSocketFrames.ReadTextAsync(socket, WebSocketFrames.DefaultMaxMessageBytes, linked.Token);
+                switch (read.Status)
+                {
+                    case WebSocketReadStatus.Message:
+                        await WebSocketFrames.SendTextAsync(connection, System.Text.Encoding.UTF8.GetBytes(read.Text!), linked.Token);
+                        break;
+                    case WebSocketReadStatus.TooBig:
+                        await WebSocketFrames.CloseAsync(connection, WebSocketCloseStatus.MessageTooBig, "Frame too large");
+                        return;
+                    default:
+                        await WebSocketFrames.CloseAsync(connection, WebSocketCloseStatus.NormalClosure, "Bye");
+                        return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown or client gone: the tracker has already sent the close frame.
+        }
+        catch (WebSocketException)
+        {
+        }
+    }
+}
+
+/// <summary>A test-only hub proving SignalR speaks the platform's JSON and sees the caller's token.</summary>
+public sealed class ProbeHub : Hub
+{
+    public ProbeModel Echo(ProbeBody body) => new(body.Name, Context.User?.FindFirst("sub")?.Value, body.Count);
+}

@@ -1,0 +1,167 @@
+using System.Net.Http.Headers;
+using System.Net.WebSockets;
+using CleanGames.Application;
+using CleanGames.Application.Common.Abstractions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Connections;
+using CleanGames.WebApi.Common.Json;
+
+namespace CleanGames.IntegrationTests.Support;
+
+/// <summary>
+/// The real host (<c>Program</c>) on a real loopback port and a fresh SQLite database file, with
+/// the test-only probe controllers, hub and handlers of this assembly added. One per test class
+/// (<c>IClassFixture&lt;CleanGamesHost&gt;</c>); derive to change configuration.
+/// </summary>
+public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string SigningKey = "integration-tests-signing-key-0123456789-abcdefghijklmnop";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cleangames-tests", Guid.NewGuid().ToString("N"));
+
+    public CleanGamesHost()
+    {
+        Directory.CreateDirectory(_directory);
+        DatabasePath = Path.Combine(_directory, "cleangames.db");
+        UseKestrel(0);
+    }
+
+    public string DatabasePath { get; protected init; }
+
+    /// <summary>The host's clock; tests move time with <see cref="FakeTimeProvider.Advance"/>.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>Whether <see cref="InitializeAsync"/> waits for <c>/health/ready</c>.</summary>
+    protected virtual bool WaitUntilReady => true;
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    public virtual async Task InitializeAsync()
+    {
+        StartServer();
+        if (WaitUntilReady)
+        {
+            await WaitForReadyAsync(this);
+        }
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeHostAsync();
+
+    public static async Task WaitForReadyAsync(WebApplicationFactory<Program> host, TimeSpan? timeout = null)
+    {
+        using var client = host.CreateClient();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var response = await client.GetAsync("/health/ready");
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The host did not become ready: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>An HTTP client for the real server carrying a token for this account and roles.</summary>
+    public HttpClient CreateClientFor(long accountId, params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IssueToken(accountId, roles));
+        return client;
+    }
+
+    public string IssueToken(long accountId, params string[] roles) =>
+        Services.GetRequiredService<IAccessTokenIssuer>().Issue(accountId, roles).Token;
+
+    /// <summary>A raw WebSocket connected to <paramref name="path"/> on the real server.</summary>
+    public async Task<ClientWebSocket> ConnectWebSocketAsync(string path, string? token = null, CancellationToken cancellationToken = default)
+    {
+        var socket = new ClientWebSocket();
+        if (token is not null)
+        {
+            socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
+        }
+
+        var uri = new UriBuilder(new Uri(BaseAddress, path)) { Scheme = BaseAddress.Scheme == "https" ? "wss" : "ws" }.Uri;
+        await socket.ConnectAsync(uri, cancellationToken);
+        return socket;
+    }
+
+    /// <summary>A SignalR client for a hub on the real server, speaking the platform's snake_case JSON.</summary>
+    public HubConnection CreateHubConnection(string path, string? token = null) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, path), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                if (token is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
+            })
+            .AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions))
+            .Build();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Default", new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString());
+        builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.AddControllers().AddApplicationPart(typeof(CleanGamesHost).Assembly);
+            services.AddMediatorHandlers(typeof(CleanGamesHost).Assembly);
+            services.AddValidatorsForTests();
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestEndpointsStartupFilter>();
+            services.Configure<CleanGames.WebApi.Common.Dialects.DialectRouteOptions>(routes => routes.MapPrefix("/test/gateway", CleanGames.WebApi.Common.Dialects.ApiDialect.Gateway));
+        });
+        ConfigureHost(builder);
+    }
+
+    /// <summary>Override to add settings (<c>builder.UseSetting</c>) or services for one test class.</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder builder)
+    {
+    }
+
+    private async Task DisposeHostAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pooled connection on another thread; the temp folder is cleaned later.
+        }
+    }
+
+    /// <summary>Maps the test-only SignalR hub after the product's own endpoints.</summary>
+    private sealed class TestEndpointsStartupFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.UseRouting();
+            app.UseEndpoints(endpoints => endpoints.MapHub<Probes.ProbeHub>("/test/hubs/probe"));
+        };
+    }
+}
