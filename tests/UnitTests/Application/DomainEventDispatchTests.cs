@@ -1,0 +1,65 @@
+using CleanGames.Application.Common.Events;
+using CleanGames.Application.Common.Models;
+using CleanGames.Domain.Common;
+using MediatR;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace CleanGames.UnitTests.Application;
+
+public sealed record SomethingHappened(Guid Id) : IDomainEvent;
+
+public sealed class DomainEventDispatchTests
+{
+    [Fact]
+    public async Task Each_event_is_published_as_a_typed_notification()
+    {
+        var mediator = new Mock<IMediator>();
+        var dispatcher = new MediatorDomainEventDispatcher(mediator.Object, NullLogger<MediatorDomainEventDispatcher>.Instance);
+        var happened = new SomethingHappened(Guid.NewGuid());
+
+        await dispatcher.DispatchAsync([happened]);
+
+        mediator.Verify(m => m.Publish(It.Is<DomainEventNotification<SomethingHappened>>(n => n.Event == happened), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_failing_event_handler_does_not_stop_the_others()
+    {
+        var mediator = new Mock<IMediator>();
+        mediator.SetupSequence(m => m.Publish(It.IsAny<DomainEventNotification<SomethingHappened>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("handler failed"))
+            .Returns(Task.CompletedTask);
+        var dispatcher = new MediatorDomainEventDispatcher(mediator.Object, NullLogger<MediatorDomainEventDispatcher>.Instance);
+
+        await dispatcher.DispatchAsync([new SomethingHappened(Guid.NewGuid()), new SomethingHappened(Guid.NewGuid())]);
+
+        mediator.Verify(m => m.Publish(It.IsAny<DomainEventNotification<SomethingHappened>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+}
+
+public sealed class PagingTests
+{
+    [Theory]
+    [InlineData(0, 20, 0, false, false)]
+    [InlineData(1, 20, 1, false, false)]
+    [InlineData(21, 20, 2, true, false)]
+    [InlineData(40, 20, 2, true, false)]
+    public void Page_counts_follow_the_total(long total, int size, int pages, bool hasNext, bool hasPrevious)
+    {
+        var page = new PagedList<int>([], 1, size, total);
+        Assert.Equal(pages, page.TotalPages);
+        Assert.Equal(hasNext, page.HasNext);
+        Assert.Equal(hasPrevious, page.HasPrevious);
+    }
+
+    [Fact]
+    public void Page_requests_are_clamped_to_sane_bounds()
+    {
+        var request = new PageRequest(-3, 10_000);
+        Assert.Equal(1, request.Page);
+        Assert.Equal(PageRequest.MaxPageSize, request.PageSize);
+        Assert.Equal(0, request.Skip);
+        Assert.Equal(40, new PageRequest(3, 20).Skip);
+    }
+}

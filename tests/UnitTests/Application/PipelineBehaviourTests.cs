@@ -1,0 +1,157 @@
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Common.Behaviours;
+using CleanGames.Application.Common.Errors;
+using CleanGames.Application.Common.Security;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace CleanGames.UnitTests.Application;
+
+public sealed record PlainRequest(string Name) : IRequest<string>;
+
+[AuthorizeRequest(Roles = "admin,moderator")]
+public sealed record StaffRequest : IRequest<string>;
+
+public sealed class PlainRequestValidator : AbstractValidator<PlainRequest>
+{
+    public PlainRequestValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(5);
+}
+
+public sealed class PipelineBehaviourTests
+{
+    private static readonly IOptions<PipelineOptions> Options = Microsoft.Extensions.Options.Options.Create(new PipelineOptions { MaxConcurrencyRetries = 3 });
+
+    [Fact]
+    public async Task Validation_failures_stop_the_request_with_every_field_error()
+    {
+        var behaviour = new ValidationBehaviour<PlainRequest, string>([new PlainRequestValidator()]);
+        var called = false;
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            behaviour.Handle(new PlainRequest("toolong"), default, () => { called = true; return Task.FromResult("x"); }));
+
+        Assert.False(called);
+        var field = Assert.Single(error.Errors);
+        Assert.Equal("Name", field.Field);
+        Assert.Equal("MaximumLengthValidator", field.Code);
+    }
+
+    [Fact]
+    public async Task Valid_requests_pass_validation()
+    {
+        var behaviour = new ValidationBehaviour<PlainRequest, string>([new PlainRequestValidator()]);
+        Assert.Equal("ok", await behaviour.Handle(new PlainRequest("Ada"), default, () => Task.FromResult("ok")));
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_is_unauthorized_for_a_request_that_declares_roles()
+    {
+        var behaviour = new AuthorizationBehaviour<StaffRequest, string>(User(authenticated: false), []);
+        await Assert.ThrowsAsync<UnauthorizedException>(() => behaviour.Handle(new StaffRequest(), default, () => Task.FromResult("x")));
+    }
+
+    [Fact]
+    public async Task A_caller_without_any_listed_role_is_forbidden()
+    {
+        var behaviour = new AuthorizationBehaviour<StaffRequest, string>(User(authenticated: true, "user"), []);
+        await Assert.ThrowsAsync<ForbiddenException>(() => behaviour.Handle(new StaffRequest(), default, () => Task.FromResult("x")));
+    }
+
+    [Fact]
+    public async Task A_caller_with_one_of_the_roles_passes()
+    {
+        var behaviour = new AuthorizationBehaviour<StaffRequest, string>(User(authenticated: true, "moderator"), []);
+        Assert.Equal("ok", await behaviour.Handle(new StaffRequest(), default, () => Task.FromResult("ok")));
+    }
+
+    [Fact]
+    public async Task A_request_authorizer_that_refuses_makes_it_forbidden()
+    {
+        var rule = new Mock<IRequestAuthorizer<PlainRequest>>();
+        rule.Setup(r => r.IsAllowedAsync(It.IsAny<PlainRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        var behaviour = new AuthorizationBehaviour<PlainRequest, string>(User(authenticated: true, "user"), [rule.Object]);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => behaviour.Handle(new PlainRequest("a"), default, () => Task.FromResult("x")));
+    }
+
+    [Fact]
+    public async Task Requests_that_declare_nothing_need_no_caller()
+    {
+        var behaviour = new AuthorizationBehaviour<PlainRequest, string>(User(authenticated: false), []);
+        Assert.Equal("ok", await behaviour.Handle(new PlainRequest("a"), default, () => Task.FromResult("ok")));
+    }
+
+    [Fact]
+    public async Task A_lost_concurrency_race_discards_tracked_state_and_reruns_the_handler()
+    {
+        var unitOfWork = new Mock<IUnitOfWork>();
+        var behaviour = new ConcurrencyRetryBehaviour<PlainRequest, string>(unitOfWork.Object, Options, NullLogger<ConcurrencyRetryBehaviour<PlainRequest, string>>.Instance);
+        var attempts = 0;
+
+        var result = await behaviour.Handle(new PlainRequest("a"), default, () =>
+        {
+            attempts++;
+            return attempts < 3 ? throw new ConcurrencyConflictException() : Task.FromResult("saved");
+        });
+
+        Assert.Equal("saved", result);
+        Assert.Equal(3, attempts);
+        unitOfWork.Verify(u => u.DiscardChanges(), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task Retries_are_bounded()
+    {
+        var unitOfWork = new Mock<IUnitOfWork>();
+        var behaviour = new ConcurrencyRetryBehaviour<PlainRequest, string>(unitOfWork.Object, Options, NullLogger<ConcurrencyRetryBehaviour<PlainRequest, string>>.Instance);
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => behaviour.Handle(new PlainRequest("a"), default, () =>
+        {
+            attempts++;
+            throw new ConcurrencyConflictException();
+        }));
+
+        Assert.Equal(4, attempts);
+    }
+
+    [Fact]
+    public async Task Unexpected_exceptions_are_logged_and_rethrown_but_application_errors_are_not_logged()
+    {
+        var logger = new Mock<ILogger<UnhandledExceptionBehaviour<PlainRequest, string>>>();
+        logger.Setup(l => l.IsEnabled(It.IsAny<LogLevel>())).Returns(true);
+        var behaviour = new UnhandledExceptionBehaviour<PlainRequest, string>(logger.Object);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => behaviour.Handle(new PlainRequest("a"), default, () => throw new InvalidOperationException("boom")));
+        await Assert.ThrowsAsync<NotFoundException>(() => behaviour.Handle(new PlainRequest("a"), default, () => throw new NotFoundException("x.not_found")));
+
+        logger.Verify(l => l.Log(LogLevel.Error, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), It.IsAny<InvalidOperationException>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Once);
+        logger.Verify(l => l.Log(LogLevel.Error, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), It.IsAny<NotFoundException>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Slow_requests_are_logged_as_warnings()
+    {
+        var logger = new Mock<ILogger<LoggingBehaviour<PlainRequest, string>>>();
+        logger.Setup(l => l.IsEnabled(It.IsAny<LogLevel>())).Returns(true);
+        var behaviour = new LoggingBehaviour<PlainRequest, string>(logger.Object, Microsoft.Extensions.Options.Options.Create(new PipelineOptions { SlowRequestMilliseconds = 0 }));
+
+        await behaviour.Handle(new PlainRequest("a"), default, () => Task.FromResult("ok"));
+
+        logger.Verify(l => l.Log(LogLevel.Warning, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), null, It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Once);
+    }
+
+    private static ICurrentUser User(bool authenticated, params string[] roles)
+    {
+        var user = new Mock<ICurrentUser>();
+        user.SetupGet(u => u.IsAuthenticated).Returns(authenticated);
+        user.SetupGet(u => u.AccountId).Returns(authenticated ? 1 : null);
+        user.SetupGet(u => u.Roles).Returns(roles);
+        user.Setup(u => u.IsInRole(It.IsAny<string>())).Returns<string>(r => authenticated && roles.Contains(r));
+        return user.Object;
+    }
+}
