@@ -10,7 +10,7 @@ namespace CleanGames.Infrastructure.Persistence;
 /// (<see cref="Sqlite.SqliteApplicationDbContext"/>, <see cref="SqlServer.SqlServerApplicationDbContext"/>);
 /// everything else depends on this base type.
 /// </summary>
-public abstract class ApplicationDbContext : DbContext
+internal abstract class ApplicationDbContext : DbContext
 {
     protected ApplicationDbContext(DbContextOptions options)
         : base(options)

@@ -42,7 +42,7 @@ public static class DatabaseRegistration
     }
 
     /// <summary>Registers a module's reference-data seeder; it runs after migrations on every start.</summary>
-    public static IServiceCollection AddReferenceDataSeeder<TSeeder>(this IServiceCollection services)
+    internal static IServiceCollection AddReferenceDataSeeder<TSeeder>(this IServiceCollection services)
         where TSeeder : class, IReferenceDataSeeder =>
         services.AddScoped<IReferenceDataSeeder, TSeeder>();
 

@@ -5,7 +5,7 @@ namespace CleanGames.Infrastructure.Persistence.Seeding;
 /// Runs after migrations on every start, so it must be idempotent: insert what is missing, update
 /// what changed, never duplicate. Register with <c>services.AddReferenceDataSeeder&lt;T&gt;()</c>.
 /// </summary>
-public interface IReferenceDataSeeder
+internal interface IReferenceDataSeeder
 {
     /// <summary>Seeders run in ascending order (reference data another seeder points at comes first).</summary>
     int Order => 0;

@@ -16,6 +16,12 @@ public sealed record ApiError(int Status, string Code, string Message)
     public static ApiError Validation(IReadOnlyList<ApiFieldError> fieldErrors, string message = "Validation failed") =>
         new(StatusCodes.Status422UnprocessableEntity, ValidationCode, message) { FieldErrors = fieldErrors };
 
+    /// <summary>For dialects whose errors are one string: the message, or every field error joined.</summary>
+    public string SingleLineMessage() =>
+        FieldErrors.Count == 0
+            ? Message
+            : string.Join("; ", FieldErrors.Select(f => string.IsNullOrEmpty(f.Field) ? f.Message : $"{f.Field}: {f.Message}"));
+
     public static ApiError Unauthenticated() => new(StatusCodes.Status401Unauthorized, "auth.unauthenticated", "Not authenticated");
 
     public static ApiError Forbidden() => new(StatusCodes.Status403Forbidden, "auth.forbidden", "Not enough permissions");

@@ -93,10 +93,7 @@ internal sealed class ClickerRenderer : IDialectRenderer
 
     public object RenderError(HttpContext context, ApiError error, int status)
     {
-        var message = error.IsValidation && error.FieldErrors.Count > 0
-            ? string.Join("; ", error.FieldErrors.Select(f => string.IsNullOrEmpty(f.Field) ? f.Message : $"{f.Field}: {f.Message}"))
-            : error.Message;
-        return new ClickerError(ClickerStatusCodes.For(error, status), message);
+        return new ClickerError(ClickerStatusCodes.For(error, status), error.SingleLineMessage());
     }
 
     public object? RenderSuccess(HttpContext context, object? value)
@@ -141,10 +138,7 @@ internal sealed class GatewayRenderer : IDialectRenderer
 
     public object RenderError(HttpContext context, ApiError error, int status)
     {
-        var detail = error.IsValidation && error.FieldErrors.Count > 0
-            ? string.Join("; ", error.FieldErrors.Select(f => string.IsNullOrEmpty(f.Field) ? f.Message : $"{f.Field}: {f.Message}"))
-            : error.Message;
-        return new GatewayError(false, detail);
+        return new GatewayError(false, error.SingleLineMessage());
     }
 
     public object? RenderSuccess(HttpContext context, object? value) => new GatewaySuccess(true, value);
