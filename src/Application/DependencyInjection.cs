@@ -15,10 +15,11 @@ public static class DependencyInjection
     /// <summary>
     /// Registers MediatR 5.1.0 (which has no <c>AddMediatR</c>), the handlers, validators, request
     /// authorizers and AutoMapper profiles of this assembly and of <paramref name="additionalAssemblies"/>,
-    /// and the pipeline behaviours in their order: logging → unhandled-exception logging →
+    /// and the pipeline behaviours in their order (AutoMapper's licence key comes from
+    /// <c>AutoMapper:LicenseKey</c> through the composition root): logging → unhandled-exception logging →
     /// authorization → validation → concurrency retry → handler.
     /// </summary>
-    public static IServiceCollection AddApplication(this IServiceCollection services, params Assembly[] additionalAssemblies)
+    public static IServiceCollection AddApplication(this IServiceCollection services, string? autoMapperLicenseKey = null, params Assembly[] additionalAssemblies)
     {
         var assemblies = new[] { typeof(DependencyInjection).Assembly }.Concat(additionalAssemblies).Distinct().ToArray();
 
@@ -27,11 +28,20 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClock, SystemClock>();
         services.TryAddScoped<IDomainEventDispatcher, MediatorDomainEventDispatcher>();
+        // Bound to configuration by the composition root (handlers never read configuration).
         services.AddOptions<PipelineOptions>();
+        services.AddOptions<Identity.Common.SessionOptions>();
+        services.AddScoped<Identity.Common.SessionIssuer>();
 
         services.AddMediatorHandlers(assemblies);
         services.AddValidatorsFromAssemblies(assemblies, ServiceLifetime.Scoped, includeInternalTypes: true);
-        services.AddAutoMapper(_ => { }, assemblies);
+        services.AddAutoMapper(mapper =>
+        {
+            if (!string.IsNullOrWhiteSpace(autoMapperLicenseKey))
+            {
+                mapper.LicenseKey = autoMapperLicenseKey;
+            }
+        }, assemblies);
 
         // Registration order is pipeline order: the first behaviour registered is the outermost.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));

@@ -1,4 +1,7 @@
+using CleanGames.Application.Common.Behaviours;
+using CleanGames.Application.Identity.Common;
 using CleanGames.Infrastructure.Authentication;
+using CleanGames.Infrastructure.Identity;
 using CleanGames.Infrastructure.Persistence;
 using CleanGames.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +13,11 @@ public static class DependencyInjection
     /// <summary>Adapters for every port: the database, repositories, JWT, the scheduler and health checks.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section);
         services.AddPersistence();
         services.AddJwtAuthentication();
+        services.AddIdentityAdapters();
         services.AddScheduling();
         return services;
     }

@@ -4,7 +4,7 @@ using CleanGames.WebApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddApplication();
+builder.Services.AddApplication(builder.Configuration["AutoMapper:LicenseKey"]);
 builder.Services.AddInfrastructure();
 builder.Services.AddWebApi();
 

@@ -22,6 +22,7 @@ public static partial class WebApiRegistration
 
     public static IServiceCollection AddWebApi(this IServiceCollection services)
     {
+        services.AddRateLimitPolicies();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
         {
@@ -53,6 +54,7 @@ public static partial class WebApiRegistration
         services.Configure<DialectRouteOptions>(routes => routes
             .MapPrefix("/api", ApiDialect.FastApi)
             .MapPrefix("/api/v1", ApiDialect.Novels)
+            .MapPrefix("/api/ingest", ApiDialect.ProblemDetails)
             .MapPrefix("/api/kitchen", ApiDialect.Clicker)
             .MapExact("/reg", ApiDialect.Clicker)
             .MapExact("/auth", ApiDialect.Clicker)
@@ -81,6 +83,7 @@ public static partial class WebApiRegistration
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -103,6 +106,7 @@ public static partial class WebApiRegistration
             return next(context);
         });
         app.UseMiddleware<ReadinessGateMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -1,6 +1,7 @@
 using CleanGames.Application.Common.Errors;
 using CleanGames.Domain.Common;
 using CleanGames.Domain.Identity.Accounts;
+using CleanGames.Domain.Identity.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanGames.Infrastructure.Persistence;
@@ -19,6 +20,8 @@ internal abstract class ApplicationDbContext : DbContext
 
     public DbSet<Account> Accounts => Set<Account>();
 
+    public DbSet<RefreshTokenFamily> RefreshTokenFamilies => Set<RefreshTokenFamily>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Save asynchronously through the unit of work.");
 
@@ -33,7 +36,19 @@ internal abstract class ApplicationDbContext : DbContext
         {
             throw new ConcurrencyConflictException(exception);
         }
+        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        {
+            throw new DuplicateKeyException(exception);
+        }
     }
+
+    // SQLite: SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY; SQL Server: 2601 (unique index), 2627 (unique constraint).
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -57,19 +57,23 @@ internal sealed partial class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        if (!options.Value.MigrateOnStartup)
+        if (options.Value.MigrateOnStartup)
         {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        else
+        {
+            // Someone else applies the schema (the offline script); wait for it, then seed.
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
                 throw new InvalidOperationException(
                     $"Database:MigrateOnStartup is false and {pending.Count} migration(s) are not applied yet ({string.Join(", ", pending)}). Apply the migration script.");
             }
-
-            return;
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        // Reference data belongs to the application, not the schema: it is brought up to date on
+        // every start once the schema is current, whoever applied the schema.
         await SeedAsync(scope.ServiceProvider, db, cancellationToken);
     }
 

@@ -19,7 +19,8 @@ public sealed class CreateProbeAccountHandler(IRepository<Account> accounts, ICl
 {
     public async Task<AccountProbe> Handle(CreateProbeAccountCommand request, CancellationToken cancellationToken)
     {
-        var account = await accounts.AddAsync(Account.Create(request.DisplayName, clock.UtcNow), cancellationToken);
+        var username = "racer" + Guid.NewGuid().ToString("N")[..12];
+        var account = await accounts.AddAsync(Account.RegisterWithPassword(null, username, "not-a-real-hash", request.DisplayName, clock.UtcNow), cancellationToken);
         await accounts.SaveChangesAsync(cancellationToken);
         return new AccountProbe(account.Id, account.FailedSignInCount, account.Version);
     }

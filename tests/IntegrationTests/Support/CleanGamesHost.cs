@@ -121,6 +121,8 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString());
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests sign in far more often than any person; the limiter has its own tests.
+        builder.UseSetting("RateLimiting:AuthenticationPermitsPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.ConfigureServices(services =>
         {

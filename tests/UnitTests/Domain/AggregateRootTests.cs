@@ -8,21 +8,25 @@ public sealed class AggregateRootTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
+    private static Account NewAccount(string? displayName = "Ada") =>
+        Account.RegisterWithPassword("ada@example.com", "ada", "hash", displayName, Now);
+
     [Fact]
     public void Creating_an_account_raises_AccountCreated_and_marks_it_changed()
     {
-        var account = Account.Create("  Ada  ", Now);
+        var account = NewAccount("  Ada  ");
 
         Assert.Equal("Ada", account.DisplayName);
         var created = Assert.IsType<AccountCreated>(Assert.Single(account.DomainEvents));
         Assert.Equal(account.Key, created.AccountKey);
         Assert.True(account.HasChanges);
+        Assert.Equal(AccountRoles.User, account.Roles);
     }
 
     [Fact]
     public void Saving_bumps_the_version_once_and_dequeues_the_events()
     {
-        IAggregateRoot account = Account.Create("Ada", Now);
+        IAggregateRoot account = NewAccount();
 
         account.IncrementVersion();
         var events = account.DequeueDomainEvents();
@@ -33,43 +37,79 @@ public sealed class AggregateRootTests
         Assert.Empty(account.DomainEvents);
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    public void A_display_name_is_required(string name)
+    [Fact]
+    public void An_account_needs_an_email_or_a_username()
     {
-        var error = Assert.Throws<DomainException>(() => Account.Create(name, Now));
-        Assert.Equal("identity.account.display_name_required", error.Code);
+        var error = Assert.Throws<DomainException>(() => Account.RegisterWithPassword(" ", null, "hash", null, Now));
+        Assert.Equal("identity.account.no_credential", error.Code);
     }
 
     [Fact]
     public void A_display_name_has_a_maximum_length()
     {
-        var error = Assert.Throws<DomainException>(() => Account.Create(new string('a', Account.MaxDisplayNameLength + 1), Now));
+        var error = Assert.Throws<DomainException>(() => NewAccount(new string('a', Account.MaxDisplayNameLength + 1)));
         Assert.Equal("identity.account.display_name_too_long", error.Code);
+    }
+
+    [Fact]
+    public void The_shown_name_falls_back_to_the_username_then_the_telegram_first_name()
+    {
+        Assert.Equal("ada", NewAccount(displayName: null).EffectiveDisplayName);
+        var telegram = Account.RegisterWithTelegram(new TelegramIdentity(42, "tg_ada", "Ada", "L", "en", null, null), Now);
+        Assert.Equal("Ada", telegram.EffectiveDisplayName);
+    }
+
+    [Fact]
+    public void Email_and_username_are_compared_case_insensitively()
+    {
+        var account = Account.RegisterWithPassword(" Ada@Example.COM ", "AdaL", "hash", null, Now);
+        Assert.Equal("ADA@EXAMPLE.COM", account.NormalizedEmail);
+        Assert.Equal("ADAL", account.NormalizedUsername);
+        Assert.Equal("Ada@Example.COM", account.Email);
     }
 
     [Fact]
     public void Failed_sign_ins_count_within_the_window_and_restart_after_it()
     {
-        var account = Account.Create("Ada", Now);
+        var account = NewAccount();
         var window = TimeSpan.FromHours(1);
 
         Assert.Equal(1, account.RecordFailedSignIn(Now, window));
         Assert.Equal(2, account.RecordFailedSignIn(Now.AddMinutes(59), window));
+        Assert.Equal(2, account.FailedSignInsInWindow(Now.AddMinutes(59), window));
+        Assert.Equal(0, account.FailedSignInsInWindow(Now.AddHours(1), window));
         Assert.Equal(1, account.RecordFailedSignIn(Now.AddHours(1), window));
     }
 
     [Fact]
-    public void A_successful_sign_in_clears_the_failure_count()
+    public void A_successful_sign_in_clears_the_failure_count_and_raises_an_event()
     {
-        var account = Account.Create("Ada", Now);
+        var account = NewAccount();
         account.RecordFailedSignIn(Now, TimeSpan.FromHours(1));
 
         account.RecordSignIn(Now.AddMinutes(1));
 
         Assert.Equal(0, account.FailedSignInCount);
         Assert.Equal(Now.AddMinutes(1), account.LastLoginAt);
+        Assert.Contains(account.DomainEvents, e => e is AccountSignedIn);
+    }
+
+    [Fact]
+    public void A_banned_account_cannot_sign_in()
+    {
+        var account = NewAccount();
+        account.Ban();
+        var error = Assert.Throws<DomainException>(() => account.RecordSignIn(Now));
+        Assert.Equal("identity.account.banned", error.Code);
+    }
+
+    [Fact]
+    public void Granting_a_role_twice_changes_nothing_the_second_time()
+    {
+        var account = NewAccount();
+        account.GrantRole(AccountRoles.Admin);
+        account.GrantRole(AccountRoles.Admin);
+        Assert.Equal(["user", "admin"], AccountRoleNames.Of(account.Roles));
     }
 }
 

@@ -20,6 +20,11 @@ public sealed class ConcurrencyRetryBehaviour<TRequest, TResponse>(
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        if (request is INoConcurrencyRetry)
+        {
+            return await next();
+        }
+
         var maxRetries = Math.Max(0, options.Value.MaxConcurrencyRetries);
         for (var attempt = 0; ; attempt++)
         {

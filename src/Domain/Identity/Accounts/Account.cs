@@ -4,31 +4,42 @@ using CleanGames.Domain.Identity.Accounts.Events;
 namespace CleanGames.Domain.Identity.Accounts;
 
 /// <summary>
-/// One person on the platform. Its id is the one user id on every surface (JWT <c>sub</c>,
-/// <c>account_id</c>, <c>user_id</c>). Credentials hang off it; sign-in bookkeeping lives here so
-/// that racing sign-ins are serialised on the account's version.
+/// One person on the platform, whatever they signed in with. Its id is the one user id on every
+/// surface (JWT <c>sub</c>, <c>account_id</c>, <c>user_id</c>). Credentials hang off it: email and
+/// password, username and password, a Telegram identity. Sign-in bookkeeping lives here so that
+/// racing sign-ins are serialised on the account's version.
 /// </summary>
 public sealed class Account : AggregateRoot<long>
 {
     public const int MaxDisplayNameLength = 64;
+    public const int MaxEmailLength = 254;
+    public const int MaxUsernameLength = 32;
 
     private Account()
     {
-        DisplayName = string.Empty;
-    }
-
-    private Account(Guid key, string displayName, DateTimeOffset now)
-    {
-        Key = key;
-        DisplayName = displayName;
-        Status = AccountStatus.Active;
-        CreatedAt = now;
     }
 
     /// <summary>A random key known before the store assigns <see cref="Entity{TId}.Id"/>; lets events name the account.</summary>
     public Guid Key { get; private set; }
 
-    public string DisplayName { get; private set; }
+    public string? Email { get; private set; }
+
+    /// <summary>Upper-cased <see cref="Email"/>: uniqueness is case-insensitive.</summary>
+    public string? NormalizedEmail { get; private set; }
+
+    public string? Username { get; private set; }
+
+    public string? NormalizedUsername { get; private set; }
+
+    public string? PasswordHash { get; private set; }
+
+    public string? DisplayName { get; private set; }
+
+    public string? AvatarUrl { get; private set; }
+
+    public TelegramIdentity? Telegram { get; private set; }
+
+    public AccountRoles Roles { get; private set; }
 
     public AccountStatus Status { get; private set; }
 
@@ -41,26 +52,102 @@ public sealed class Account : AggregateRoot<long>
 
     public DateTimeOffset? FailedSignInWindowStartedAt { get; private set; }
 
-    public static Account Create(string displayName, DateTimeOffset now)
+    /// <summary>What clients show: the chosen display name, else the username, else the Telegram first name.</summary>
+    public string? EffectiveDisplayName => DisplayName ?? Username ?? Telegram?.FirstName ?? Telegram?.Username;
+
+    public bool IsBanned => Status == AccountStatus.Banned;
+
+    /// <summary>Opens an account with a password credential (email and/or username).</summary>
+    public static Account RegisterWithPassword(string? email, string? username, string passwordHash, string? displayName, DateTimeOffset now)
     {
-        var account = new Account(Guid.NewGuid(), NormalizeDisplayName(displayName), now);
-        account.Raise(new AccountCreated(account.Key, now));
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        if (string.IsNullOrWhiteSpace(email) && string.IsNullOrWhiteSpace(username))
+        {
+            throw new DomainException(AccountErrors.NoCredential);
+        }
+
+        var account = New(now);
+        account.Email = email?.Trim();
+        account.NormalizedEmail = NormalizeEmail(email);
+        account.Username = username?.Trim();
+        account.NormalizedUsername = NormalizeUsername(username);
+        account.PasswordHash = passwordHash;
+        account.DisplayName = CleanDisplayName(displayName);
         return account;
     }
 
-    public void Rename(string displayName)
+    /// <summary>Opens an account for a Telegram user signing in for the first time.</summary>
+    public static Account RegisterWithTelegram(TelegramIdentity telegram, DateTimeOffset now)
     {
-        DisplayName = NormalizeDisplayName(displayName);
+        ArgumentNullException.ThrowIfNull(telegram);
+        var account = New(now);
+        account.Telegram = telegram;
+        account.AvatarUrl = telegram.PhotoUrl;
+        return account;
+    }
+
+    public static string? NormalizeEmail(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToUpperInvariant();
+
+    public static string? NormalizeUsername(string? username) =>
+        string.IsNullOrWhiteSpace(username) ? null : username.Trim().ToUpperInvariant();
+
+    /// <summary>Telegram sends the user's current profile with every sign-in; keep ours in step.</summary>
+    public void UpdateTelegramProfile(TelegramIdentity telegram)
+    {
+        ArgumentNullException.ThrowIfNull(telegram);
+        if (Telegram == telegram)
+        {
+            return;
+        }
+
+        Telegram = telegram;
+        AvatarUrl ??= telegram.PhotoUrl;
         MarkChanged();
     }
 
+    public void Rename(string? displayName)
+    {
+        DisplayName = CleanDisplayName(displayName);
+        MarkChanged();
+    }
+
+    /// <summary>Replaces the stored hash with a stronger one of the same password (the hasher asked for it).</summary>
+    public void UpgradePasswordHash(string passwordHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        PasswordHash = passwordHash;
+        MarkChanged();
+    }
+
+    public void GrantRole(AccountRoles role)
+    {
+        if ((Roles & role) == role)
+        {
+            return;
+        }
+
+        Roles |= role;
+        MarkChanged();
+    }
+
+    /// <summary>Records a successful sign-in; a banned account cannot sign in.</summary>
     public void RecordSignIn(DateTimeOffset now)
     {
+        if (IsBanned)
+        {
+            throw new DomainException(AccountErrors.Banned);
+        }
+
         LastLoginAt = now;
         FailedSignInCount = 0;
         FailedSignInWindowStartedAt = null;
-        MarkChanged();
+        Raise(new AccountSignedIn(Id, now));
     }
+
+    /// <summary>How many failed sign-ins the current window holds (without counting a new one).</summary>
+    public int FailedSignInsInWindow(DateTimeOffset now, TimeSpan window) =>
+        FailedSignInWindowStartedAt is { } started && now - started < window ? FailedSignInCount : 0;
 
     /// <summary>
     /// Counts a failed sign-in in a fixed window and answers how many the window now holds. Every
@@ -68,7 +155,7 @@ public sealed class Account : AggregateRoot<long>
     /// </summary>
     public int RecordFailedSignIn(DateTimeOffset now, TimeSpan window)
     {
-        if (FailedSignInWindowStartedAt is null || now - FailedSignInWindowStartedAt.Value >= window)
+        if (FailedSignInsInWindow(now, window) == 0)
         {
             FailedSignInWindowStartedAt = now;
             FailedSignInCount = 0;
@@ -79,12 +166,31 @@ public sealed class Account : AggregateRoot<long>
         return FailedSignInCount;
     }
 
-    private static string NormalizeDisplayName(string displayName)
+    public void Ban()
     {
-        var trimmed = displayName?.Trim() ?? string.Empty;
-        if (trimmed.Length == 0)
+        Status = AccountStatus.Banned;
+        MarkChanged();
+    }
+
+    private static Account New(DateTimeOffset now)
+    {
+        var account = new Account
         {
-            throw new DomainException(AccountErrors.DisplayNameRequired);
+            Key = Guid.NewGuid(),
+            Roles = AccountRoles.User,
+            Status = AccountStatus.Active,
+            CreatedAt = now,
+        };
+        account.Raise(new AccountCreated(account.Key, now));
+        return account;
+    }
+
+    private static string? CleanDisplayName(string? displayName)
+    {
+        var trimmed = displayName?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
         }
 
         if (trimmed.Length > MaxDisplayNameLength)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using CleanGames.Application.Identity.Common;
 
 namespace CleanGames.WebApi.Common.Dialects;
 
@@ -20,8 +21,20 @@ public static class ClickerStatusCodes
     public const int InternalError = 9;
 
     // Module-specific numbers (from 10 up) are added here as modules define them.
+    public const int AlreadyRegistered = 10;
+    public const int WrongCredentials = 11;
+    public const int InvalidRefreshToken = 12;
+    public const int TooManyFailedSignIns = 13;
+    public const int AccountBanned = 14;
+
     private static readonly FrozenDictionary<string, int> ByCode = new Dictionary<string, int>(StringComparer.Ordinal)
-        .ToFrozenDictionary(StringComparer.Ordinal);
+    {
+        [IdentityErrorCodes.AccountExists] = AlreadyRegistered,
+        [IdentityErrorCodes.InvalidCredentials] = WrongCredentials,
+        [IdentityErrorCodes.InvalidRefreshToken] = InvalidRefreshToken,
+        [IdentityErrorCodes.SignInThrottled] = TooManyFailedSignIns,
+        [IdentityErrorCodes.AccountBanned] = AccountBanned,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static int For(ApiError error, int httpStatus)
     {
@@ -30,7 +43,7 @@ public static class ClickerStatusCodes
             return specific;
         }
 
-        if (error.IsValidation)
+        if (error.IsValidation || error.Code == "request.invalid")
         {
             return InvalidInput;
         }

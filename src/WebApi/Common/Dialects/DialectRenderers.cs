@@ -153,13 +153,24 @@ internal sealed class NovelsRenderer(TimeProvider timeProvider) : IDialectRender
 {
     public const string ApiVersion = "1.0";
 
+    // Platform codes that seed 004 names in its own words.
+    private static readonly Dictionary<string, string> SeedCodes = new(StringComparer.Ordinal)
+    {
+        [Application.Identity.Common.IdentityErrorCodes.AccountBanned] = "ACCOUNT_BANNED",
+        [Application.Identity.Common.IdentityErrorCodes.InvalidCredentials] = "INVALID_CREDENTIALS",
+        [Application.Identity.Common.IdentityErrorCodes.InvalidRefreshToken] = "INVALID_REFRESH_TOKEN",
+        ["request.rate_limited"] = "RATE_LIMIT_EXCEEDED",
+    };
+
     public ApiDialect Dialect => ApiDialect.Novels;
 
     public int ValidationStatus => StatusCodes.Status422UnprocessableEntity;
 
     public object RenderError(HttpContext context, ApiError error, int status)
     {
-        var code = IsSeedCode(error.Code) ? error.Code : DefaultCode(status, error.IsValidation);
+        var code = IsSeedCode(error.Code) ? error.Code
+            : SeedCodes.TryGetValue(error.Code, out var seedCode) ? seedCode
+            : DefaultCode(status, error.IsValidation);
         var details = error.FieldErrors.Select(f => new NovelsErrorDetail(f.Field, f.Message)).ToArray();
         var message = error.IsValidation ? "Validation failed" : error.Message;
         return new NovelsError(new NovelsErrorBody(code, message, details), new NovelsErrorMeta(Timestamp(), RequestIdMiddleware.Get(context)));

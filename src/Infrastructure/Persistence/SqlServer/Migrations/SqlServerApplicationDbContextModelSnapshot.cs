@@ -30,13 +30,20 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AvatarUrl")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("DisplayName")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
 
                     b.Property<int>("FailedSignInCount")
                         .HasColumnType("int");
@@ -50,10 +57,29 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("LastLoginAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("NormalizedUsername")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -64,7 +90,141 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique()
+                        .HasFilter("[NormalizedEmail] IS NOT NULL");
+
+                    b.HasIndex("NormalizedUsername")
+                        .IsUnique()
+                        .HasFilter("[NormalizedUsername] IS NOT NULL");
+
                     b.ToTable("identity_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Identity.Sessions.RefreshTokenFamily", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("LastUsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("identity_refresh_families", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>
+                {
+                    b.OwnsOne("CleanGames.Domain.Identity.Accounts.TelegramIdentity", "Telegram", b1 =>
+                        {
+                            b1.Property<long>("AccountId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("FirstName")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)")
+                                .HasColumnName("TelegramFirstName");
+
+                            b1.Property<bool?>("IsPremium")
+                                .HasColumnType("bit")
+                                .HasColumnName("TelegramIsPremium");
+
+                            b1.Property<string>("LanguageCode")
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)")
+                                .HasColumnName("TelegramLanguageCode");
+
+                            b1.Property<string>("LastName")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)")
+                                .HasColumnName("TelegramLastName");
+
+                            b1.Property<string>("PhotoUrl")
+                                .HasMaxLength(1024)
+                                .HasColumnType("nvarchar(1024)")
+                                .HasColumnName("TelegramPhotoUrl");
+
+                            b1.Property<long>("TelegramId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("TelegramId");
+
+                            b1.Property<string>("Username")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)")
+                                .HasColumnName("TelegramUsername");
+
+                            b1.HasKey("AccountId");
+
+                            b1.HasIndex("TelegramId")
+                                .IsUnique()
+                                .HasFilter("[TelegramId] IS NOT NULL");
+
+                            b1.ToTable("identity_accounts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccountId");
+                        });
+
+                    b.Navigation("Telegram");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Identity.Sessions.RefreshTokenFamily", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Identity.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CleanGames.Domain.Identity.Sessions.RefreshToken", "Tokens", b1 =>
+                        {
+                            b1.Property<string>("Hash")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.Property<Guid>("FamilyId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset>("IssuedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<DateTimeOffset?>("UsedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.HasKey("Hash");
+
+                            b1.HasIndex("FamilyId");
+
+                            b1.ToTable("identity_refresh_tokens", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FamilyId");
+                        });
+
+                    b.Navigation("Tokens");
                 });
 #pragma warning restore 612, 618
         }

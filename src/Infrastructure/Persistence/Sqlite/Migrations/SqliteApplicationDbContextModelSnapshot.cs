@@ -23,12 +23,19 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AvatarUrl")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
-                        .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FailedSignInCount")
@@ -43,9 +50,28 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<long?>("LastLoginAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUsername")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -57,7 +83,138 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique();
+
+                    b.HasIndex("NormalizedUsername")
+                        .IsUnique();
+
                     b.ToTable("identity_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Identity.Sessions.RefreshTokenFamily", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("identity_refresh_families", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>
+                {
+                    b.OwnsOne("CleanGames.Domain.Identity.Accounts.TelegramIdentity", "Telegram", b1 =>
+                        {
+                            b1.Property<long>("AccountId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FirstName")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TelegramFirstName");
+
+                            b1.Property<bool?>("IsPremium")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("TelegramIsPremium");
+
+                            b1.Property<string>("LanguageCode")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TelegramLanguageCode");
+
+                            b1.Property<string>("LastName")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TelegramLastName");
+
+                            b1.Property<string>("PhotoUrl")
+                                .HasMaxLength(1024)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TelegramPhotoUrl");
+
+                            b1.Property<long>("TelegramId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("TelegramId");
+
+                            b1.Property<string>("Username")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TelegramUsername");
+
+                            b1.HasKey("AccountId");
+
+                            b1.HasIndex("TelegramId")
+                                .IsUnique();
+
+                            b1.ToTable("identity_accounts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccountId");
+                        });
+
+                    b.Navigation("Telegram");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Identity.Sessions.RefreshTokenFamily", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Identity.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CleanGames.Domain.Identity.Sessions.RefreshToken", "Tokens", b1 =>
+                        {
+                            b1.Property<string>("Hash")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("FamilyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("IssuedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("UsedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Hash");
+
+                            b1.HasIndex("FamilyId");
+
+                            b1.ToTable("identity_refresh_tokens", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FamilyId");
+                        });
+
+                    b.Navigation("Tokens");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,53 @@
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Common.Errors;
+using CleanGames.Application.Identity.Common;
+using CleanGames.Domain.Identity.Accounts;
+using MediatR;
+
+namespace CleanGames.Application.Identity.Commands.RegisterAccount;
+
+public sealed class RegisterAccountCommandHandler(
+    IRepository<Account> accounts,
+    IPasswordHasher passwordHasher,
+    IAdminDirectory admins,
+    SessionIssuer sessions,
+    IClock clock) : IRequestHandler<RegisterAccountCommand, RegisteredAccount>
+{
+    public async Task<RegisteredAccount> Handle(RegisterAccountCommand request, CancellationToken cancellationToken)
+    {
+        var email = Account.NormalizeEmail(request.Email);
+        var username = Account.NormalizeUsername(request.Username);
+        if (await accounts.AnyAsync(new AccountTakenSpec(email, username), cancellationToken))
+        {
+            throw Taken();
+        }
+
+        var now = clock.UtcNow;
+        var account = Account.RegisterWithPassword(request.Email, request.Username, passwordHasher.Hash(request.Password!), request.DisplayName, now);
+        if (admins.IsAdminEmail(account.Email))
+        {
+            account.GrantRole(AccountRoles.Admin);
+        }
+
+        if (request.StartSession)
+        {
+            account.RecordSignIn(now);
+        }
+
+        await accounts.AddAsync(account, cancellationToken);
+        try
+        {
+            await accounts.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            // Someone registered the same email or username between our check and our insert.
+            throw Taken();
+        }
+
+        var tokens = request.StartSession ? await sessions.StartAsync(account, cancellationToken) : null;
+        return new RegisteredAccount(SessionIssuer.Describe(account), tokens);
+    }
+
+    private static ConflictException Taken() => new(IdentityErrorCodes.AccountExists, IdentityErrorCodes.AccountExistsMessage);
+}

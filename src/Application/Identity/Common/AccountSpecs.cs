@@ -1,0 +1,42 @@
+using CleanGames.Application.Common.Specifications;
+using CleanGames.Domain.Identity.Accounts;
+using CleanGames.Domain.Identity.Sessions;
+
+namespace CleanGames.Application.Identity.Common;
+
+public sealed class AccountByLoginSpec : Specification<Account>
+{
+    /// <summary>A login is a username or an email, compared case-insensitively.</summary>
+    public AccountByLoginSpec(string login)
+    {
+        var normalized = login.Trim().ToUpperInvariant();
+        Query.Where(a => a.NormalizedUsername == normalized || a.NormalizedEmail == normalized);
+    }
+}
+
+public sealed class AccountByEmailSpec : Specification<Account>
+{
+    public AccountByEmailSpec(string email)
+    {
+        var normalized = Account.NormalizeEmail(email);
+        Query.Where(a => a.NormalizedEmail == normalized);
+    }
+}
+
+public sealed class AccountTakenSpec : Specification<Account>
+{
+    public AccountTakenSpec(string? normalizedEmail, string? normalizedUsername) =>
+        Query.Where(a => (normalizedEmail != null && a.NormalizedEmail == normalizedEmail)
+                         || (normalizedUsername != null && a.NormalizedUsername == normalizedUsername));
+}
+
+public sealed class AccountByTelegramIdSpec : Specification<Account>
+{
+    public AccountByTelegramIdSpec(long telegramId) => Query.Where(a => a.Telegram != null && a.Telegram.TelegramId == telegramId);
+}
+
+public sealed class FamilyByTokenHashSpec : Specification<RefreshTokenFamily>
+{
+    // Tokens are owned by the family, so they always load with it.
+    public FamilyByTokenHashSpec(string hash) => Query.Where(f => f.Tokens.Any(t => t.Hash == hash));
+}

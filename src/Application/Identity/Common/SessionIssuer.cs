@@ -1,0 +1,45 @@
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Domain.Identity.Accounts;
+using CleanGames.Domain.Identity.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace CleanGames.Application.Identity.Common;
+
+/// <summary>
+/// Starts a session for a signed-in account (a new refresh-token family plus an access token), so
+/// every sign-in route — password, Telegram, any module — issues the same kind of tokens.
+/// </summary>
+public sealed class SessionIssuer(IRepository<RefreshTokenFamily> families, IAccessTokenIssuer accessTokens, IClock clock, IOptions<SessionOptions> options)
+{
+    public async Task<SessionTokens> StartAsync(Account account, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        var (refreshToken, hash) = RefreshTokens.New();
+        var family = RefreshTokenFamily.Start(account.Id, hash, now, TimeSpan.FromDays(options.Value.RefreshTokenDays));
+        await families.AddAsync(family, cancellationToken);
+        await families.SaveChangesAsync(cancellationToken);
+        return Issue(account, refreshToken, family);
+    }
+
+    public SessionTokens Issue(Account account, string refreshToken, RefreshTokenFamily family)
+    {
+        var access = accessTokens.Issue(account.Id, AccountRoleNames.Of(account.Roles));
+        return new SessionTokens(access.Token, access.ExpiresInSeconds, access.ExpiresAt, refreshToken, family.ExpiresAt);
+    }
+
+    public static AccountSummary Describe(Account account) => new(
+        account.Id,
+        account.Email,
+        account.Username,
+        account.EffectiveDisplayName,
+        account.AvatarUrl,
+        AccountRoleNames.Of(account.Roles),
+        account.CreatedAt,
+        account.LastLoginAt,
+        account.Telegram?.TelegramId,
+        account.Telegram?.Username,
+        account.Telegram?.FirstName,
+        account.Telegram?.LastName,
+        account.Telegram?.LanguageCode,
+        account.Telegram?.IsPremium);
+}

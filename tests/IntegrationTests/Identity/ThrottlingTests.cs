@@ -1,0 +1,88 @@
+using System.Net;
+using CleanGames.IntegrationTests.Support;
+using Microsoft.AspNetCore.Hosting;
+using static CleanGames.IntegrationTests.Support.Json;
+
+namespace CleanGames.IntegrationTests.Identity;
+
+public sealed class TightLimitsHost : CleanGamesHost
+{
+    protected override void ConfigureHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("RateLimiting:AuthenticationPermitsPerMinute", "5");
+        builder.UseSetting("Jwt:MaxFailedSignInsPerHour", "3");
+        builder.UseSetting("Identity:AdminEmails:0", "boss@example.com");
+    }
+}
+
+public sealed class ThrottlingTests(TightLimitsHost host) : IClassFixture<TightLimitsHost>
+{
+    [Fact]
+    public async Task Too_many_attempts_from_one_address_are_429_with_retry_after_in_the_route_dialect()
+    {
+        var client = host.CreateClient();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 8 && limited is null; i++)
+        {
+            var response = await client.PostAsync("/refresh", Body(new { refresh_token = "x" }));
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                limited = response;
+            }
+        }
+
+        Assert.NotNull(limited);
+        Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        var json = await limited.ReadJsonAsync();
+        AssertProperties(json, "status", "message");
+        Assert.Equal(7, json.GetProperty("status").GetInt32());
+    }
+}
+
+public sealed class AccountThrottleTests : IAsyncLifetime
+{
+    private readonly AccountThrottleHost _host = new();
+
+    public Task InitializeAsync() => _host.InitializeAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task After_the_allowed_failures_an_account_refuses_even_the_right_password_with_429()
+    {
+        var client = _host.CreateClient();
+        var (_, username, _, password) = await client.RegisterGameClientAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/auth/login", Body(new { username, password = "wrong-password" }))).StatusCode);
+        }
+
+        var blocked = await client.PostAsync("/auth/login", Body(new { username, password }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
+        Assert.True(blocked.Headers.Contains("Retry-After"));
+        AssertProperties(await blocked.ReadJsonAsync(), "success", "detail");
+
+        _host.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/auth/login", Body(new { username, password }))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_listed_admin_email_gets_the_admin_role_from_registration()
+    {
+        var client = _host.CreateClient();
+        var register = await client.PostAsync("/auth/register", Body(new { email = "Boss@Example.com", username = "the_boss", password = "password123" }));
+        Assert.Equal(HttpStatusCode.OK, register.StatusCode);
+        var token = (await client.LoginGameClientAsync("the_boss", "password123")).GetProperty("token").GetString()!;
+
+        Assert.Equal(HttpStatusCode.OK, (await _host.CreateClient().WithBearer(token).GetAsync("/test/fastapi/admin")).StatusCode);
+    }
+
+    private sealed class AccountThrottleHost : CleanGamesHost
+    {
+        protected override void ConfigureHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Jwt:MaxFailedSignInsPerHour", "3");
+            builder.UseSetting("Identity:AdminEmails:0", "boss@example.com");
+        }
+    }
+}
