@@ -1,3 +1,4 @@
+using CleanGames.Application.Identity.Commands.SignInWithTelegram;
 using CleanGames.Application.Identity.Common;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,8 @@ internal static class IdentityRegistration
         services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section);
         services.AddSingleton<Application.Identity.Common.IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
+        services.AddSingleton<ITelegramLoginVerifier, TelegramLoginVerifier>();
         return services;
     }
 }
