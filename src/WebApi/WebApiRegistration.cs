@@ -5,6 +5,7 @@ using CleanGames.WebApi.Common.Http;
 using CleanGames.WebApi.Common.Json;
 using CleanGames.WebApi.Common.Realtime;
 using CleanGames.WebApi.Common.Security;
+using CleanGames.WebApi.Gateway;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -59,7 +60,8 @@ public static partial class WebApiRegistration
             .MapExact("/reg", ApiDialect.Clicker)
             .MapExact("/auth", ApiDialect.Clicker)
             .MapExact("/refresh", ApiDialect.Clicker)
-            .MapPrefix("/auth", ApiDialect.Gateway));
+            .MapPrefix("/auth", ApiDialect.Gateway)
+            .MapPrefix("/v1", ApiDialect.Gateway));
         services.AddExceptionHandler<DialectExceptionHandler>();
 
         services.AddAuthorization();
@@ -78,6 +80,7 @@ public static partial class WebApiRegistration
 
         services.AddOpenApi();
         services.AddSingleton<WebSocketConnectionTracker>();
+        services.AddGatewayTransport();
         return services;
     }
 
@@ -114,6 +117,7 @@ public static partial class WebApiRegistration
         app.MapScalarApiReference();
         app.MapHealthEndpoints();
         app.MapControllers();
+        app.MapGatewayRealtime();
 
         // Make sure the tracker exists before the first socket so shutdown can reach every one.
         app.Services.GetRequiredService<WebSocketConnectionTracker>();

@@ -75,6 +75,31 @@ public static class WebSocketFrames
         }
     }
 
+    /// <summary>Sends a close frame without waiting for the peer's; the receive loop sees its answer.</summary>
+    public static async Task CloseOutputAsync(WebSocketConnectionTracker.Connection connection, WebSocketCloseStatus status, string reason)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await connection.SendLock.WaitAsync(timeout.Token);
+            try
+            {
+                if (connection.Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    await connection.Socket.CloseOutputAsync(status, reason, timeout.Token);
+                }
+            }
+            finally
+            {
+                connection.SendLock.Release();
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            connection.Socket.Abort();
+        }
+    }
+
     /// <summary>Closes with a code and reason if the socket still can; never throws at a vanished peer.</summary>
     public static async Task CloseAsync(WebSocketConnectionTracker.Connection connection, WebSocketCloseStatus status, string reason)
     {

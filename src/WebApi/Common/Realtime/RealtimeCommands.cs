@@ -1,0 +1,75 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using CleanGames.Application.Common.Errors;
+using CleanGames.WebApi.Common.Json;
+using MediatR;
+
+namespace CleanGames.WebApi.Common.Realtime;
+
+/// <summary>
+/// One <c>(domain, command)</c> that socket protocols can execute: how to read its payload and
+/// which MediatR request it becomes. The same command then runs the same use case whether it
+/// arrived over <c>/v1/connect</c>, a seed's own socket, or HTTP.
+/// </summary>
+public interface IRealtimeCommand
+{
+    string Domain { get; }
+
+    string Command { get; }
+
+    /// <summary>Runs the command in <paramref name="services"/> (a scope of its own) and returns the reply payload.</summary>
+    Task<object?> ExecuteAsync(JsonElement payload, IServiceProvider services, CancellationToken cancellationToken);
+}
+
+internal sealed class RealtimeCommand<TPayload, TResponse>(string domain, string command, Func<TPayload, IRequest<TResponse>> toRequest) : IRealtimeCommand
+{
+    public string Domain { get; } = domain;
+
+    public string Command { get; } = command;
+
+    public async Task<object?> ExecuteAsync(JsonElement payload, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        TPayload? value;
+        try
+        {
+            value = payload.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
+                ? JsonSerializer.Deserialize<TPayload>("{}", WireJson.Options)
+                : payload.Deserialize<TPayload>(WireJson.Options);
+        }
+        catch (JsonException exception)
+        {
+            var field = exception.Path is { Length: > 2 } path ? path[2..] : string.Empty;
+            throw new ValidationFailedException(field, "Invalid payload", "type_error");
+        }
+
+        if (value is null)
+        {
+            throw new ValidationFailedException(string.Empty, "The payload must be a JSON object", "type_error");
+        }
+
+        var mediator = services.GetRequiredService<IMediator>();
+        return await mediator.Send(toRequest(value), cancellationToken);
+    }
+}
+
+/// <summary>Every registered realtime command, found by domain and command name.</summary>
+public sealed class RealtimeCommandRouter(IEnumerable<IRealtimeCommand> commands)
+{
+    private readonly FrozenDictionary<(string Domain, string Command), IRealtimeCommand> _commands =
+        commands.ToFrozenDictionary(c => (c.Domain, c.Command));
+
+    public bool TryGet(string domain, string command, out IRealtimeCommand? handler) =>
+        _commands.TryGetValue((domain, command), out handler);
+}
+
+public static class RealtimeCommandRegistration
+{
+    /// <summary>
+    /// Makes <paramref name="domain"/>.<paramref name="command"/> executable on the socket protocols:
+    /// its payload is read as <typeparamref name="TPayload"/> (snake_case) and sent as the request
+    /// <paramref name="toRequest"/> builds; the reply payload is the request's result.
+    /// </summary>
+    public static IServiceCollection AddRealtimeCommand<TPayload, TResponse>(
+        this IServiceCollection services, string domain, string command, Func<TPayload, IRequest<TResponse>> toRequest) =>
+        services.AddSingleton<IRealtimeCommand>(new RealtimeCommand<TPayload, TResponse>(domain, command, toRequest));
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Security.Claims;
+using CleanGames.Application.Common.Security;
+using CleanGames.Application.Gateway.Queries.Ping;
+using CleanGames.WebApi.Common.Dialects;
+using CleanGames.WebApi.Common.Realtime;
+using Microsoft.Extensions.Options;
+
+namespace CleanGames.WebApi.Gateway;
+
+public sealed record PingPayload(System.Text.Json.JsonElement? SentAt = null);
+
+public static class GatewayRegistration
+{
+    public static IServiceCollection AddGatewayTransport(this IServiceCollection services)
+    {
+        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section)
+            .Validate(o => o.HeartbeatSeconds > 0 && o.MaxCommandsPerMinute > 0 && o.SendQueueCapacity > 0, "Gateway:* settings must be positive.")
+            .ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddSingleton<GatewayReplyCache>();
+        services.AddSingleton<RealtimeCommandRouter>();
+        services.AddRealtimeCommand<PingPayload, PingResult>("system", "ping", payload => new PingQuery(payload.SentAt));
+        return services;
+    }
+
+    /// <summary><c>GET /v1/connect</c>: the generic realtime gateway of seed 002 (token in the header or <c>?token=</c>).</summary>
+    public static IEndpointRouteBuilder MapGatewayRealtime(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/v1/connect", ConnectAsync)
+            .RequireAuthorization()
+            .WithDialect(ApiDialect.Gateway)
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static async Task ConnectAsync(HttpContext context, WebSocketConnectionTracker tracker, RealtimeCommandRouter router, GatewayReplyCache replies,
+        IOptions<GatewayOptions> options, IServiceScopeFactory scopes, ILoggerFactory loggers)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await context.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(context,
+                new ApiError(StatusCodes.Status400BadRequest, "gateway.upgrade_required", "This endpoint speaks WebSocket only."));
+            return;
+        }
+
+        var accountId = long.Parse(context.User.FindFirstValue(AccountClaimTypes.Subject)!, CultureInfo.InvariantCulture);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var connection = tracker.Track(socket);
+        var session = new GatewayConnection(connection, context.User, accountId, options.Value, router, replies, scopes, tracker, loggers.CreateLogger<GatewayConnection>());
+        await session.RunAsync(context.RequestAborted);
+    }
+}
