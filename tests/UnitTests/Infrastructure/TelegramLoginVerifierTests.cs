@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using CleanGames.Application.Common.Errors;
+using CleanGames.Application.Identity.Commands.SignInWithTelegram;
+using CleanGames.Infrastructure.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace CleanGames.UnitTests.Infrastructure;
+
+public sealed class TelegramLoginVerifierTests
+{
+    private const string BotToken = "42:unit-test-token";
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    private static TelegramLoginVerifier Verifier(string? botToken = BotToken)
+    {
+        var options = new Mock<IOptionsMonitor<TelegramOptions>>();
+        options.SetupGet(o => o.CurrentValue).Returns(new TelegramOptions { BotToken = botToken, AuthMaxAgeSeconds = 60 });
+        return new TelegramLoginVerifier(options.Object, new FakeTimeProvider(Now));
+    }
+
+    private static TelegramProof.Widget Widget(params (string Key, string Value)[] fields)
+    {
+        var dataCheck = string.Join('\n', fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
+        var hash = Convert.ToHexStringLower(HMACSHA256.HashData(SHA256.HashData(Encoding.UTF8.GetBytes(BotToken)), Encoding.UTF8.GetBytes(dataCheck)));
+        return new TelegramProof.Widget(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList(), hash);
+    }
+
+    [Fact]
+    public void A_correct_widget_proof_yields_the_identity()
+    {
+        var identity = Verifier().Verify(Widget(("id", "7"), ("first_name", "Ann"), ("auth_date", Now.ToUnixTimeSeconds().ToString())));
+        Assert.NotNull(identity);
+        Assert.Equal(7, identity.TelegramId);
+        Assert.Equal("Ann", identity.FirstName);
+    }
+
+    [Fact]
+    public void Upper_case_hex_is_the_same_hash()
+    {
+        var proof = Widget(("id", "7"), ("auth_date", Now.ToUnixTimeSeconds().ToString()));
+        Assert.NotNull(Verifier().Verify(proof with { Hash = proof.Hash!.ToUpperInvariant() }));
+    }
+
+    [Fact]
+    public void Duplicate_keys_are_refused()
+    {
+        var proof = Widget(("id", "7"), ("auth_date", Now.ToUnixTimeSeconds().ToString()));
+        var duplicated = proof with { Fields = [.. proof.Fields, new("id", "8")] };
+        Assert.Null(Verifier().Verify(duplicated));
+    }
+
+    [Fact]
+    public void An_auth_date_older_than_the_limit_is_refused()
+    {
+        Assert.Null(Verifier().Verify(Widget(("id", "7"), ("auth_date", Now.AddSeconds(-61).ToUnixTimeSeconds().ToString()))));
+    }
+
+    [Fact]
+    public void Without_a_bot_token_the_verifier_reports_the_service_unavailable()
+    {
+        Assert.Throws<ServiceUnavailableException>(() => Verifier(botToken: " ").Verify(new TelegramProof.MiniApp("a=b")));
+    }
+
+    [Fact]
+    public void Init_data_without_a_user_is_refused_even_when_signed()
+    {
+        var authDate = Now.ToUnixTimeSeconds().ToString();
+        var secret = HMACSHA256.HashData(Encoding.UTF8.GetBytes("WebAppData"), Encoding.UTF8.GetBytes(BotToken));
+        var hash = Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"auth_date={authDate}")));
+        Assert.Null(Verifier().Verify(new TelegramProof.MiniApp($"auth_date={authDate}&hash={hash}")));
+    }
+}
