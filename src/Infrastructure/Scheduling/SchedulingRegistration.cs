@@ -15,6 +15,11 @@ internal static class SchedulingRegistration
         services.AddQuartz(quartz =>
         {
             quartz.UseInMemoryStore();
+            quartz.ScheduleJob<Jobs.PurgeExpiredSessionsJob>(
+                trigger => trigger.WithIdentity("identity.purge-expired-sessions.hourly")
+                    .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+                job => job.WithIdentity(Jobs.PurgeExpiredSessionsJob.Key));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

@@ -1,0 +1,26 @@
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Identity.Commands.PurgeExpiredSessions;
+using MediatR;
+using Quartz;
+
+namespace CleanGames.Infrastructure.Scheduling.Jobs;
+
+/// <summary>Hourly: removes refresh-token families that can never be used again.</summary>
+[DisallowConcurrentExecution]
+internal sealed class PurgeExpiredSessionsJob(IMediator mediator, IServiceReadiness readiness) : IJob
+{
+    public static readonly JobKey Key = new("identity.purge-expired-sessions");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        // Before migrations finish there is nothing to purge; the next firing does it.
+        if (!readiness.IsReady)
+        {
+            return;
+        }
+
+        while (await mediator.Send(new PurgeExpiredSessionsCommand(), cancellationToken) > 0 && !cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+}
