@@ -11,7 +11,8 @@ internal sealed class DatabaseReadinessCheck(DatabaseReadiness readiness, Applic
     {
         if (!readiness.IsReady)
         {
-            return HealthCheckResult.Unhealthy("Migrations and reference data are still being applied.");
+            // Starting is expected, not a fault: reported as degraded (not ready, logged as a warning).
+            return HealthCheckResult.Degraded("Migrations and reference data are still being applied.");
         }
 
         return await db.Database.CanConnectAsync(cancellationToken)

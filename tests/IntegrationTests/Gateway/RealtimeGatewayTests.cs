@@ -222,3 +222,46 @@ public sealed class GatewayLimitsTests(StrictGatewayHost host) : IClassFixture<S
         Assert.Equal(4029, (int)socket.CloseStatus!);
     }
 }
+
+public sealed class TinyQueueGatewayHost : CleanGamesHost
+{
+    protected override void ConfigureHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Gateway:SendQueueCapacity", "4");
+        builder.UseSetting("Gateway:MaxCommandsPerMinute", "100000000");
+    }
+}
+
+public sealed class SlowConsumerTests(TinyQueueGatewayHost host) : IClassFixture<TinyQueueGatewayHost>
+{
+    [Fact]
+    public async Task A_client_that_never_reads_is_disconnected_instead_of_buffered_without_bound()
+    {
+        using var reader = await host.ConnectWebSocketAsync("/v1/connect", host.IssueToken(21));
+        using var neighbour = await host.ConnectWebSocketAsync("/v1/connect", host.IssueToken(22));
+        await RealtimeGatewayTests.ReceiveJsonAsync(neighbour);
+
+        // Keep sending commands and never read a reply: once the socket buffers fill, the server's
+        // queue for this connection fills, and the server must drop it rather than grow.
+        var dropped = false;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        for (var i = 0; i < 2_000_000 && !dropped; i++)
+        {
+            try
+            {
+                var unique = System.Text.Encoding.UTF8.GetBytes($$"""{"type":"command","v":1,"request_id":"r{{i}}","domain":"system","command":"ping","payload":null}""");
+                await reader.SendAsync(unique, WebSocketMessageType.Text, true, deadline.Token);
+            }
+            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
+            {
+                dropped = !deadline.IsCancellationRequested;
+                break;
+            }
+        }
+
+        Assert.True(dropped, "the server kept a connection whose client never read");
+
+        await RealtimeGatewayTests.SendAsync(neighbour, """{"type":"command","v":1,"request_id":"n1","domain":"system","command":"ping","payload":null}""");
+        Assert.Equal("reply", (await RealtimeGatewayTests.ReceiveJsonAsync(neighbour)).GetProperty("type").GetString());
+    }
+}
