@@ -92,8 +92,13 @@ internal static class Program
                 baseline = await MeasureAsync(scenario, ServerTarget.Baseline, server.BaseAddress, settings, ct);
             }
 
+            if (scenario.RaisedLimits.Count > 0)
+            {
+                Progress.Write($"CleanGames limits raised for the bench: {BenchResult.Describe(scenario.RaisedLimits)}");
+            }
+
             LoadResult target;
-            await using (var server = await CleanGamesServer.StartAsync(toolchain, webApiDll, Path.Combine(workRoot, "data"), ct))
+            await using (var server = await CleanGamesServer.StartAsync(toolchain, webApiDll, Path.Combine(workRoot, "data"), scenario.RaisedLimits, ct))
             {
                 target = await MeasureAsync(scenario, ServerTarget.CleanGames, server.BaseAddress, settings, ct);
             }

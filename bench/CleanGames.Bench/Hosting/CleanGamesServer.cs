@@ -24,7 +24,7 @@ internal static class CleanGamesServer
         return assembly;
     }
 
-    public static async Task<RunningServer> StartAsync(Toolchain toolchain, string webApiAssembly, string dataDirectory, CancellationToken ct)
+    public static async Task<RunningServer> StartAsync(Toolchain toolchain, string webApiAssembly, string dataDirectory, IReadOnlyDictionary<string, string> raisedLimits, CancellationToken ct)
     {
         Directory.CreateDirectory(dataDirectory);
         var baseAddress = FreePort.NextLoopbackAddress();
@@ -37,6 +37,11 @@ internal static class CleanGamesServer
             ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, "bench.db")}",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (key, value) in raisedLimits)
+        {
+            // Environment variables spell the configuration separator ':' as "__".
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         // The content root is the working directory, and appsettings.json lives next to the assembly.
         var workingDirectory = Path.GetDirectoryName(webApiAssembly)!;

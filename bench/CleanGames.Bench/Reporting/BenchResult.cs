@@ -27,7 +27,9 @@ internal sealed record BenchResult(
     long BaselineErrors,
     double Ratio,
     double GoalRatio,
+    double? GoalP99Factor,
     bool GoalMet,
+    IReadOnlyDictionary<string, string>? RaisedLimits,
     int Connections,
     double Seconds,
     double WarmupSeconds,
@@ -38,12 +40,15 @@ internal sealed record BenchResult(
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        // A scenario without a latency goal or raised limits prints the same line as before they existed.
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
     public static BenchResult Create(IScenario scenario, LoadSettings settings, LoadResult target, LoadResult baseline, DateTimeOffset at)
     {
         // From the unrounded figures, so rounding never moves a ratio across its goal.
         var ratio = baseline.OpsPerSec > 0 ? target.OpsPerSec / baseline.OpsPerSec : 0;
+        var p99Met = scenario.GoalP99Factor is not { } factor || target.Latency.P99Ms <= factor * baseline.Latency.P99Ms;
         return new BenchResult(
             scenario.Name,
             scenario.Baseline,
@@ -61,7 +66,9 @@ internal sealed record BenchResult(
             baseline.Errors,
             Math.Round(ratio, 3),
             scenario.GoalRatio,
-            ratio >= scenario.GoalRatio,
+            scenario.GoalP99Factor,
+            ratio >= scenario.GoalRatio && p99Met,
+            scenario.RaisedLimits.Count > 0 ? scenario.RaisedLimits : null,
             settings.Connections,
             settings.Duration.TotalSeconds,
             settings.Warmup.TotalSeconds,
@@ -70,6 +77,10 @@ internal sealed record BenchResult(
     }
 
     public string ToJsonLine() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary><c>Key=value</c> pairs in the configuration's own spelling, for the log and the results table.</summary>
+    public static string Describe(IReadOnlyDictionary<string, string> settings) =>
+        string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"));
 
     private static double Ops(double value) => Math.Round(value, 1);
 

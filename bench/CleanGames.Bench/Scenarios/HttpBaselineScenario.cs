@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using CleanGames.Bench.Hosting;
 using CleanGames.Bench.Reporting;
 
@@ -19,6 +20,10 @@ internal sealed class HttpBaselineScenario : IScenario
     public BaselineKind Baseline => BaselineKind.KestrelJson;
 
     public double GoalRatio => 0.8;
+
+    public double? GoalP99Factor => null;
+
+    public IReadOnlyDictionary<string, string> RaisedLimits => ReadOnlyDictionary<string, string>.Empty;
 
     public async Task PrepareAsync(ScenarioContext context, CancellationToken ct)
     {

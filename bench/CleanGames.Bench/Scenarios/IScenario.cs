@@ -47,6 +47,19 @@ internal interface IScenario
     double GoalRatio { get; }
 
     /// <summary>
+    /// When set, the goal also needs CleanGames' p99 to be at most this multiple of the baseline's:
+    /// for a round-trip protocol a tail that grows is a failure even if throughput holds.
+    /// </summary>
+    double? GoalP99Factor { get; }
+
+    /// <summary>
+    /// CleanGames configuration (<c>Section:Key</c>) raised for this scenario because a protective limit
+    /// would otherwise bind and be measured instead of the code. Given to the CleanGames child only, and
+    /// printed with every result so such a figure is never read as the default configuration.
+    /// </summary>
+    IReadOnlyDictionary<string, string> RaisedLimits { get; }
+
+    /// <summary>
     /// Once per server before any client starts: sanity checks, and for later scenarios the
     /// one-off setup a client needs (an account, a token) that must not be measured.
     /// </summary>

@@ -8,6 +8,7 @@ internal static class ScenarioRegistry
     private static readonly Dictionary<string, IScenario> Scenarios = new IScenario[]
     {
         new HttpBaselineScenario(),
+        new GatewayPingScenario(),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
     public static IEnumerable<string> Names => Scenarios.Keys.Order(StringComparer.Ordinal);

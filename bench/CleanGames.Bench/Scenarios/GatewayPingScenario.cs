@@ -1,0 +1,366 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CleanGames.Bench.Hosting;
+using CleanGames.Bench.Reporting;
+
+namespace CleanGames.Bench.Scenarios;
+
+/// <summary>
+/// <c>system.ping</c> over the realtime gateway <c>/v1/connect</c>: what the gateway adds to a
+/// WebSocket round trip (frame parsing, the command rate window, the idempotency cache, the
+/// command router, a DI scope and MediatR, the send queue) over bare Kestrel echoing the same frame
+/// on <c>/echo</c>. Both servers get the same client: one socket per client, one command frame
+/// out, one frame back.
+/// </summary>
+internal sealed class GatewayPingScenario : IScenario
+{
+    private const string GatewayPath = "/v1/connect";
+
+    // Longer than any honest round trip on a loaded two-core box, short enough that a stuck server ends the run.
+    private static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(30);
+
+    // Every request id in a server's life must differ: the gateway replays the stored reply of a repeated
+    // id for two minutes, which would turn the benchmark into a cache benchmark. Counted across
+    // reconnects, which restart a client's own sequence.
+    private static long _socketsOpened;
+
+    // Set by PrepareAsync for the server about to be measured; the runs are sequential, so one field suffices.
+    private string? _token;
+
+    public string Name => "gateway-ping";
+
+    public string Description => "system.ping over /v1/connect versus bare Kestrel echoing the same frame on /echo";
+
+    public BaselineKind Baseline => BaselineKind.KestrelWebSocketEcho;
+
+    public double GoalRatio => 0.7;
+
+    public double? GoalP99Factor => 2.0;
+
+    public IReadOnlyDictionary<string, string> RaisedLimits { get; } = new Dictionary<string, string>
+    {
+        // The production default (120 a minute per connection) would cap every client at two pings a second:
+        // the run would measure the limiter's refusals, not the gateway.
+        ["Gateway:MaxCommandsPerMinute"] = "1000000000",
+        // The setup's register and login go through the per-address authentication limiter; raised so that
+        // setup can never be refused, whatever the default becomes.
+        ["RateLimiting:AuthenticationPermitsPerMinute"] = "1000000",
+    };
+
+    public async Task PrepareAsync(ScenarioContext context, CancellationToken ct)
+    {
+        _token = context.Target == ServerTarget.CleanGames ? await SignInAsync(context.Http, ct) : null;
+
+        // One round trip before the load, so a refused token or an unexpected frame fails the run with
+        // its cause instead of surfacing as every client's errors.
+        Client probe;
+        try
+        {
+            probe = await OpenAsync(context, clientIndex: -1, ct);
+        }
+        catch (Exception e) when (e is WebSocketException or InvalidDataException or JsonException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            throw new BenchException($"{context.Target} refused a WebSocket on {PathFor(context.Target)}: {e.Message}");
+        }
+
+        await using (probe)
+        {
+            bool answered;
+            try
+            {
+                answered = await probe.ExecuteAsync(ct);
+            }
+            catch (Exception e) when (e is WebSocketException or InvalidDataException or JsonException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+            {
+                throw new BenchException($"{context.Target} {PathFor(context.Target)}: the first round trip failed: {e.Message}");
+            }
+
+            if (!answered)
+            {
+                throw new BenchException($"{context.Target} {PathFor(context.Target)} answered the command with {probe.LastFrame}");
+            }
+
+            // Logged so a reader can see at a glance what each server sends back for the same command.
+            Progress.Write($"{context.Target} {PathFor(context.Target)}: {probe.Hello ?? "(no hello)"} then {probe.LastFrame}");
+        }
+    }
+
+    public async Task<IScenarioClient> ConnectAsync(ScenarioContext context, int clientIndex, CancellationToken ct) =>
+        await OpenAsync(context, clientIndex, ct);
+
+    private static string PathFor(ServerTarget target) => target == ServerTarget.CleanGames ? GatewayPath : BaselineServer.EchoPath;
+
+    private Task<Client> OpenAsync(ScenarioContext context, int clientIndex, CancellationToken ct)
+    {
+        var isGateway = context.Target == ServerTarget.CleanGames;
+        if (isGateway && _token is null)
+        {
+            throw new InvalidOperationException("PrepareAsync must sign in before clients connect to the gateway.");
+        }
+
+        var prefix = Encoding.UTF8.GetBytes($"bench-{clientIndex}-{Interlocked.Increment(ref _socketsOpened)}-");
+        return Client.ConnectAsync(context.WebSocketAddress(PathFor(context.Target)), isGateway ? _token : null, prefix, ct);
+    }
+
+    /// <summary>One account for every connection: the gateway keys nothing per account that a ping touches except the reply cache, whose keys differ by request id.</summary>
+    private static async Task<string> SignInAsync(HttpClient http, CancellationToken ct)
+    {
+        var username = "bench_" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+        var password = RandomNumberGenerator.GetHexString(24);
+        await PostAsync(http, "/auth/register", new RegisterRequest($"{username}@example.com", username, password), ct);
+        using var login = await PostAsync(http, "/auth/login", new LoginRequest(username, password), ct);
+        var root = login.RootElement;
+        if (root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.True
+            && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            && data.TryGetProperty("token", out var token) && token.ValueKind == JsonValueKind.String
+            && token.GetString() is { Length: > 0 } value)
+        {
+            Progress.Write($"CleanGames: signed in as {username} for the gateway");
+            return value;
+        }
+
+        throw new BenchException($"POST /auth/login answered without data.token: {root.GetRawText()}");
+    }
+
+    private static async Task<JsonDocument> PostAsync<T>(HttpClient http, string path, T body, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(path, body, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new BenchException($"POST {path} answered {(int)response.StatusCode}: {text}");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw new BenchException($"POST {path} answered {(int)response.StatusCode} with something other than JSON ({e.Message}): {text}");
+        }
+    }
+
+    private sealed record RegisterRequest(string Email, string Username, string Password);
+
+    private sealed record LoginRequest(string Username, string Password);
+
+    /// <summary>
+    /// One socket, used for every operation of one client. The same code talks to both servers; only
+    /// what counts as the answer differs: the gateway's reply, or the echo of the frame itself.
+    /// </summary>
+    private sealed class Client : IScenarioClient
+    {
+        // The gateway's largest frame is 64 KiB; a ping reply is under 200 bytes, so this never fills.
+        private const int ReceiveBufferBytes = 16 * 1024;
+        private const int RequestIdBytes = 64;
+
+        private readonly ClientWebSocket _socket;
+        private readonly bool _isGateway;
+        private readonly byte[] _prefix;
+
+        // One token source per socket whose timer is pushed back before each operation, rather than a linked
+        // source per operation: the client shares two cores with the server, so its own cost is kept small.
+        private readonly CancellationTokenSource _deadline;
+        private readonly ArrayBufferWriter<byte> _frame = new(256);
+        private readonly Utf8JsonWriter _writer;
+        private readonly byte[] _requestId = new byte[RequestIdBytes];
+        private readonly byte[] _received = new byte[ReceiveBufferBytes];
+        private long _sequence;
+        private int _receivedBytes;
+
+        private Client(ClientWebSocket socket, bool isGateway, byte[] prefix, CancellationToken ct)
+        {
+            _socket = socket;
+            _isGateway = isGateway;
+            _prefix = prefix;
+            _deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            _writer = new Utf8JsonWriter(_frame);
+        }
+
+        /// <summary>The gateway's hello frame, for the log.</summary>
+        public string? Hello { get; private set; }
+
+        public string LastFrame => Encoding.UTF8.GetString(_received, 0, _receivedBytes);
+
+        /// <summary>Connects and, on the gateway, reads and checks the hello frame, all before any timing starts.</summary>
+        public static async Task<Client> ConnectAsync(Uri address, string? token, byte[] prefix, CancellationToken ct)
+        {
+            var socket = new ClientWebSocket();
+            if (token is not null)
+            {
+                socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
+            }
+
+            var client = new Client(socket, isGateway: token is not null, prefix, ct);
+            try
+            {
+                client._deadline.CancelAfter(OperationTimeout);
+                await socket.ConnectAsync(address, client._deadline.Token);
+                if (client._isGateway)
+                {
+                    client._receivedBytes = await client.ReceiveFrameAsync(client._deadline.Token);
+                    client.Hello = client.LastFrame;
+                    CheckHello(client._received.AsSpan(0, client._receivedBytes));
+                }
+
+                return client;
+            }
+            catch
+            {
+                await client.DisposeAsync();
+                throw;
+            }
+        }
+
+        /// <remarks>
+        /// The socket was linked to the run's token when it connected; the driver passes that same token
+        /// here, so it is only checked, not linked again.
+        /// </remarks>
+        public async ValueTask<bool> ExecuteAsync(CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            var idLength = WriteCommand();
+            _deadline.CancelAfter(OperationTimeout);
+            await _socket.SendAsync(_frame.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, _deadline.Token);
+            _receivedBytes = await ReceiveFrameAsync(_deadline.Token);
+            return IsAnswer(_received.AsSpan(0, _receivedBytes), _requestId.AsSpan(0, idLength));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                // A close frame, not an abort, so neither server logs a vanished peer; not awaited for the
+                // peer's answer, since the driver reconnects or stops right after.
+                if (_socket.State == WebSocketState.Open && !_deadline.IsCancellationRequested)
+                {
+                    _deadline.CancelAfter(TimeSpan.FromSeconds(1));
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, _deadline.Token);
+                }
+            }
+            finally
+            {
+                _socket.Dispose();
+                _deadline.Dispose();
+                await _writer.DisposeAsync();
+            }
+        }
+
+        private static void CheckHello(ReadOnlySpan<byte> frame)
+        {
+            using var hello = JsonDocument.Parse(frame.ToArray());
+            var root = hello.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "hello"
+                || !root.TryGetProperty("v", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != 1
+                || !root.TryGetProperty("connection_id", out var id) || id.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(id.GetString()))
+            {
+                throw new InvalidDataException($"Expected a hello frame first, got {Encoding.UTF8.GetString(frame)}");
+            }
+        }
+
+        /// <summary>Writes the command frame into <see cref="_frame"/> and returns the length of its request id.</summary>
+        private int WriteCommand()
+        {
+            _prefix.CopyTo(_requestId, 0);
+            if (!Utf8Formatter.TryFormat(++_sequence, _requestId.AsSpan(_prefix.Length), out var digits))
+            {
+                throw new InvalidOperationException("The request id outgrew its buffer.");
+            }
+
+            var requestId = _requestId.AsSpan(0, _prefix.Length + digits);
+            _frame.ResetWrittenCount();
+            _writer.Reset();
+            _writer.WriteStartObject();
+            _writer.WriteString("type"u8, "command"u8);
+            _writer.WriteNumber("v"u8, 1);
+            _writer.WriteString("request_id"u8, requestId);
+            _writer.WriteString("domain"u8, "system"u8);
+            _writer.WriteString("command"u8, "ping"u8);
+            _writer.WriteStartObject("payload"u8);
+            _writer.WriteNumber("sent_at"u8, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            _writer.WriteEndObject();
+            _writer.WriteEndObject();
+            _writer.Flush();
+            return requestId.Length;
+        }
+
+        /// <summary>
+        /// The gateway must answer with a successful reply, the echo with the command itself; both must carry
+        /// the request id just sent. Another id means the socket is out of step (a stray or lost frame), so
+        /// that throws and the driver replaces the socket instead of letting every later answer mismatch.
+        /// </summary>
+        private bool IsAnswer(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> requestId)
+        {
+            var reader = new Utf8JsonReader(frame);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new InvalidDataException($"Expected a JSON object, got {Encoding.UTF8.GetString(frame)}");
+            }
+
+            var sameRequest = false;
+            var expectedType = false;
+            var ok = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    expectedType = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(_isGateway ? "reply"u8 : "command"u8);
+                }
+                else if (reader.ValueTextEquals("request_id"u8))
+                {
+                    reader.Read();
+                    sameRequest = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(requestId);
+                }
+                else if (reader.ValueTextEquals("ok"u8))
+                {
+                    reader.Read();
+                    ok = reader.TokenType == JsonTokenType.True;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (!sameRequest)
+            {
+                throw new InvalidDataException($"Sent request id {Encoding.UTF8.GetString(requestId)}, got {Encoding.UTF8.GetString(frame)}");
+            }
+
+            return expectedType && (ok || !_isGateway);
+        }
+
+        private async ValueTask<int> ReceiveFrameAsync(CancellationToken ct)
+        {
+            var count = 0;
+            while (true)
+            {
+                if (count == _received.Length)
+                {
+                    throw new InvalidDataException($"A frame larger than {_received.Length} bytes arrived.");
+                }
+
+                var result = await _socket.ReceiveAsync(_received.AsMemory(count), ct);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, $"The server closed the socket: {_socket.CloseStatus} {_socket.CloseStatusDescription}");
+                }
+
+                count += result.Count;
+                if (result.EndOfMessage)
+                {
+                    return count;
+                }
+            }
+        }
+    }
+}
