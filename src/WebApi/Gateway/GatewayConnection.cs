@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text.Json;
-using System.Threading.Channels;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Realtime;
 using CleanGames.WebApi.Common.Security;
@@ -13,7 +12,7 @@ namespace CleanGames.WebApi.Gateway;
 /// One authenticated <c>/v1/connect</c> socket: says hello, answers every command frame with
 /// exactly one reply or error carrying its <c>request_id</c>, and protects the server and the
 /// client's neighbours: a size limit per frame, a command rate per minute, idempotent retries, a
-/// bounded send queue, and a heartbeat deadline.
+/// send timeout for clients that stop reading, and a heartbeat deadline.
 /// </summary>
 internal sealed partial class GatewayConnection(
     WebSocketConnectionTracker.Connection connection,
@@ -27,14 +26,10 @@ internal sealed partial class GatewayConnection(
     ILogger logger)
 {
     private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
-    private readonly Channel<byte[]> _outgoing = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(Math.Max(1, options.SendQueueCapacity))
-    {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.Wait,
-    });
-
     private readonly Queue<long> _recentCommands = new();
+    private readonly System.Buffers.ArrayBufferWriter<byte> _inbound = new(4096);
     private long _lastActivity = Stopwatch.GetTimestamp();
+    private long _sendStartedAt;
     private int _excessCommands;
     private volatile bool _closing;
 
@@ -45,11 +40,10 @@ internal sealed partial class GatewayConnection(
     public async Task RunAsync(CancellationToken requestAborted)
     {
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, connection.Closing);
-        var writer = WriteLoopAsync(lifetime.Token);
-        var heartbeat = WatchHeartbeatAsync(lifetime.Token);
-        Enqueue(GatewayFrames.Hello(Id, options.HeartbeatSeconds));
+        var heartbeat = WatchdogAsync(lifetime.Token);
         try
         {
+            await ReplyAsync(GatewayFrames.Hello(Id, options.HeartbeatSeconds), lifetime.Token);
             await ReadLoopAsync(lifetime.Token);
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
@@ -58,9 +52,8 @@ internal sealed partial class GatewayConnection(
         }
         finally
         {
-            _outgoing.Writer.TryComplete();
             await lifetime.CancelAsync();
-            await Task.WhenAll(writer, heartbeat).ContinueWith(_ => { }, CancellationToken.None);
+            await heartbeat.ContinueWith(_ => { }, CancellationToken.None);
         }
     }
 
@@ -69,9 +62,9 @@ internal sealed partial class GatewayConnection(
         // After we send a close frame (CloseSent) keep reading until the peer's close arrives.
         while (Socket.State is WebSocketState.Open or WebSocketState.CloseSent)
         {
-            var read = await WebSocketFrames.ReadTextAsync(Socket, WebSocketFrames.DefaultMaxMessageBytes, cancellationToken);
+            var status = await WebSocketFrames.ReadAsync(Socket, _inbound, WebSocketFrames.DefaultMaxMessageBytes, cancellationToken);
             Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
-            switch (read.Status)
+            switch (status)
             {
                 case WebSocketReadStatus.Closed:
                     await WebSocketFrames.CloseAsync(connection, WebSocketCloseStatus.NormalClosure, "Bye");
@@ -80,12 +73,12 @@ internal sealed partial class GatewayConnection(
                     await CloseAsync(WebSocketCloseStatus.MessageTooBig, "Frame larger than 64 KiB");
                     return;
                 case WebSocketReadStatus.NotText:
-                    Enqueue(GatewayFrames.Error(null, "invalid_frame", "Frames must be JSON text."));
+                    await ReplyAsync(GatewayFrames.Error(null, "invalid_frame", "Frames must be JSON text."), cancellationToken);
                     break;
                 default:
-                    if (!_closing)
+                    if (!_closing && await HandleFrameAsync(_inbound.WrittenMemory) is { } answer)
                     {
-                        await HandleFrameAsync(read.Text!);
+                        await ReplyAsync(answer, cancellationToken);
                     }
 
                     break;
@@ -93,17 +86,17 @@ internal sealed partial class GatewayConnection(
         }
     }
 
-    private async Task HandleFrameAsync(string text)
+    /// <summary>Reads one frame and produces the one frame that answers it (null once closing).</summary>
+    private async Task<byte[]?> HandleFrameAsync(ReadOnlyMemory<byte> utf8)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 32 });
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 32 });
         }
         catch (JsonException)
         {
-            Enqueue(GatewayFrames.Error(null, "invalid_json", "The frame is not valid JSON."));
-            return;
+            return GatewayFrames.Error(null, "invalid_json", "The frame is not valid JSON.");
         }
 
         using (document)
@@ -111,53 +104,48 @@ internal sealed partial class GatewayConnection(
             var frame = document.RootElement;
             if (frame.ValueKind != JsonValueKind.Object)
             {
-                Enqueue(GatewayFrames.Error(null, "invalid_frame", "A frame is a JSON object."));
-                return;
+                return GatewayFrames.Error(null, "invalid_frame", "A frame is a JSON object.");
             }
 
             var requestId = frame.TryGetProperty("request_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
             if (string.IsNullOrEmpty(requestId) || requestId.Length > 128)
             {
-                Enqueue(GatewayFrames.Error(null, "missing_request_id", "Every command needs a request_id (a string of 1 to 128 characters)."));
-                return;
+                return GatewayFrames.Error(null, "missing_request_id", "Every command needs a request_id (a string of 1 to 128 characters).");
             }
 
             if (!frame.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "command")
             {
-                Enqueue(GatewayFrames.Error(requestId, "invalid_frame", "Only frames of type \"command\" are accepted."));
-                return;
+                return GatewayFrames.Error(requestId, "invalid_frame", "Only frames of type \"command\" are accepted.");
             }
 
             if (!frame.TryGetProperty("v", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != GatewayFrames.Version)
             {
-                Enqueue(GatewayFrames.Error(requestId, "unsupported_version", "This server speaks protocol version 1."));
-                return;
+                return GatewayFrames.Error(requestId, "unsupported_version", "This server speaks protocol version 1.");
             }
 
             var domain = frame.TryGetProperty("domain", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : null;
             var command = frame.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : null;
             if (domain is null || command is null)
             {
-                Enqueue(GatewayFrames.Error(requestId, "invalid_frame", "A command names its domain and command."));
-                return;
+                return GatewayFrames.Error(requestId, "invalid_frame", "A command names its domain and command.");
             }
 
             if (!TryAdmit(out var retryAfter))
             {
-                Enqueue(GatewayFrames.Error(requestId, "rate_limited", "Too many commands; slow down.", (long)Math.Ceiling(retryAfter.TotalMilliseconds)));
                 if (++_excessCommands > Math.Max(10, options.MaxCommandsPerMinute / 2))
                 {
                     await CloseAsync((WebSocketCloseStatus)GatewayCloseCodes.RateLimitAbuse, "Too many commands");
+                    return null;
                 }
 
-                return;
+                return GatewayFrames.Error(requestId, "rate_limited", "Too many commands; slow down.", (long)Math.Ceiling(retryAfter.TotalMilliseconds));
             }
 
             _excessCommands = 0;
-            var payload = frame.TryGetProperty("payload", out var p) ? p.Clone() : default;
+            // The document stays alive until the command has run (awaited below), so no copy is needed.
+            var payload = frame.TryGetProperty("payload", out var p) ? p : default;
             var window = TimeSpan.FromSeconds(Math.Max(1, options.IdempotencyWindowSeconds));
-            var reply = await replies.GetOrRunAsync(accountId, requestId, window, () => ExecuteAsync(requestId, domain, command, payload));
-            Enqueue(reply);
+            return await replies.GetOrRunAsync(accountId, requestId, window, options.IdempotencyMaxEntriesPerAccount, () => ExecuteAsync(requestId, domain, command, payload));
         }
     }
 
@@ -208,38 +196,42 @@ internal sealed partial class GatewayConnection(
         return true;
     }
 
-    private void Enqueue(byte[] frame)
+    /// <summary>
+    /// Answers the client's own frame on the reading path itself: no hand-off to another task, and
+    /// a client that stops reading stops being read. The watchdog drops a client whose send has
+    /// been stuck longer than the send timeout (no per-send timer on the hot path).
+    /// </summary>
+    private async Task ReplyAsync(byte[] frame, CancellationToken cancellationToken)
     {
-        if (!_outgoing.Writer.TryWrite(frame) && !_closing)
-        {
-            // A client that does not read must not make the server buffer without bound.
-            LogSlowConsumer(Id);
-            _ = CloseAsync((WebSocketCloseStatus)GatewayCloseCodes.SlowConsumer, "Send queue full");
-        }
-    }
-
-    private async Task WriteLoopAsync(CancellationToken cancellationToken)
-    {
+        Interlocked.Exchange(ref _sendStartedAt, Stopwatch.GetTimestamp());
         try
         {
-            await foreach (var frame in _outgoing.Reader.ReadAllAsync(cancellationToken))
-            {
-                await WebSocketFrames.SendTextAsync(connection, frame, cancellationToken);
-            }
+            await WebSocketFrames.SendTextAsync(connection, frame, cancellationToken);
         }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        finally
         {
+            Interlocked.Exchange(ref _sendStartedAt, 0);
         }
     }
 
-    private async Task WatchHeartbeatAsync(CancellationToken cancellationToken)
+    private async Task WatchdogAsync(CancellationToken cancellationToken)
     {
         var limit = TimeSpan.FromSeconds(2 * Math.Max(1, options.HeartbeatSeconds));
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Min(1000, limit.TotalMilliseconds / 4)));
         try
         {
+            var sendTimeout = TimeSpan.FromSeconds(Math.Max(1, options.SendTimeoutSeconds));
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
+                var sendStartedAt = Interlocked.Read(ref _sendStartedAt);
+                if (sendStartedAt != 0 && Stopwatch.GetElapsedTime(sendStartedAt) >= sendTimeout)
+                {
+                    // A full send buffer lets no close frame through: the client is dropped.
+                    LogSlowConsumer(Id);
+                    Socket.Abort();
+                    return;
+                }
+
                 if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity)) >= limit)
                 {
                     await CloseAsync((WebSocketCloseStatus)GatewayCloseCodes.HeartbeatTimeout, "Heartbeat timeout");
@@ -260,7 +252,6 @@ internal sealed partial class GatewayConnection(
         }
 
         _closing = true;
-        _outgoing.Writer.TryComplete();
         await WebSocketFrames.CloseOutputAsync(connection, status, reason);
         _ = AbortIfUnansweredAsync();
     }
@@ -277,6 +268,6 @@ internal sealed partial class GatewayConnection(
     [LoggerMessage(Level = LogLevel.Error, Message = "Gateway command {Domain}.{Command} failed")]
     private partial void LogCommandFailed(Exception exception, string domain, string command);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing gateway connection {ConnectionId}: its send queue is full")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping gateway connection {ConnectionId}: it does not read what it is sent")]
     private partial void LogSlowConsumer(string connectionId);
 }

@@ -32,9 +32,6 @@ public static class GatewayCloseCodes
     /// <summary>Nothing received for twice the heartbeat interval.</summary>
     public const int HeartbeatTimeout = 4000;
 
-    /// <summary>The client did not read its replies fast enough; its send queue filled up.</summary>
-    public const int SlowConsumer = 4008;
-
     /// <summary>The client kept sending after being told it was over its command rate.</summary>
     public const int RateLimitAbuse = 4029;
 }

@@ -10,9 +10,12 @@ public sealed class GatewayOptions
     /// <summary><c>Gateway:MaxCommandsPerMinute</c>: commands one connection may send in any 60 s.</summary>
     public int MaxCommandsPerMinute { get; set; } = 120;
 
-    /// <summary>Replies waiting to be sent to one connection; a consumer that falls this far behind is closed.</summary>
-    public int SendQueueCapacity { get; set; } = 256;
+    /// <summary>How long one frame may take to send before the client is taken to be gone or not reading.</summary>
+    public int SendTimeoutSeconds { get; set; } = 10;
 
     /// <summary>How long a request id is remembered, so a retried command is answered without running again.</summary>
     public int IdempotencyWindowSeconds { get; set; } = 120;
+
+    /// <summary>Replies remembered per account at most; the oldest are forgotten first.</summary>
+    public int IdempotencyMaxEntriesPerAccount { get; set; } = 1024;
 }

@@ -15,9 +15,8 @@ public static class GatewayRegistration
     public static IServiceCollection AddGatewayTransport(this IServiceCollection services)
     {
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section)
-            .Validate(o => o.HeartbeatSeconds > 0 && o.MaxCommandsPerMinute > 0 && o.SendQueueCapacity > 0, "Gateway:* settings must be positive.")
+            .Validate(o => o.HeartbeatSeconds > 0 && o.MaxCommandsPerMinute > 0 && o.SendTimeoutSeconds > 0, "Gateway:* settings must be positive.")
             .ValidateOnStart();
-        services.AddMemoryCache();
         services.AddSingleton<GatewayReplyCache>();
         services.AddSingleton<RealtimeCommandRouter>();
         services.AddRealtimeCommand<PingPayload, PingResult>("system", "ping", payload => new PingQuery(payload.SentAt));

@@ -89,7 +89,7 @@ public sealed class PipelineBehaviourTests
     public async Task A_lost_concurrency_race_discards_tracked_state_and_reruns_the_handler()
     {
         var unitOfWork = new Mock<IUnitOfWork>();
-        var behaviour = new ConcurrencyRetryBehaviour<PlainRequest, string>(unitOfWork.Object, Options, NullLogger<ConcurrencyRetryBehaviour<PlainRequest, string>>.Instance);
+        var behaviour = new ConcurrencyRetryBehaviour<PlainRequest, string>(Services(unitOfWork.Object), Options, NullLogger<ConcurrencyRetryBehaviour<PlainRequest, string>>.Instance);
         var attempts = 0;
 
         var result = await behaviour.Handle(new PlainRequest("a"), default, () =>
@@ -107,7 +107,7 @@ public sealed class PipelineBehaviourTests
     public async Task Retries_are_bounded()
     {
         var unitOfWork = new Mock<IUnitOfWork>();
-        var behaviour = new ConcurrencyRetryBehaviour<PlainRequest, string>(unitOfWork.Object, Options, NullLogger<ConcurrencyRetryBehaviour<PlainRequest, string>>.Instance);
+        var behaviour = new ConcurrencyRetryBehaviour<PlainRequest, string>(Services(unitOfWork.Object), Options, NullLogger<ConcurrencyRetryBehaviour<PlainRequest, string>>.Instance);
         var attempts = 0;
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => behaviour.Handle(new PlainRequest("a"), default, () =>
@@ -143,6 +143,13 @@ public sealed class PipelineBehaviourTests
         await behaviour.Handle(new PlainRequest("a"), default, () => Task.FromResult("ok"));
 
         logger.Verify(l => l.Log(LogLevel.Warning, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), null, It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Once);
+    }
+
+    private static IServiceProvider Services(IUnitOfWork unitOfWork)
+    {
+        var services = new Mock<IServiceProvider>();
+        services.Setup(s => s.GetService(typeof(IUnitOfWork))).Returns(unitOfWork);
+        return services.Object;
     }
 
     private static ICurrentUser User(bool authenticated, params string[] roles)

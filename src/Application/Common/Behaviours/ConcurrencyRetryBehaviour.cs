@@ -1,6 +1,7 @@
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Errors;
 using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace CleanGames.Application.Common.Behaviours;
 /// re-runnable because side effects happen only in domain-event handlers after a successful save.
 /// </summary>
 public sealed class ConcurrencyRetryBehaviour<TRequest, TResponse>(
-    IUnitOfWork unitOfWork,
+    IServiceProvider services,
     IOptions<PipelineOptions> options,
     ILogger<ConcurrencyRetryBehaviour<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
@@ -34,7 +35,8 @@ public sealed class ConcurrencyRetryBehaviour<TRequest, TResponse>(
             }
             catch (ConcurrencyConflictException) when (attempt < maxRetries)
             {
-                unitOfWork.DiscardChanges();
+                // Resolved only when needed: most requests never conflict, and many never touch the database.
+                services.GetRequiredService<IUnitOfWork>().DiscardChanges();
                 logger.LogDebug("Request {RequestName} lost a concurrency race; retry {Attempt}", typeof(TRequest).Name, attempt + 1);
                 var delay = TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + (10 * Math.Min(attempt + 1, 5))));
                 await Task.Delay(delay, cancellationToken);

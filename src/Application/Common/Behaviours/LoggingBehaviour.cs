@@ -27,7 +27,7 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
             {
                 logger.LogWarning("Slow request {RequestName} took {ElapsedMilliseconds:F0} ms", name, elapsed.TotalMilliseconds);
             }
-            else
+            else if (logger.IsEnabled(LogLevel.Debug))
             {
                 logger.LogDebug("Handled {RequestName} in {ElapsedMilliseconds:F1} ms", name, elapsed.TotalMilliseconds);
             }

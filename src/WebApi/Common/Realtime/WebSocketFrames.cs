@@ -20,6 +20,35 @@ public static class WebSocketFrames
     /// <summary>The largest inbound message any of our socket protocols accepts (close 1009 above it).</summary>
     public const int DefaultMaxMessageBytes = 64 * 1024;
 
+    /// <summary>
+    /// Reads one whole message into <paramref name="message"/> (cleared first) without allocating:
+    /// callers keep one writer per connection and parse the UTF-8 directly.
+    /// </summary>
+    public static async Task<WebSocketReadStatus> ReadAsync(WebSocket socket, ArrayBufferWriter<byte> message, int maxBytes, CancellationToken cancellationToken)
+    {
+        message.ResetWrittenCount();
+        while (true)
+        {
+            var free = message.GetMemory(4096);
+            var result = await socket.ReceiveAsync(free, cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return WebSocketReadStatus.Closed;
+            }
+
+            message.Advance(result.Count);
+            if (message.WrittenCount > maxBytes)
+            {
+                return WebSocketReadStatus.TooBig;
+            }
+
+            if (result.EndOfMessage)
+            {
+                return result.MessageType == WebSocketMessageType.Text ? WebSocketReadStatus.Message : WebSocketReadStatus.NotText;
+            }
+        }
+    }
+
     public static async Task<WebSocketRead> ReadTextAsync(WebSocket socket, int maxBytes, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes, 16 * 1024) + 1);
