@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace CleanGames.WebApi;
@@ -86,7 +87,12 @@ public static partial class WebApiRegistration
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // Forwarded headers are believed only from configured proxies; with none there is nothing to read.
+        if (app.Services.GetRequiredService<IOptions<NetworkOptions>>().Value.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -103,11 +109,6 @@ public static partial class WebApiRegistration
         });
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseRouting();
-        app.Use((context, next) =>
-        {
-            context.RequestServices.GetRequiredService<DialectResolver>().Remember(context);
-            return next(context);
-        });
         app.UseMiddleware<ReadinessGateMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -23,6 +23,7 @@ public sealed class ApiErrorResponder(IEnumerable<IDialectRenderer> renderers, D
         var body = renderer.RenderError(context, error, status);
 
         context.Response.Clear();
+        Http.RequestIdMiddleware.Restore(context);
         context.Response.StatusCode = status;
         if (error.RetryAfter is { } retryAfter)
         {

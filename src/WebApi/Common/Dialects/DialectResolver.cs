@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace CleanGames.WebApi.Common.Dialects;
@@ -26,20 +27,11 @@ public sealed class DialectRouteOptions
 
 public sealed class DialectResolver(IOptions<DialectRouteOptions> options)
 {
-    private static readonly object ItemKey = new();
-
-    /// <summary>
-    /// Pins the request's dialect once routing has chosen its endpoint: the exception handler
-    /// clears the endpoint before it runs, and the error must still speak the route's dialect.
-    /// </summary>
-    public void Remember(HttpContext context) => context.Items[ItemKey] = ResolveFresh(context);
-
-    public ApiDialect Resolve(HttpContext context) =>
-        context.Items.TryGetValue(ItemKey, out var pinned) && pinned is ApiDialect dialect ? dialect : ResolveFresh(context);
-
-    private ApiDialect ResolveFresh(HttpContext context)
+    public ApiDialect Resolve(HttpContext context)
     {
-        var declared = context.GetEndpoint()?.Metadata.GetMetadata<ApiDialectAttribute>();
+        // The exception handler clears the endpoint before it runs; its feature keeps the one that failed.
+        var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        var declared = endpoint?.Metadata.GetMetadata<ApiDialectAttribute>();
         if (declared is not null)
         {
             return declared.Dialect;

@@ -12,25 +12,21 @@ public sealed class RequestIdMiddleware(RequestDelegate next)
     public const string HeaderName = "X-Request-Id";
     private const int MaxLength = 128;
     private static readonly SearchValues<char> Allowed = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:");
-    private static readonly object ItemKey = new();
 
     public Task InvokeAsync(HttpContext context)
     {
         var incoming = context.Request.Headers[HeaderName].ToString();
         var requestId = IsAcceptable(incoming) ? incoming : "req_" + Guid.NewGuid().ToString("N");
-        context.Items[ItemKey] = requestId;
         context.TraceIdentifier = requestId;
-        context.Response.OnStarting(static state =>
-        {
-            var (ctx, id) = ((HttpContext, string))state;
-            ctx.Response.Headers[HeaderName] = id;
-            return Task.CompletedTask;
-        }, (context, requestId));
+        context.Response.Headers[HeaderName] = requestId;
         return next(context);
     }
 
-    public static string Get(HttpContext context) =>
-        context.Items.TryGetValue(ItemKey, out var id) && id is string value ? value : context.TraceIdentifier;
+    /// <summary>The request's id (its trace identifier, which this middleware set).</summary>
+    public static string Get(HttpContext context) => context.TraceIdentifier;
+
+    /// <summary>Puts the header back after something cleared the response (an error being rewritten).</summary>
+    public static void Restore(HttpContext context) => context.Response.Headers[HeaderName] = context.TraceIdentifier;
 
     // A client-chosen id lands in logs and response headers: keep it short and inert.
     private static bool IsAcceptable(string value) =>
