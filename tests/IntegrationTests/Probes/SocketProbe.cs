@@ -22,15 +22,16 @@ public sealed class SocketProbeController(WebSocketConnectionTracker tracker) : 
         using var socket = await HttpContext.WebSockets.AcceptWebSocketAsync();
         using var connection = tracker.Track(socket);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted, connection.Closing);
+        var message = new System.Buffers.ArrayBufferWriter<byte>();
         try
         {
             while (socket.State == WebSocketState.Open)
             {
-                var read = await WebSocketFrames.ReadTextAsync(socket, WebSocketFrames.DefaultMaxMessageBytes, linked.Token);
-                switch (read.Status)
+                var status = await WebSocketFrames.ReadAsync(socket, message, WebSocketFrames.DefaultMaxMessageBytes, linked.Token);
+                switch (status)
                 {
                     case WebSocketReadStatus.Message:
-                        await WebSocketFrames.SendTextAsync(connection, System.Text.Encoding.UTF8.GetBytes(read.Text!), linked.Token);
+                        await WebSocketFrames.SendTextAsync(connection, message.WrittenMemory.ToArray(), linked.Token);
                         break;
                     case WebSocketReadStatus.TooBig:
                         await WebSocketFrames.CloseAsync(connection, WebSocketCloseStatus.MessageTooBig, "Frame too large");

@@ -64,35 +64,13 @@ public sealed partial class WebSocketConnectionTracker : IDisposable
 
     private static async Task CloseAsync(Connection connection)
     {
-        var socket = connection.Socket;
-        try
-        {
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                using var timeout = new CancellationTokenSource(CloseHandshakeTimeout);
-                await connection.SendLock.WaitAsync(timeout.Token);
-                try
-                {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "Server is shutting down", timeout.Token);
-                }
-                finally
-                {
-                    connection.SendLock.Release();
-                }
-            }
+        await WebSocketFrames.CloseOutputAsync(connection, WebSocketCloseStatus.EndpointUnavailable, "Server is shutting down");
 
-            await Task.Delay(CloseHandshakeTimeout, connection.Completed).ContinueWith(_ => { }, CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        // Give the peer the handshake window to answer (its close ends the socket's loop), then cut it.
+        await Task.Delay(CloseHandshakeTimeout, connection.Completed).ContinueWith(_ => { }, CancellationToken.None);
+        if (connection.Socket.State != WebSocketState.Closed)
         {
-            // The peer is gone or slow; aborting below is all that is left to do.
-        }
-        finally
-        {
-            if (socket.State != WebSocketState.Closed)
-            {
-                socket.Abort();
-            }
+            connection.Socket.Abort();
         }
     }
 

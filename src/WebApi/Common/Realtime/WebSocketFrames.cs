@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
 
 namespace CleanGames.WebApi.Common.Realtime;
 
@@ -11,8 +10,6 @@ public enum WebSocketReadStatus
     TooBig,
     NotText,
 }
-
-public readonly record struct WebSocketRead(WebSocketReadStatus Status, string? Text);
 
 /// <summary>Reading and writing whole text messages with a size limit, shared by every raw-socket protocol.</summary>
 public static class WebSocketFrames
@@ -49,45 +46,6 @@ public static class WebSocketFrames
         }
     }
 
-    public static async Task<WebSocketRead> ReadTextAsync(WebSocket socket, int maxBytes, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes, 16 * 1024) + 1);
-        var message = new ArrayBufferWriter<byte>();
-        try
-        {
-            while (true)
-            {
-                var result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return new WebSocketRead(WebSocketReadStatus.Closed, null);
-                }
-
-                if (message.WrittenCount + result.Count > maxBytes)
-                {
-                    return new WebSocketRead(WebSocketReadStatus.TooBig, null);
-                }
-
-                message.Write(buffer.AsSpan(0, result.Count));
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-
-                if (result.MessageType != WebSocketMessageType.Text)
-                {
-                    return new WebSocketRead(WebSocketReadStatus.NotText, null);
-                }
-
-                return new WebSocketRead(WebSocketReadStatus.Message, Encoding.UTF8.GetString(message.WrittenSpan));
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     public static async Task SendTextAsync(WebSocketConnectionTracker.Connection connection, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
         await connection.SendLock.WaitAsync(cancellationToken);
@@ -105,32 +63,14 @@ public static class WebSocketFrames
     }
 
     /// <summary>Sends a close frame without waiting for the peer's; the receive loop sees its answer.</summary>
-    public static async Task CloseOutputAsync(WebSocketConnectionTracker.Connection connection, WebSocketCloseStatus status, string reason)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        try
-        {
-            await connection.SendLock.WaitAsync(timeout.Token);
-            try
-            {
-                if (connection.Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                {
-                    await connection.Socket.CloseOutputAsync(status, reason, timeout.Token);
-                }
-            }
-            finally
-            {
-                connection.SendLock.Release();
-            }
-        }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            connection.Socket.Abort();
-        }
-    }
+    public static Task CloseOutputAsync(WebSocketConnectionTracker.Connection connection, WebSocketCloseStatus status, string reason) =>
+        CloseCoreAsync(connection, status, reason, waitForPeer: false);
 
-    /// <summary>Closes with a code and reason if the socket still can; never throws at a vanished peer.</summary>
-    public static async Task CloseAsync(WebSocketConnectionTracker.Connection connection, WebSocketCloseStatus status, string reason)
+    /// <summary>Closes with a code and reason and waits for the peer's close; never throws at a vanished peer.</summary>
+    public static Task CloseAsync(WebSocketConnectionTracker.Connection connection, WebSocketCloseStatus status, string reason) =>
+        CloseCoreAsync(connection, status, reason, waitForPeer: true);
+
+    private static async Task CloseCoreAsync(WebSocketConnectionTracker.Connection connection, WebSocketCloseStatus status, string reason, bool waitForPeer)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         try
@@ -140,7 +80,9 @@ public static class WebSocketFrames
             {
                 if (connection.Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 {
-                    await connection.Socket.CloseAsync(status, reason, timeout.Token);
+                    await (waitForPeer
+                        ? connection.Socket.CloseAsync(status, reason, timeout.Token)
+                        : connection.Socket.CloseOutputAsync(status, reason, timeout.Token));
                 }
             }
             finally
