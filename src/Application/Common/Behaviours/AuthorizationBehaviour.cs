@@ -17,14 +17,16 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser cur
     private static readonly AuthorizeRequestAttribute[] Requirements =
         typeof(TRequest).GetCustomAttributes<AuthorizeRequestAttribute>(inherit: true).ToArray();
 
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var rules = authorizers as IRequestAuthorizer<TRequest>[] ?? authorizers.ToArray();
-        if (Requirements.Length == 0 && rules.Length == 0)
-        {
-            return await next();
-        }
 
+        // Most requests declare nothing: pass straight through, without a state machine of our own.
+        return Requirements.Length == 0 && rules.Length == 0 ? next() : AuthorizeAsync(request, rules, cancellationToken, next);
+    }
+
+    private async Task<TResponse> AuthorizeAsync(TRequest request, IRequestAuthorizer<TRequest>[] rules, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
         if (!currentUser.IsAuthenticated)
         {
             throw new UnauthorizedException();

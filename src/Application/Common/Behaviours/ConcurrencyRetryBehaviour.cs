@@ -19,27 +19,55 @@ public sealed class ConcurrencyRetryBehaviour<TRequest, TResponse>(
     ILogger<ConcurrencyRetryBehaviour<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is INoConcurrencyRetry)
+        var maxRetries = Math.Max(0, options.Value.MaxConcurrencyRetries);
+        if (request is INoConcurrencyRetry || maxRetries == 0)
         {
-            return await next();
+            return next();
         }
 
-        var maxRetries = Math.Max(0, options.Value.MaxConcurrencyRetries);
-        for (var attempt = 0; ; attempt++)
+        // The first attempt almost never conflicts: when it completes at once, no retry machinery runs.
+        Task<TResponse> first;
+        try
         {
+            first = next();
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return RetryAsync(maxRetries, cancellationToken, next);
+        }
+
+        return first.IsCompletedSuccessfully ? first : AwaitFirstAsync(first, maxRetries, cancellationToken, next);
+    }
+
+    private async Task<TResponse> AwaitFirstAsync(Task<TResponse> first, int maxRetries, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        try
+        {
+            return await first;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return await RetryAsync(maxRetries, cancellationToken, next);
+        }
+    }
+
+    private async Task<TResponse> RetryAsync(int maxRetries, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        for (var retry = 1; ; retry++)
+        {
+            // Resolved only when needed: most requests never conflict, and many never touch the database.
+            services.GetRequiredService<IUnitOfWork>().DiscardChanges();
+            logger.LogDebug("Request {RequestName} lost a concurrency race; retry {Attempt}", typeof(TRequest).Name, retry);
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + (10 * Math.Min(retry, 5)))), cancellationToken);
             try
             {
                 return await next();
             }
-            catch (ConcurrencyConflictException) when (attempt < maxRetries)
+            catch (ConcurrencyConflictException) when (retry < maxRetries)
             {
-                // Resolved only when needed: most requests never conflict, and many never touch the database.
-                services.GetRequiredService<IUnitOfWork>().DiscardChanges();
-                logger.LogDebug("Request {RequestName} lost a concurrency race; retry {Attempt}", typeof(TRequest).Name, attempt + 1);
-                var delay = TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + (10 * Math.Min(attempt + 1, 5))));
-                await Task.Delay(delay, cancellationToken);
+                // Lost again: go round.
             }
         }
     }

@@ -12,25 +12,51 @@ namespace CleanGames.Application.Common.Behaviours;
 public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger, IOptions<PipelineOptions> options)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var started = Stopwatch.GetTimestamp();
-        var name = typeof(TRequest).Name;
+        Task<TResponse> task;
         try
         {
-            return await next();
+            task = next();
+        }
+        catch
+        {
+            Log(started);
+            throw;
+        }
+
+        if (task.IsCompleted)
+        {
+            Log(started);
+            return task;
+        }
+
+        return AwaitAsync(task, started);
+    }
+
+    private async Task<TResponse> AwaitAsync(Task<TResponse> task, long started)
+    {
+        try
+        {
+            return await task;
         }
         finally
         {
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            if (elapsed.TotalMilliseconds >= options.Value.SlowRequestMilliseconds)
-            {
-                logger.LogWarning("Slow request {RequestName} took {ElapsedMilliseconds:F0} ms", name, elapsed.TotalMilliseconds);
-            }
-            else if (logger.IsEnabled(LogLevel.Debug))
-            {
-                logger.LogDebug("Handled {RequestName} in {ElapsedMilliseconds:F1} ms", name, elapsed.TotalMilliseconds);
-            }
+            Log(started);
+        }
+    }
+
+    private void Log(long started)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (elapsed.TotalMilliseconds >= options.Value.SlowRequestMilliseconds)
+        {
+            logger.LogWarning("Slow request {RequestName} took {ElapsedMilliseconds:F0} ms", typeof(TRequest).Name, elapsed.TotalMilliseconds);
+        }
+        else if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("Handled {RequestName} in {ElapsedMilliseconds:F1} ms", typeof(TRequest).Name, elapsed.TotalMilliseconds);
         }
     }
 }

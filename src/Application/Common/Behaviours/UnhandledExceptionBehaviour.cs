@@ -12,18 +12,39 @@ namespace CleanGames.Application.Common.Behaviours;
 public sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<UnhandledExceptionBehaviour<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        Task<TResponse> task;
         try
         {
-            return await next();
+            task = next();
         }
         catch (Exception exception) when (!IsExpected(exception, cancellationToken))
         {
-            logger.LogError(exception, "Request {RequestName} failed with an unhandled exception", typeof(TRequest).Name);
-            exception.Data[LoggedKey] = true;
+            Log(exception);
             throw;
         }
+
+        return task.IsCompletedSuccessfully ? task : AwaitAsync(task, cancellationToken);
+    }
+
+    private async Task<TResponse> AwaitAsync(Task<TResponse> task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await task;
+        }
+        catch (Exception exception) when (!IsExpected(exception, cancellationToken))
+        {
+            Log(exception);
+            throw;
+        }
+    }
+
+    private void Log(Exception exception)
+    {
+        logger.LogError(exception, "Request {RequestName} failed with an unhandled exception", typeof(TRequest).Name);
+        exception.Data[LoggedKey] = true;
     }
 
     /// <summary>Set on an exception this behaviour logged, so the transport does not log it twice.</summary>

@@ -8,10 +8,16 @@ namespace CleanGames.Application.Common.Behaviours;
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var all = validators as IValidator<TRequest>[] ?? validators.ToArray();
+        return all.Length == 0 ? next() : ValidateAsync(request, all, cancellationToken, next);
+    }
+
+    private static async Task<TResponse> ValidateAsync(TRequest request, IValidator<TRequest>[] all, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         List<FieldError>? failures = null;
-        foreach (var validator in validators)
+        foreach (var validator in all)
         {
             var result = await validator.ValidateAsync(request, cancellationToken);
             foreach (var error in result.Errors)
