@@ -4,10 +4,11 @@ using System.Globalization;
 namespace CleanGames.Bench;
 
 /// <summary>The command line of a bench run: <c>&lt;scenario&gt; [--seconds N] [--connections N] [--record]</c>.</summary>
-internal sealed record BenchOptions(string Scenario, int Seconds, int Connections, bool Record, IReadOnlyList<string> Arguments)
+internal sealed record BenchOptions(string Scenario, int Seconds, int Connections, int Rounds, bool Record, IReadOnlyList<string> Arguments)
 {
     public const int DefaultSeconds = 10;
     public const int DefaultConnections = 64;
+    public const int DefaultRounds = 4;
 
     /// <summary>Long enough for tiered JIT, connection pools and the thread pool to settle on two cores.</summary>
     public static readonly TimeSpan Warmup = TimeSpan.FromSeconds(2);
@@ -18,8 +19,8 @@ internal sealed record BenchOptions(string Scenario, int Seconds, int Connection
     public string CommandLine => string.Join(' ', [RunPrefix, .. Arguments.Select(Quote)]);
 
     public static string Usage(IEnumerable<string> scenarios) =>
-        $"usage: {RunPrefix} <scenario> [--seconds N] [--connections N] [--record]{Environment.NewLine}" +
-        $"scenarios: {string.Join(", ", scenarios)}; defaults: --seconds {DefaultSeconds} --connections {DefaultConnections}";
+        $"usage: {RunPrefix} <scenario> [--seconds N] [--connections N] [--rounds N] [--record]{Environment.NewLine}" +
+        $"scenarios: {string.Join(", ", scenarios)}; defaults: --seconds {DefaultSeconds} --connections {DefaultConnections} --rounds {DefaultRounds}";
 
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchOptions? options, [NotNullWhen(false)] out string? error)
     {
@@ -27,6 +28,7 @@ internal sealed record BenchOptions(string Scenario, int Seconds, int Connection
         string? scenario = null;
         var seconds = DefaultSeconds;
         var connections = DefaultConnections;
+        var rounds = DefaultRounds;
         var record = false;
 
         for (var i = 0; i < args.Length; i++)
@@ -42,6 +44,13 @@ internal sealed record BenchOptions(string Scenario, int Seconds, int Connection
                     break;
                 case "--connections":
                     if (!TryReadPositive(args, ref i, 10_000, out connections, out error))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case "--rounds":
+                    if (!TryReadPositive(args, ref i, 100, out rounds, out error))
                     {
                         return false;
                     }
@@ -68,7 +77,7 @@ internal sealed record BenchOptions(string Scenario, int Seconds, int Connection
             return false;
         }
 
-        options = new BenchOptions(scenario, seconds, connections, record, args);
+        options = new BenchOptions(scenario, seconds, connections, rounds, record, args);
         error = null;
         return true;
     }

@@ -85,24 +85,36 @@ internal static class Program
             Progress.Write("building the WebApi (Release)");
             var webApiDll = await CleanGamesServer.BuildAsync(toolchain, Path.Combine(workRoot, "build"), ct);
 
-            // Baseline first, then CleanGames; each server runs alone while it is measured.
-            LoadResult baseline;
-            await using (var server = await BaselineServer.StartAsync(toolchain, ct))
-            {
-                baseline = await MeasureAsync(scenario, ServerTarget.Baseline, server.BaseAddress, settings, ct);
-            }
-
             if (scenario.RaisedLimits.Count > 0)
             {
                 Progress.Write($"CleanGames limits raised for the bench: {BenchResult.Describe(scenario.RaisedLimits)}");
             }
 
-            LoadResult target;
-            await using (var server = await CleanGamesServer.StartAsync(toolchain, webApiDll, Path.Combine(workRoot, "data"), scenario.RaisedLimits, ct))
+            // Both servers stay up (an idle one costs nothing) and are measured in alternating rounds,
+            // baseline-first then CleanGames-first, so that drift on a noisy machine (other load,
+            // clock scaling) falls on both sides instead of on whichever ran second.
+            await using var baselineServer = await BaselineServer.StartAsync(toolchain, ct);
+            await using var cleanGamesServer = await CleanGamesServer.StartAsync(toolchain, webApiDll, Path.Combine(workRoot, "data"), scenario.RaisedLimits, ct);
+            var round = settings with { Duration = TimeSpan.FromSeconds(Math.Max(1.0, options.Seconds / (double)options.Rounds)) };
+            var baselineRounds = new List<LoadResult>();
+            var targetRounds = new List<LoadResult>();
+            for (var i = 0; i < options.Rounds; i++)
             {
-                target = await MeasureAsync(scenario, ServerTarget.CleanGames, server.BaseAddress, settings, ct);
+                if (i % 2 == 0)
+                {
+                    baselineRounds.Add(await MeasureAsync(scenario, ServerTarget.Baseline, baselineServer.BaseAddress, round, ct));
+                    targetRounds.Add(await MeasureAsync(scenario, ServerTarget.CleanGames, cleanGamesServer.BaseAddress, round, ct));
+                }
+                else
+                {
+                    targetRounds.Add(await MeasureAsync(scenario, ServerTarget.CleanGames, cleanGamesServer.BaseAddress, round, ct));
+                    baselineRounds.Add(await MeasureAsync(scenario, ServerTarget.Baseline, baselineServer.BaseAddress, round, ct));
+                }
             }
 
+            var baseline = LoadResult.Combine(baselineRounds);
+            var target = LoadResult.Combine(targetRounds);
+            settings = settings with { Duration = TimeSpan.FromSeconds(target.Seconds) };
             return BenchResult.Create(scenario, settings, target, baseline, DateTimeOffset.UtcNow);
         }
         finally

@@ -35,8 +35,8 @@ internal static class LoadDriver
         var tallies = await Task.WhenAll(Enumerable.Range(0, settings.Connections)
             .Select(index => Task.Run(() => RunClientAsync(scenario, context, index, window, ct), ct)));
 
-        var latency = LatencyStats.Summarize(tallies.Select(t => t.Ticks).ToList());
-        return new LoadResult(tallies.Sum(t => (long)t.Ticks.Count), tallies.Sum(t => t.Errors), settings.Duration.TotalSeconds, latency);
+        var samples = tallies.Select(t => t.Ticks).ToList();
+        return new LoadResult(tallies.Sum(t => (long)t.Ticks.Count), tallies.Sum(t => t.Errors), settings.Duration.TotalSeconds, LatencyStats.Summarize(samples), samples);
     }
 
     private static async Task<Tally> RunClientAsync(IScenario scenario, ScenarioContext context, int index, Window window, CancellationToken ct)

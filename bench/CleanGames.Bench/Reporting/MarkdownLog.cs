@@ -80,7 +80,7 @@ internal static class MarkdownLog
         (the bench's own executable in a hidden `--serve-baseline` mode), answering the same thing.
 
         ```sh
-        dotnet run -c Release --project bench/CleanGames.Bench -- <scenario> [--seconds N] [--connections N] [--record]
+        dotnet run -c Release --project bench/CleanGames.Bench -- <scenario> [--seconds N] [--connections N] [--rounds N] [--record]
         ```
 
         The result is one JSON line on stdout (progress goes to stderr); `--record` also appends a
@@ -88,8 +88,10 @@ internal static class MarkdownLog
 
         ## How a run measures
 
-        - The baseline is measured first, then CleanGames; each server runs alone while it is
-          measured, and is stopped before the other starts.
+        - Both servers run side by side (the idle one costs nothing) and are measured in
+          alternating rounds (`--rounds`, default 4: baseline then CleanGames, then CleanGames then
+          baseline, ...), each round a warm-up plus `--seconds ÷ rounds`; the rounds of each side are
+          pooled. Drift on a noisy machine then falls on both sides, not on whichever ran second.
         - Both get the same client code and the same concurrency: `--connections` clients (default
           64), each issuing its next operation as soon as the previous one completes. HTTP scenarios
           share one `HttpClient` whose handler allows that many connections; WebSocket scenarios give
