@@ -8,8 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace CleanGames.WebApi.Gateway;
 
-public sealed record PingPayload(System.Text.Json.JsonElement? SentAt = null);
-
 public static class GatewayRegistration
 {
     public static IServiceCollection AddGatewayTransport(this IServiceCollection services)
@@ -19,7 +17,9 @@ public static class GatewayRegistration
             .ValidateOnStart();
         services.AddSingleton<GatewayReplyCache>();
         services.AddSingleton<RealtimeCommandRouter>();
-        services.AddRealtimeCommand<PingPayload, PingResult>("system", "ping", payload => new PingQuery(payload.SentAt));
+        // sent_at is echoed exactly as it came (any JSON value), straight from the frame.
+        services.AddRawRealtimeCommand("system", "ping", payload =>
+            new PingQuery(payload.ValueKind == System.Text.Json.JsonValueKind.Object && payload.TryGetProperty("sent_at", out var sentAt) ? sentAt : null));
         return services;
     }
 

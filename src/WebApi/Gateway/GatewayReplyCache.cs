@@ -28,9 +28,10 @@ public sealed class GatewayReplyCache
         while (true)
         {
             var replies = _accounts.GetOrAdd(accountId, static _ => new AccountReplies());
+            var stripe = replies.StripeFor(requestId);
             TaskCompletionSource<byte[]>? mine = null;
             Task<byte[]> reply;
-            lock (replies)
+            lock (stripe)
             {
                 if (replies.Dead)
                 {
@@ -38,19 +39,19 @@ public sealed class GatewayReplyCache
                     continue;
                 }
 
-                replies.SweepExpired(now);
-                if (!replies.TryGet(requestId, out reply!))
+                stripe.SweepExpired(now);
+                if (!stripe.TryGet(requestId, out reply!))
                 {
-                    replies.EvictOldestBeyond(Math.Max(1, maxEntries) - 1);
+                    stripe.EvictOldestBeyond(Math.Max(1, maxEntries / AccountReplies.StripeCount) - 1);
                     mine = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
                     reply = mine.Task;
-                    replies.Add(requestId, reply, now + windowTicks);
-                    if (!replies.Scheduled)
-                    {
-                        replies.Scheduled = true;
-                        _markers.Enqueue((accountId, replies, now + windowTicks));
-                    }
+                    stripe.Add(requestId, reply, now + windowTicks);
                 }
+            }
+
+            if (mine is not null && replies.TrySchedule())
+            {
+                _markers.Enqueue((accountId, replies, now + windowTicks));
             }
 
             return mine is null ? reply : RunAsync(mine, run);
@@ -62,18 +63,14 @@ public sealed class GatewayReplyCache
         // A few markers per call keep the work per command constant.
         for (var i = 0; i < 4 && _markers.TryPeek(out var head) && head.DueAt <= now && _markers.TryDequeue(out head); i++)
         {
-            lock (head.Owner)
+            var next = head.Owner.SweepExpired(now);
+            if (next is null && head.Owner.TryRetire())
             {
-                head.Owner.SweepExpired(now);
-                if (head.Owner.IsEmpty)
-                {
-                    head.Owner.Dead = true;
-                    _accounts.TryRemove(new KeyValuePair<long, AccountReplies>(head.AccountId, head.Owner));
-                }
-                else
-                {
-                    _markers.Enqueue((head.AccountId, head.Owner, head.Owner.OldestExpiry));
-                }
+                _accounts.TryRemove(new KeyValuePair<long, AccountReplies>(head.AccountId, head.Owner));
+            }
+            else
+            {
+                _markers.Enqueue((head.AccountId, head.Owner, next ?? now));
             }
         }
     }
@@ -93,18 +90,80 @@ public sealed class GatewayReplyCache
         }
     }
 
+    /// <summary>
+    /// One account's replies, split into stripes by request id so that many connections of one
+    /// account do not queue on one lock.
+    /// </summary>
     private sealed class AccountReplies
+    {
+        public const int StripeCount = 8;
+        private readonly Stripe[] _stripes = Enumerable.Range(0, StripeCount).Select(_ => new Stripe()).ToArray();
+        private int _scheduled;
+
+        public volatile bool Dead;
+
+        public Stripe StripeFor(string requestId) => _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(requestId) % StripeCount)];
+
+        /// <summary>True for the one caller that should queue this account's expiry marker.</summary>
+        public bool TrySchedule() => Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0;
+
+        /// <summary>Sweeps every stripe; answers when the next reply expires, or null when none is left.</summary>
+        public long? SweepExpired(long now)
+        {
+            long? next = null;
+            foreach (var stripe in _stripes)
+            {
+                lock (stripe)
+                {
+                    stripe.SweepExpired(now);
+                    if (stripe.OldestExpiry is { } expiry && (next is null || expiry < next))
+                    {
+                        next = expiry;
+                    }
+                }
+            }
+
+            return next;
+        }
+
+        /// <summary>Marks the account dead if it is still empty, holding every stripe so nothing is added meanwhile.</summary>
+        public bool TryRetire()
+        {
+            var taken = 0;
+            try
+            {
+                foreach (var stripe in _stripes)
+                {
+                    Monitor.Enter(stripe);
+                    taken++;
+                }
+
+                if (_stripes.Any(s => !s.IsEmpty))
+                {
+                    return false;
+                }
+
+                Dead = true;
+                return true;
+            }
+            finally
+            {
+                for (var i = 0; i < taken; i++)
+                {
+                    Monitor.Exit(_stripes[i]);
+                }
+            }
+        }
+    }
+
+    private sealed class Stripe
     {
         private readonly Dictionary<string, Task<byte[]>> _entries = new(StringComparer.Ordinal);
         private readonly Queue<(string RequestId, Task<byte[]> Reply, long ExpiresAt)> _order = new();
 
-        public bool Dead { get; set; }
-
-        public bool Scheduled { get; set; }
-
         public bool IsEmpty => _entries.Count == 0;
 
-        public long OldestExpiry => _order.Count > 0 ? _order.Peek().ExpiresAt : 0;
+        public long? OldestExpiry => _order.Count > 0 ? _order.Peek().ExpiresAt : null;
 
         public bool TryGet(string requestId, out Task<byte[]>? reply) => _entries.TryGetValue(requestId, out reply);
 

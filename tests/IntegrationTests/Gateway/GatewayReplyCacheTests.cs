@@ -39,21 +39,27 @@ public sealed class GatewayReplyCacheTests
     }
 
     [Fact]
-    public async Task Each_account_keeps_only_its_most_recent_replies()
+    public async Task Each_account_keeps_a_bounded_number_of_its_most_recent_replies()
     {
         var cache = new GatewayReplyCache();
         var runs = 0;
         Task<byte[]> Run() { runs++; return Task.FromResult(new[] { (byte)runs }); }
 
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 100; i++)
         {
-            await cache.GetOrRunAsync(1, "r" + i, Window, 3, Run);
+            await cache.GetOrRunAsync(1, "r" + i, Window, 16, Run);
         }
 
-        await cache.GetOrRunAsync(1, "r4", Window, 3, Run);
-        Assert.Equal(5, runs);
-        await cache.GetOrRunAsync(1, "r0", Window, 3, Run);
-        Assert.Equal(6, runs);
+        await cache.GetOrRunAsync(1, "r99", Window, 16, Run);
+        Assert.Equal(100, runs);
+
+        for (var i = 0; i < 50; i++)
+        {
+            await cache.GetOrRunAsync(1, "r" + i, Window, 16, Run);
+        }
+
+        // At most 16 replies were still remembered, and none of the oldest fifty were among the newest.
+        Assert.True(runs >= 100 + 50 - 16, $"only {runs - 100} of 50 old ids ran again");
     }
 
     [Fact]

@@ -52,6 +52,24 @@ internal sealed class RealtimeCommand<TPayload, TResponse>(string domain, string
     }
 }
 
+/// <summary>A command that reads its payload as raw JSON (no copy): for payloads echoed back as they came.</summary>
+internal sealed class RawRealtimeCommand<TResponse>(string domain, string command, Func<JsonElement, IRequest<TResponse>> toRequest) : IRealtimeCommand
+{
+    public string Domain { get; } = domain;
+
+    public string Command { get; } = command;
+
+    public async Task<object?> ExecuteAsync(JsonElement payload, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (payload.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Object))
+        {
+            throw new ValidationFailedException(string.Empty, "The payload must be a JSON object", "type_error");
+        }
+
+        return await services.GetRequiredService<IMediator>().Send(toRequest(payload), cancellationToken);
+    }
+}
+
 /// <summary>Every registered realtime command, found by domain and command name.</summary>
 public sealed class RealtimeCommandRouter(IEnumerable<IRealtimeCommand> commands)
 {
@@ -72,4 +90,12 @@ public static class RealtimeCommandRegistration
     public static IServiceCollection AddRealtimeCommand<TPayload, TResponse>(
         this IServiceCollection services, string domain, string command, Func<TPayload, IRequest<TResponse>> toRequest) =>
         services.AddSingleton<IRealtimeCommand>(new RealtimeCommand<TPayload, TResponse>(domain, command, toRequest));
+
+    /// <summary>
+    /// Like <see cref="AddRealtimeCommand{TPayload, TResponse}"/> for a command that takes its payload
+    /// as raw JSON; the element is valid until the reply has been written, and is not copied.
+    /// </summary>
+    public static IServiceCollection AddRawRealtimeCommand<TResponse>(
+        this IServiceCollection services, string domain, string command, Func<JsonElement, IRequest<TResponse>> toRequest) =>
+        services.AddSingleton<IRealtimeCommand>(new RawRealtimeCommand<TResponse>(domain, command, toRequest));
 }
