@@ -100,15 +100,16 @@ internal static class Program
             var targetRounds = new List<LoadResult>();
             for (var i = 0; i < options.Rounds; i++)
             {
+                var thisRound = i < 2 ? round with { Warmup = BenchOptions.FirstWarmup } : round;
                 if (i % 2 == 0)
                 {
-                    baselineRounds.Add(await MeasureAsync(scenario, ServerTarget.Baseline, baselineServer.BaseAddress, round, ct));
-                    targetRounds.Add(await MeasureAsync(scenario, ServerTarget.CleanGames, cleanGamesServer.BaseAddress, round, ct));
+                    baselineRounds.Add(await MeasureAsync(scenario, ServerTarget.Baseline, baselineServer.BaseAddress, thisRound, ct));
+                    targetRounds.Add(await MeasureAsync(scenario, ServerTarget.CleanGames, cleanGamesServer.BaseAddress, thisRound, ct));
                 }
                 else
                 {
-                    targetRounds.Add(await MeasureAsync(scenario, ServerTarget.CleanGames, cleanGamesServer.BaseAddress, round, ct));
-                    baselineRounds.Add(await MeasureAsync(scenario, ServerTarget.Baseline, baselineServer.BaseAddress, round, ct));
+                    targetRounds.Add(await MeasureAsync(scenario, ServerTarget.CleanGames, cleanGamesServer.BaseAddress, thisRound, ct));
+                    baselineRounds.Add(await MeasureAsync(scenario, ServerTarget.Baseline, baselineServer.BaseAddress, thisRound, ct));
                 }
             }
 

@@ -92,13 +92,16 @@ internal static class MarkdownLog
           alternating rounds (`--rounds`, default 4: baseline then CleanGames, then CleanGames then
           baseline, ...), each round a warm-up plus `--seconds ÷ rounds`; the rounds of each side are
           pooled. Drift on a noisy machine then falls on both sides, not on whichever ran second.
+          Each server's first round warms up for 8 s (JIT tiering of a large app takes seconds), the
+          others for 2 s.
         - Both get the same client code and the same concurrency: `--connections` clients (default
           64), each issuing its next operation as soon as the previous one completes. HTTP scenarios
           share one `HttpClient` whose handler allows that many connections; WebSocket scenarios give
           each client its own socket, opened (and on the gateway greeted) before its first timed
           operation, reused for all of them, and reopened if it breaks.
-        - 2 s of warm-up load are discarded, then `--seconds` (default 10) are measured. An
-          operation counts if it started inside the measured window.
+        - Warm-up load is discarded without pausing the load, then the round is measured; in all
+          `--seconds` (default 10) are measured per side. An operation counts if it started inside
+          the measured window.
         - Latency is per operation; p50/p95/p99 are exact nearest-rank percentiles. ops/s is
           completed operations divided by the measured seconds. Errors (non-2xx answers,
           unexpected frames, exceptions) are counted separately and excluded from the latencies.
