@@ -56,6 +56,8 @@ public sealed partial class ProcessTests
             }, out var output);
 
             Assert.True(await Task.Run(() => server.WaitForExit(TimeSpan.FromSeconds(30))), "the host kept running without Jwt:SigningKey");
+            // Only the parameterless wait also waits for the redirected output to be read to the end.
+            server.WaitForExit();
             Assert.NotEqual(0, server.ExitCode);
             Assert.Contains("Jwt:SigningKey", output.ToString(), StringComparison.Ordinal);
         }
