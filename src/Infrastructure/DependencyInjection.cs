@@ -14,7 +14,10 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
-        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section);
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
+            .Validate(o => o.RefreshTokenDays > 0 && o.RefreshIdleDays > 0 && o.MaxFailedSignInsPerHour > 0,
+                "Jwt:RefreshTokenDays, Jwt:RefreshIdleDays and Jwt:MaxFailedSignInsPerHour must be positive.")
+            .ValidateOnStart();
         services.AddPersistence();
         services.AddJwtAuthentication();
         services.AddIdentityAdapters();

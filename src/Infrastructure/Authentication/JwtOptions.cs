@@ -14,7 +14,5 @@ public sealed class JwtOptions
 
     public int AccessTokenMinutes { get; set; } = 60;
 
-    public int RefreshTokenDays { get; set; } = 30;
-
-    public int RefreshIdleDays { get; set; } = 14;
+    // Jwt:RefreshTokenDays and Jwt:RefreshIdleDays belong to the sessions: see SessionOptions.
 }

@@ -39,9 +39,9 @@ internal sealed partial class JwtOptionsSetup(IHostEnvironment environment, ILog
             return ValidateOptionsResult.Fail($"Jwt:SigningKey must be at least {JwtOptions.MinimumKeyBytes} bytes long.");
         }
 
-        if (options.AccessTokenMinutes <= 0 || options.RefreshTokenDays <= 0 || options.RefreshIdleDays <= 0)
+        if (options.AccessTokenMinutes <= 0)
         {
-            return ValidateOptionsResult.Fail("Jwt:AccessTokenMinutes, Jwt:RefreshTokenDays and Jwt:RefreshIdleDays must be positive.");
+            return ValidateOptionsResult.Fail("Jwt:AccessTokenMinutes must be positive.");
         }
 
         return ValidateOptionsResult.Success;

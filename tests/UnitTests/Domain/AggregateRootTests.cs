@@ -91,7 +91,7 @@ public sealed class AggregateRootTests
 
         Assert.Equal(0, account.FailedSignInCount);
         Assert.Equal(Now.AddMinutes(1), account.LastLoginAt);
-        Assert.Contains(account.DomainEvents, e => e is AccountSignedIn);
+        Assert.Contains(account.DomainEvents, e => e is AccountSignedIn signedIn && signedIn.AccountKey == account.Key);
     }
 
     [Fact]

@@ -7,17 +7,17 @@ namespace CleanGames.Application.Identity.Common;
 
 /// <summary>
 /// Starts a session for a signed-in account (a new refresh-token family plus an access token), so
-/// every sign-in route — password, Telegram, any module — issues the same kind of tokens.
+/// every sign-in route issues the same kind of tokens. The family is added to the unit of work;
+/// the caller's one save stores it together with the sign-in bookkeeping.
 /// </summary>
 public sealed class SessionIssuer(IRepository<RefreshTokenFamily> families, IAccessTokenIssuer accessTokens, IClock clock, IOptions<SessionOptions> options)
 {
+    /// <remarks>The account must already have its id (be saved once).</remarks>
     public async Task<SessionTokens> StartAsync(Account account, CancellationToken cancellationToken)
     {
-        var now = clock.UtcNow;
         var (refreshToken, hash) = RefreshTokens.New();
-        var family = RefreshTokenFamily.Start(account.Id, hash, now, TimeSpan.FromDays(options.Value.RefreshTokenDays));
+        var family = RefreshTokenFamily.Start(account.Id, hash, clock.UtcNow, TimeSpan.FromDays(options.Value.RefreshTokenDays));
         await families.AddAsync(family, cancellationToken);
-        await families.SaveChangesAsync(cancellationToken);
         return Issue(account, refreshToken, family);
     }
 

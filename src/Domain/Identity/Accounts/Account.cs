@@ -106,12 +106,6 @@ public sealed class Account : AggregateRoot<long>
         MarkChanged();
     }
 
-    public void Rename(string? displayName)
-    {
-        DisplayName = CleanDisplayName(displayName);
-        MarkChanged();
-    }
-
     /// <summary>Replaces the stored hash with a stronger one of the same password (the hasher asked for it).</summary>
     public void UpgradePasswordHash(string passwordHash)
     {
@@ -142,7 +136,7 @@ public sealed class Account : AggregateRoot<long>
         LastLoginAt = now;
         FailedSignInCount = 0;
         FailedSignInWindowStartedAt = null;
-        Raise(new AccountSignedIn(Id, now));
+        Raise(new AccountSignedIn(Key, now));
     }
 
     /// <summary>How many failed sign-ins the current window holds (without counting a new one).</summary>

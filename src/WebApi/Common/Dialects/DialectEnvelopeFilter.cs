@@ -10,8 +10,12 @@ internal sealed class DialectEnvelopeFilter(ApiErrorResponder responder) : IAsyn
 {
     public Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
     {
-        if (context.Result is ObjectResult { StatusCode: null or (>= 200 and < 300) } result
-            && context.ActionDescriptor.EndpointMetadata.OfType<RawResponseAttribute>().FirstOrDefault() is null)
+        if (context.ActionDescriptor.EndpointMetadata.OfType<RawResponseAttribute>().Any())
+        {
+            return next();
+        }
+
+        if (context.Result is ObjectResult { StatusCode: null or (>= 200 and < 300) } result)
         {
             var renderer = responder.RendererFor(context.HttpContext);
             var wrapped = renderer.RenderSuccess(context.HttpContext, result.Value);
@@ -21,7 +25,7 @@ internal sealed class DialectEnvelopeFilter(ApiErrorResponder responder) : IAsyn
                 result.DeclaredType = wrapped?.GetType();
             }
         }
-        else if (context.Result is EmptyResult or StatusCodeResult { StatusCode: >= 200 and < 300 } && context.ActionDescriptor.EndpointMetadata.OfType<RawResponseAttribute>().FirstOrDefault() is null)
+        else if (context.Result is EmptyResult or StatusCodeResult { StatusCode: >= 200 and < 300 })
         {
             // An action with nothing to return still answers with its dialect's success envelope.
             var renderer = responder.RendererFor(context.HttpContext);

@@ -24,8 +24,6 @@ public sealed partial class WebSocketConnectionTracker : IDisposable
         _registration = lifetime.ApplicationStopping.Register(() => _ = CloseAllAsync());
     }
 
-    public int Count => _connections.Count;
-
     /// <summary>Fires when the host begins shutting down.</summary>
     public CancellationToken Stopping => _stopping.Token;
 

@@ -45,7 +45,14 @@ public sealed class RegisterAccountCommandHandler(
             throw Taken();
         }
 
-        var tokens = request.StartSession ? await sessions.StartAsync(account, cancellationToken) : null;
+        SessionTokens? tokens = null;
+        if (request.StartSession)
+        {
+            // The account needed its id from the first save; the session is a second, small one.
+            tokens = await sessions.StartAsync(account, cancellationToken);
+            await accounts.SaveChangesAsync(cancellationToken);
+        }
+
         return new RegisteredAccount(SessionIssuer.Describe(account), tokens);
     }
 

@@ -71,8 +71,8 @@ public sealed class SignInWithPasswordCommandHandler(
         }
 
         account.RecordSignIn(now);
-        await accounts.SaveChangesAsync(cancellationToken);
         var tokens = await sessions.StartAsync(account, cancellationToken);
+        await accounts.SaveChangesAsync(cancellationToken);
         return new SignedIn(SessionIssuer.Describe(account), tokens);
     }
 

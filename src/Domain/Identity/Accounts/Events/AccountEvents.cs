@@ -2,10 +2,11 @@ using CleanGames.Domain.Common;
 
 namespace CleanGames.Domain.Identity.Accounts.Events;
 
-/// <summary>
-/// An account was created. <paramref name="AccountKey"/> identifies it before the store has
-/// assigned its numeric id; handlers load it by key.
-/// </summary>
+// Account events name the account by its key: a first sign-in happens before the store has
+// assigned the numeric id, and an event must not carry an id that is not real yet.
+
+/// <summary>An account was created; handlers load it by <paramref name="AccountKey"/>.</summary>
 public sealed record AccountCreated(Guid AccountKey, DateTimeOffset At) : IDomainEvent;
 
-public sealed record AccountSignedIn(long AccountId, DateTimeOffset At) : IDomainEvent;
+/// <summary>An account signed in (a new session was started).</summary>
+public sealed record AccountSignedIn(Guid AccountKey, DateTimeOffset At) : IDomainEvent;
