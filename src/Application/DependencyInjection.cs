@@ -32,6 +32,8 @@ public static class DependencyInjection
         services.AddOptions<PipelineOptions>();
         services.AddOptions<Identity.Common.SessionOptions>();
         services.AddScoped<Identity.Common.SessionIssuer>();
+        services.AddOptions<Kitchen.Common.KitchenOptions>();
+        services.AddScoped<Kitchen.Common.KitchenSessionRunner>();
 
         services.AddMediatorHandlers(assemblies);
         services.AddValidatorsFromAssemblies(assemblies, ServiceLifetime.Scoped, includeInternalTypes: true);

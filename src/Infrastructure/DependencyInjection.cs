@@ -2,6 +2,7 @@ using CleanGames.Application.Common.Behaviours;
 using CleanGames.Application.Identity.Common;
 using CleanGames.Infrastructure.Authentication;
 using CleanGames.Infrastructure.Identity;
+using CleanGames.Infrastructure.Kitchen;
 using CleanGames.Infrastructure.Persistence;
 using CleanGames.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddJwtAuthentication();
         services.AddIdentityAdapters();
         services.AddScheduling();
+        services.AddKitchen();
         return services;
     }
 }

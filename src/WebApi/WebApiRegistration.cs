@@ -6,6 +6,7 @@ using CleanGames.WebApi.Common.Json;
 using CleanGames.WebApi.Common.Realtime;
 using CleanGames.WebApi.Common.Security;
 using CleanGames.WebApi.Gateway;
+using CleanGames.WebApi.Kitchen;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -61,6 +62,7 @@ public static partial class WebApiRegistration
             .MapExact("/reg", ApiDialect.Clicker)
             .MapExact("/auth", ApiDialect.Clicker)
             .MapExact("/refresh", ApiDialect.Clicker)
+            .MapExact("/ws", ApiDialect.Clicker)
             .MapPrefix("/auth", ApiDialect.Gateway)
             .MapPrefix("/v1", ApiDialect.Gateway));
         services.AddExceptionHandler<DialectExceptionHandler>();
@@ -81,7 +83,12 @@ public static partial class WebApiRegistration
 
         services.AddOpenApi();
         services.AddSingleton<WebSocketConnectionTracker>();
+        services.AddSingleton<AccessTokenValidator>();
+        services.AddSingleton<SocketSubscriptions>();
+        services.AddSingleton<IRealtimeSink>(sp => sp.GetRequiredService<SocketSubscriptions>());
+        services.AddSingleton<IRealtimeNotifier, RealtimeNotifier>();
         services.AddGatewayTransport();
+        services.AddKitchenTransport();
         return services;
     }
 
@@ -119,6 +126,7 @@ public static partial class WebApiRegistration
         app.MapHealthEndpoints();
         app.MapControllers();
         app.MapGatewayRealtime();
+        app.MapKitchenRealtime();
 
         // Make sure the tracker exists before the first socket so shutdown can reach every one.
         app.Services.GetRequiredService<WebSocketConnectionTracker>();

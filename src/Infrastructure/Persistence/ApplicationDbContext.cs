@@ -2,6 +2,7 @@ using CleanGames.Application.Common.Errors;
 using CleanGames.Domain.Common;
 using CleanGames.Domain.Identity.Accounts;
 using CleanGames.Domain.Identity.Sessions;
+using CleanGames.Domain.Kitchen.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanGames.Infrastructure.Persistence;
@@ -21,6 +22,8 @@ internal abstract class ApplicationDbContext : DbContext
     public DbSet<Account> Accounts => Set<Account>();
 
     public DbSet<RefreshTokenFamily> RefreshTokenFamilies => Set<RefreshTokenFamily>();
+
+    public DbSet<KitchenSession> KitchenSessions => Set<KitchenSession>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Save asynchronously through the unit of work.");

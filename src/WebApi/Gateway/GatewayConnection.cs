@@ -4,7 +4,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Realtime;
-using CleanGames.WebApi.Common.Security;
 
 namespace CleanGames.WebApi.Gateway;
 
@@ -21,7 +20,6 @@ internal sealed partial class GatewayConnection(
     GatewayOptions options,
     RealtimeCommandRouter router,
     GatewayReplyCache replies,
-    IServiceScopeFactory scopes,
     WebSocketConnectionTracker tracker,
     ILogger logger)
 {
@@ -156,11 +154,9 @@ internal sealed partial class GatewayConnection(
             return GatewayFrames.Error(requestId, "unknown_command", $"Unknown command {domain}.{command}.");
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().Use(user);
         try
         {
-            var result = await handler!.ExecuteAsync(payload, scope.ServiceProvider, tracker.Stopping);
+            var result = await router.ExecuteAsync(handler!, payload, user, Id, tracker.Stopping);
             return GatewayFrames.Reply(requestId, result);
         }
         catch (Exception exception)

@@ -34,7 +34,7 @@ public static class GatewayRegistration
     }
 
     private static async Task ConnectAsync(HttpContext context, WebSocketConnectionTracker tracker, RealtimeCommandRouter router, GatewayReplyCache replies,
-        IOptions<GatewayOptions> options, IServiceScopeFactory scopes, ILoggerFactory loggers)
+        IOptions<GatewayOptions> options, ILoggerFactory loggers)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -46,7 +46,7 @@ public static class GatewayRegistration
         var accountId = long.Parse(context.User.FindFirstValue(AccountClaimTypes.Subject)!, CultureInfo.InvariantCulture);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var connection = tracker.Track(socket);
-        var session = new GatewayConnection(connection, context.User, accountId, options.Value, router, replies, scopes, tracker, loggers.CreateLogger<GatewayConnection>());
+        var session = new GatewayConnection(connection, context.User, accountId, options.Value, router, replies, tracker, loggers.CreateLogger<GatewayConnection>());
         await session.RunAsync(context.RequestAborted);
     }
 }

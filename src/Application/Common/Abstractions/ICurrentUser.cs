@@ -13,6 +13,9 @@ public interface ICurrentUser
 
     IReadOnlyCollection<string> Roles { get; }
 
+    /// <summary>The realtime connection the request arrived on (a socket or hub connection); null for plain HTTP.</summary>
+    string? ConnectionId { get; }
+
     bool IsInRole(string role);
 }
 

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using CleanGames.Application.Identity.Common;
+using CleanGames.Application.Kitchen.Common;
+using CleanGames.Domain.Kitchen.Sessions;
 
 namespace CleanGames.WebApi.Common.Dialects;
 
@@ -27,6 +29,19 @@ public static class ClickerStatusCodes
     public const int TooManyFailedSignIns = 13;
     public const int AccountBanned = 14;
 
+    // Kitchen (seed 001) game refusals.
+    public const int NoSession = 20;
+    public const int SessionFirst = 21;
+    public const int UnknownRequestType = 22;
+    public const int NotEnoughMoney = 23;
+    public const int RankTooLow = 24;
+    public const int UpgradeMaxed = 25;
+    public const int UnknownUpgrade = 26;
+    public const int NotEnoughXp = 27;
+    public const int TopRank = 28;
+    public const int PrestigeNotReady = 29;
+    public const int TooManyCooks = 30;
+
     private static readonly FrozenDictionary<string, int> ByCode = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         [IdentityErrorCodes.AccountExists] = AlreadyRegistered,
@@ -34,6 +49,18 @@ public static class ClickerStatusCodes
         [IdentityErrorCodes.InvalidRefreshToken] = InvalidRefreshToken,
         [IdentityErrorCodes.SignInThrottled] = TooManyFailedSignIns,
         [IdentityErrorCodes.AccountBanned] = AccountBanned,
+        [KitchenErrorCodes.InvalidRequest] = InvalidInput,
+        [KitchenErrorCodes.NoSession] = NoSession,
+        [KitchenErrorCodes.SessionFirst] = SessionFirst,
+        [KitchenErrorCodes.UnknownRequest] = UnknownRequestType,
+        [KitchenErrors.NotEnoughMoney.Code] = NotEnoughMoney,
+        [KitchenErrors.RankTooLow.Code] = RankTooLow,
+        [KitchenErrors.UpgradeMaxed.Code] = UpgradeMaxed,
+        [KitchenErrors.UnknownUpgrade.Code] = UnknownUpgrade,
+        [KitchenErrors.NotEnoughXp.Code] = NotEnoughXp,
+        [KitchenErrors.TopRank.Code] = TopRank,
+        [KitchenErrors.PrestigeNotReady.Code] = PrestigeNotReady,
+        [KitchenErrors.TooManyCooks.Code] = TooManyCooks,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static int For(ApiError error, int httpStatus)

@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
+using System.Security.Claims;
 using System.Text.Json;
 using CleanGames.Application.Common.Errors;
 using CleanGames.WebApi.Common.Json;
+using CleanGames.WebApi.Common.Security;
 using MediatR;
 
 namespace CleanGames.WebApi.Common.Realtime;
@@ -71,13 +73,25 @@ internal sealed class RawRealtimeCommand<TResponse>(string domain, string comman
 }
 
 /// <summary>Every registered realtime command, found by domain and command name.</summary>
-public sealed class RealtimeCommandRouter(IEnumerable<IRealtimeCommand> commands)
+public sealed class RealtimeCommandRouter(IEnumerable<IRealtimeCommand> commands, IServiceScopeFactory scopes)
 {
     private readonly FrozenDictionary<(string Domain, string Command), IRealtimeCommand> _commands =
         commands.ToFrozenDictionary(c => (c.Domain, c.Command));
 
     public bool TryGet(string domain, string command, out IRealtimeCommand? handler) =>
         _commands.TryGetValue((domain, command), out handler);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> in a scope of its own as <paramref name="user"/>, who sent it
+    /// on the socket <paramref name="connectionId"/>; returns the reply payload or throws what the use case threw.
+    /// </summary>
+    public async Task<object?> ExecuteAsync(IRealtimeCommand command, JsonElement payload, ClaimsPrincipal user, string connectionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().Use(user, connectionId);
+        return await command.ExecuteAsync(payload, scope.ServiceProvider, cancellationToken);
+    }
 }
 
 public static class RealtimeCommandRegistration

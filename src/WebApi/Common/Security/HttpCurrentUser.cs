@@ -29,5 +29,12 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public bool IsInRole(string role) => IsAuthenticated && Principal!.HasClaim(AccountClaimTypes.Role, role);
 
-    public void Use(ClaimsPrincipal principal) => _principal = principal;
+    public string? ConnectionId { get; private set; }
+
+    /// <summary>Makes <paramref name="principal"/> the caller, on the realtime connection <paramref name="connectionId"/>.</summary>
+    public void Use(ClaimsPrincipal principal, string? connectionId = null)
+    {
+        _principal = principal;
+        ConnectionId = connectionId;
+    }
 }

@@ -136,6 +136,144 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("identity_refresh_families", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Kitchen.Catalog.LocationDefinition", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<decimal>("PriceMultiplier")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
+                    b.Property<int>("RequiredRank")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("kitchen_locations", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Kitchen.Catalog.RankDefinition", b =>
+                {
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("XpToNext")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Rank");
+
+                    b.ToTable("kitchen_ranks", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Kitchen.Catalog.UpgradeDefinition", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("BasePrice")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<decimal>("EffectPerLevel")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
+                    b.Property<int>("MaxLevel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<decimal>("PriceGrowth")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
+                    b.Property<int>("RequiredRank")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("kitchen_upgrades", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Kitchen.Sessions.KitchenSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AccountId");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Dishes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("LastAccountedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("LifetimeEarnings")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Money")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MoneyRemainderMilli")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PrestigePoints")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RunEarnings")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TutorialStep")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("XpMilli")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("_upgradeLevels")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("UpgradeLevels");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrestigePoints", "LifetimeEarnings");
+
+                    b.ToTable("kitchen_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>
                 {
                     b.OwnsOne("CleanGames.Domain.Identity.Accounts.TelegramIdentity", "Telegram", b1 =>
@@ -225,6 +363,15 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                         });
 
                     b.Navigation("Tokens");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Kitchen.Sessions.KitchenSession", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Identity.Accounts.Account", null)
+                        .WithOne()
+                        .HasForeignKey("CleanGames.Domain.Kitchen.Sessions.KitchenSession", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

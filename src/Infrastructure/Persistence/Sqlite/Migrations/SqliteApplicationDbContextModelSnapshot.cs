@@ -127,6 +127,144 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("identity_refresh_families", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Kitchen.Catalog.LocationDefinition", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PriceMultiplier")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequiredRank")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("kitchen_locations", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Kitchen.Catalog.RankDefinition", b =>
+                {
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("XpToNext")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Rank");
+
+                    b.ToTable("kitchen_ranks", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Kitchen.Catalog.UpgradeDefinition", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BasePrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EffectPerLevel")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PriceGrowth")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequiredRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("kitchen_upgrades", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Kitchen.Sessions.KitchenSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AccountId");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Dishes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAccountedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LifetimeEarnings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Money")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MoneyRemainderMilli")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PrestigePoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RunEarnings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TutorialStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("XpMilli")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_upgradeLevels")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("UpgradeLevels");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrestigePoints", "LifetimeEarnings");
+
+                    b.ToTable("kitchen_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>
                 {
                     b.OwnsOne("CleanGames.Domain.Identity.Accounts.TelegramIdentity", "Telegram", b1 =>
@@ -215,6 +353,15 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         });
 
                     b.Navigation("Tokens");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Kitchen.Sessions.KitchenSession", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Identity.Accounts.Account", null)
+                        .WithOne()
+                        .HasForeignKey("CleanGames.Domain.Kitchen.Sessions.KitchenSession", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,63 @@
+using CleanGames.Domain.Kitchen.Sessions;
+
+namespace CleanGames.Application.Kitchen.Common;
+
+/// <summary>How a change to a live session reaches the database.</summary>
+public enum KitchenWrite
+{
+    /// <summary>Nothing changes (reads).</summary>
+    None,
+
+    /// <summary>Written behind: within the write-behind interval, on the account's last disconnect, or on shutdown.</summary>
+    Behind,
+
+    /// <summary>Written before the call returns; if the write fails the change is undone and the call fails.</summary>
+    Through,
+}
+
+/// <summary>
+/// Where live Kitchen sessions are held (DESIGN "Scale-out": in memory on one instance, Redis
+/// later). Each account's session is changed by one caller at a time, so racing requests of one
+/// account never lose an update. A newly opened session is always written through.
+/// </summary>
+public interface IKitchenSessionStore
+{
+    /// <summary>
+    /// Runs <paramref name="play"/> exclusively on the account's session and returns what it
+    /// produced. Without a session: opens one when <paramref name="open"/> is true, else throws the
+    /// "no session yet" error. A <c>DomainException</c> from <paramref name="play"/> must leave the
+    /// session unchanged (aggregate methods check before they change).
+    /// </summary>
+    Task<KitchenExecution<T>> ExecuteAsync<T>(long accountId, KitchenWrite write, bool open, Func<LiveKitchenSession, T> play, CancellationToken cancellationToken);
+
+    /// <summary>A connection starts using the account's session (it stays in memory while any is attached).</summary>
+    void Attach(long accountId);
+
+    /// <summary>A connection stopped; the last one to leave writes the session's pending changes.</summary>
+    Task DetachAsync(long accountId);
+
+    /// <summary>Writes every pending change now.</summary>
+    Task FlushAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The session as <see cref="IKitchenSessionStore.ExecuteAsync{T}"/> hands it to a use case.</summary>
+public sealed class LiveKitchenSession(KitchenSession session, string email, bool opened)
+{
+    public KitchenSession Session { get; } = session;
+
+    /// <summary>The account's email (<c>""</c> when it has none), as the seed's <c>user_email</c>.</summary>
+    public string Email { get; } = email;
+
+    /// <summary>True when this call opened the session.</summary>
+    public bool Opened { get; } = opened;
+}
+
+public readonly record struct KitchenExecution<T>(T Result, bool Changed);
+
+public static class KitchenErrorCodes
+{
+    public const string NoSession = "kitchen.session.missing";
+    public const string SessionFirst = "kitchen.session.required_first";
+    public const string UnknownRequest = "kitchen.request.unknown_type";
+    public const string InvalidRequest = "kitchen.request.invalid";
+}

@@ -1,0 +1,37 @@
+using CleanGames.Application.Kitchen.Sessions.Queries;
+using CleanGames.WebApi.Common.Dialects;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CleanGames.WebApi.Kitchen;
+
+/// <summary>A page of the leaderboard: <c>entries</c>, <c>total</c>, <c>page</c>, <c>per_page</c>.</summary>
+public sealed record KitchenLeaderboardResponse(IReadOnlyList<KitchenLeaderboardEntry> Entries, long Total, int Page, int PerPage);
+
+/// <summary>Kitchen read routes in the Clicker dialect, served from the live session store.</summary>
+[ApiController]
+[ApiDialect(ApiDialect.Clicker)]
+[Route("api/kitchen")]
+[Tags("Kitchen")]
+public sealed class KitchenController(IMediator mediator) : ControllerBase
+{
+    /// <summary>The caller's session, as the sockets see it (<c>{"status":0,"session":{...}}</c>).</summary>
+    [Authorize]
+    [HttpGet("session")]
+    public Task<KitchenSessionResult> Session(CancellationToken cancellationToken) => mediator.Send(new GetKitchenSessionQuery(), cancellationToken);
+
+    /// <summary>Every upgrade, rank and location of the economy.</summary>
+    [AllowAnonymous]
+    [HttpGet("catalog")]
+    public Task<KitchenCatalogResult> Catalog(CancellationToken cancellationToken) => mediator.Send(new GetKitchenCatalogQuery(), cancellationToken);
+
+    /// <summary>Players by prestige points, then lifetime earnings.</summary>
+    [AllowAnonymous]
+    [HttpGet("leaderboard")]
+    public async Task<KitchenLeaderboardResponse> Leaderboard([FromQuery] int? page, [FromQuery(Name = "per_page")] int? perPage, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new GetKitchenLeaderboardQuery(page, perPage), cancellationToken);
+        return new KitchenLeaderboardResponse(result.Items, result.TotalCount, result.Page, result.PageSize);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Kitchen.Common;
+using CleanGames.Application.Kitchen.Sessions.Commands;
+using CleanGames.WebApi.Common.Dialects;
+using CleanGames.WebApi.Common.Json;
+using CleanGames.WebApi.Common.Realtime;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CleanGames.WebApi.Kitchen;
+
+/// <summary>
+/// The seed's <c>data</c>: <c>token</c> (read by <c>/ws</c> only: elsewhere the connection is
+/// already authenticated) and <c>id</c> (a string; a number is accepted too).
+/// </summary>
+public sealed record KitchenRequestData(
+    [property: JsonConverter(typeof(StringOrNumberConverter))] string? Id = null,
+    string? Token = null);
+
+/// <summary>The seed's error body: <c>data.error {code, message}</c>, with the Clicker status numbers as codes.</summary>
+public sealed record KitchenErrorData(KitchenError Error);
+
+public sealed record KitchenError(int Code, string Message);
+
+/// <summary>A hub's push of the session after a change made on another connection.</summary>
+public sealed record KitchenSessionEvent(string RequestType, KitchenSessionView Session);
+
+/// <summary>Reads an id sent as a string or as a number (kept as the number's text).</summary>
+public sealed class StringOrNumberConverter : JsonConverter<string?>
+{
+    public override bool HandleNull => true;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
+        JsonTokenType.Null => null,
+        _ => throw new JsonException("Expected a string or a number."),
+    };
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+}
+
+public static class KitchenRealtime
+{
+    /// <summary>The seed's request types, in the order the seed lists them.</summary>
+    public static readonly IReadOnlyList<string> RequestTypes = ["cook", "sell", "upgrade_buy", "session", "level_up", "level_check", "session_reset", "passive"];
+
+    public static KitchenErrorData Error(Exception exception)
+    {
+        var error = ExceptionMapping.ToApiError(exception);
+        return Error(error);
+    }
+
+    public static KitchenErrorData Error(ApiError error) => new(new KitchenError(ClickerStatusCodes.For(error, error.Status), error.SingleLineMessage()));
+
+    /// <summary><c>{"message_type":"broadcast","request_type",...,"data":{"session"}}</c>: the framing of <c>/ws</c> pushes.</summary>
+    public static byte[] BroadcastFrame(RealtimeEvent realtimeEvent)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("message_type", "broadcast");
+            writer.WriteString("request_type", realtimeEvent.Name);
+            writer.WritePropertyName("data");
+            JsonSerializer.Serialize(writer, realtimeEvent.Payload, realtimeEvent.Payload.GetType(), WireJson.Options);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static IServiceCollection AddKitchenTransport(this IServiceCollection services)
+    {
+        services.AddRealtimeCommand<KitchenRequestData, OpenKitchenSessionResult>("kitchen", "session", _ => new OpenKitchenSessionCommand());
+        services.AddRealtimeCommand<KitchenRequestData, CookResult>("kitchen", "cook", _ => new CookCommand());
+        services.AddRealtimeCommand<KitchenRequestData, SellResult>("kitchen", "sell", _ => new SellCommand());
+        services.AddRealtimeCommand<KitchenRequestData, BuyUpgradeResult>("kitchen", "upgrade_buy", data => new BuyUpgradeCommand(data.Id));
+        services.AddRealtimeCommand<KitchenRequestData, LevelUpResult>("kitchen", "level_up", _ => new LevelUpCommand());
+        services.AddRealtimeCommand<KitchenRequestData, CheckLevelResult>("kitchen", "level_check", _ => new CheckLevelQuery());
+        services.AddRealtimeCommand<KitchenRequestData, ResetKitchenSessionResult>("kitchen", "session_reset", _ => new ResetKitchenSessionCommand());
+        services.AddRealtimeCommand<KitchenRequestData, CollectPassiveIncomeResult>("kitchen", "passive", _ => new CollectPassiveIncomeCommand());
+        services.AddSingleton<KitchenHubPresence>();
+        services.AddSingleton<IRealtimeSink, KitchenHubSink>();
+        return services;
+    }
+
+    /// <summary><c>/ws</c> (the seed's socket) and <c>/hubs/kitchen</c>.</summary>
+    public static IEndpointRouteBuilder MapKitchenRealtime(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/ws", KitchenSocketEndpoint.ConnectAsync).AllowAnonymous().WithDialect(ApiDialect.Clicker).ExcludeFromDescription();
+        endpoints.MapHub<KitchenHub>("/hubs/kitchen").RequireAuthorization();
+        return endpoints;
+    }
+}
+
+/// <summary>Hub connections per account on <c>/hubs/kitchen</c>.</summary>
+public sealed class KitchenHubPresence
+{
+    public AccountPresence Accounts { get; } = new();
+}
+
+/// <summary>Pushes the <c>session</c> event to the account's other <c>/hubs/kitchen</c> connections.</summary>
+internal sealed class KitchenHubSink(IHubContext<KitchenHub> hub, KitchenHubPresence presence) : IRealtimeSink
+{
+    public async ValueTask DeliverAsync(RealtimeEvent realtimeEvent, CancellationToken cancellationToken)
+    {
+        if (realtimeEvent.Topic != KitchenViews.Topic || realtimeEvent.Payload is not KitchenBroadcast broadcast || !presence.Accounts.IsPresent(realtimeEvent.AccountId))
+        {
+            return;
+        }
+
+        var group = KitchenHub.AccountGroup(realtimeEvent.AccountId);
+        var clients = realtimeEvent.ExceptConnectionId is { } except ? hub.Clients.GroupExcept(group, except) : hub.Clients.Group(group);
+        await clients.SendAsync("session", new KitchenSessionEvent(realtimeEvent.Name, broadcast.Session), cancellationToken);
+    }
+}

@@ -1,0 +1,282 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Security.Claims;
+using System.Text.Json;
+using CleanGames.Application.Common.Errors;
+using CleanGames.Application.Common.Security;
+using CleanGames.Application.Kitchen.Common;
+using CleanGames.WebApi.Common.Dialects;
+using CleanGames.WebApi.Common.Json;
+using CleanGames.WebApi.Common.Realtime;
+using CleanGames.WebApi.Common.Security;
+
+namespace CleanGames.WebApi.Kitchen;
+
+/// <summary>
+/// <c>GET /ws</c>: the Click &amp; Cook socket of seed 001. The upgrade may carry the token
+/// (<c>?token=</c> or a bearer header); a token that is present must be valid.
+/// </summary>
+internal static class KitchenSocketEndpoint
+{
+    public static async Task ConnectAsync(HttpContext context, WebSocketConnectionTracker tracker, RealtimeCommandRouter router, SocketSubscriptions subscriptions,
+        IKitchenSessionStore store, AccessTokenValidator tokens, ILoggerFactory loggers)
+    {
+        var responder = context.RequestServices.GetRequiredService<ApiErrorResponder>();
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await responder.WriteAsync(context, new ApiError(StatusCodes.Status400BadRequest, "kitchen.upgrade_required", "This endpoint speaks WebSocket only."));
+            return;
+        }
+
+        var offeredToken = context.Request.Headers.Authorization.Count > 0 || context.Request.Query.ContainsKey("token") || context.Request.Query.ContainsKey("access_token");
+        var authenticated = context.User.Identity?.IsAuthenticated == true;
+        if (offeredToken && !authenticated)
+        {
+            await responder.WriteAsync(context, ApiError.Unauthenticated());
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var connection = tracker.Track(socket);
+        var session = new KitchenSocketConnection(connection, authenticated ? context.User : null, router, subscriptions, store, tokens, tracker, loggers.CreateLogger<KitchenSocketConnection>());
+        await session.RunAsync(context.RequestAborted);
+    }
+}
+
+/// <summary>
+/// One <c>/ws</c> connection: <c>session</c> first (it authenticates with <c>data.token</c> unless the
+/// upgrade did), then any request type, each answered with exactly one response carrying its
+/// <c>request_id</c>. Other connections' changes to the account's session arrive as broadcasts.
+/// Bad frames get an error response and the connection stays open; a frame over 64 KiB closes it (1009).
+/// </summary>
+internal sealed partial class KitchenSocketConnection(
+    WebSocketConnectionTracker.Connection connection,
+    ClaimsPrincipal? upgradeUser,
+    RealtimeCommandRouter router,
+    SocketSubscriptions subscriptions,
+    IKitchenSessionStore store,
+    AccessTokenValidator tokens,
+    WebSocketConnectionTracker tracker,
+    ILogger logger)
+{
+    private static readonly TimeSpan PushSendTimeout = TimeSpan.FromSeconds(10);
+    private static readonly Func<Application.Common.Abstractions.RealtimeEvent, byte[]> BroadcastFormat = KitchenRealtime.BroadcastFrame;
+    private readonly ArrayBufferWriter<byte> _inbound = new(4096);
+    private readonly ArrayBufferWriter<byte> _outbound = new(8192);
+    private ClaimsPrincipal? _user;
+    private long _accountId;
+    private IDisposable? _subscription;
+    private SocketPusher? _pusher;
+
+    public string Id { get; } = "ws_" + Guid.NewGuid().ToString("N");
+
+    public async Task RunAsync(CancellationToken requestAborted)
+    {
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, connection.Closing);
+        if (upgradeUser is not null && TryGetAccountId(upgradeUser, out var accountId))
+        {
+            (_user, _accountId) = (upgradeUser, accountId);
+        }
+
+        try
+        {
+            await ReadLoopAsync(lifetime.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            // The peer vanished, or shutdown aborted a peer that ignored the close frame.
+        }
+        finally
+        {
+            _pusher?.Dispose();
+            if (_subscription is not null)
+            {
+                _subscription.Dispose();
+                // The account's last connection to leave writes its session now.
+                await store.DetachAsync(_accountId);
+            }
+        }
+    }
+
+    private async Task ReadLoopAsync(CancellationToken cancellationToken)
+    {
+        while (connection.Socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+        {
+            var status = await WebSocketFrames.ReadAsync(connection.Socket, _inbound, WebSocketFrames.DefaultMaxMessageBytes, cancellationToken);
+            switch (status)
+            {
+                case WebSocketReadStatus.Closed:
+                    await WebSocketFrames.CloseAsync(connection, WebSocketCloseStatus.NormalClosure, "Bye");
+                    return;
+                case WebSocketReadStatus.TooBig:
+                    await WebSocketFrames.CloseAsync(connection, WebSocketCloseStatus.MessageTooBig, "Frame larger than 64 KiB");
+                    return;
+                case WebSocketReadStatus.NotText:
+                    await ReplyAsync(default, null, KitchenRealtime.Error(Invalid("Frames must be JSON text.")), cancellationToken);
+                    break;
+                default:
+                    await HandleFrameAsync(_inbound.WrittenMemory, cancellationToken);
+                    break;
+            }
+        }
+    }
+
+    private async Task HandleFrameAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException)
+        {
+            await ReplyAsync(default, null, KitchenRealtime.Error(Invalid("The frame is not valid JSON.")), cancellationToken);
+            return;
+        }
+
+        using (document)
+        {
+            var frame = document.RootElement;
+            if (frame.ValueKind != JsonValueKind.Object)
+            {
+                await ReplyAsync(default, null, KitchenRealtime.Error(Invalid("A request is a JSON object.")), cancellationToken);
+                return;
+            }
+
+            var requestId = frame.TryGetProperty("request_id", out var id) ? id : default;
+            var requestType = frame.TryGetProperty("request_type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
+            var data = frame.TryGetProperty("data", out var d) ? d : default;
+            await ReplyAsync(requestId, requestType, await AnswerAsync(frame, requestType, data), cancellationToken);
+        }
+    }
+
+    /// <summary>The response's <c>data</c> for one request frame.</summary>
+    private async Task<object?> AnswerAsync(JsonElement frame, string? requestType, JsonElement data)
+    {
+        if (!frame.TryGetProperty("message_type", out var messageType) || messageType.ValueKind != JsonValueKind.String || !messageType.ValueEquals("request"))
+        {
+            return KitchenRealtime.Error(Invalid("message_type must be \"request\"."));
+        }
+
+        if (requestType is null)
+        {
+            return KitchenRealtime.Error(Invalid("request_type must name a request (a string)."));
+        }
+
+        if (data.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Object))
+        {
+            return KitchenRealtime.Error(Invalid("data must be a JSON object."));
+        }
+
+        if (!router.TryGet(KitchenViews.Topic, requestType, out var command))
+        {
+            return KitchenRealtime.Error(new ApiError(StatusCodes.Status400BadRequest, KitchenErrorCodes.UnknownRequest,
+                $"Unknown request_type \"{requestType}\"; expected one of: {string.Join(", ", KitchenRealtime.RequestTypes)}."));
+        }
+
+        if (requestType == "session")
+        {
+            if (await AuthenticateAsync(data) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+        else if (_subscription is null)
+        {
+            return KitchenRealtime.Error(new ApiError(StatusCodes.Status400BadRequest, KitchenErrorCodes.SessionFirst,
+                "Send a session request first on this connection."));
+        }
+
+        try
+        {
+            var result = await router.ExecuteAsync(command!, data, _user!, Id, tracker.Stopping);
+            if (requestType == "session" && _subscription is null)
+            {
+                Join();
+            }
+
+            return result;
+        }
+        catch (Exception exception)
+        {
+            if (!ExceptionMapping.IsExpected(exception))
+            {
+                LogRequestFailed(exception, requestType);
+            }
+
+            return KitchenRealtime.Error(exception);
+        }
+    }
+
+    /// <summary>
+    /// The connection's account comes from a verified token: the upgrade's, or <c>data.token</c> of a
+    /// <c>session</c> request. A connection belongs to one account for its whole life.
+    /// </summary>
+    private async Task<KitchenErrorData?> AuthenticateAsync(JsonElement data)
+    {
+        var token = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        if (string.IsNullOrEmpty(token))
+        {
+            return _user is null ? KitchenRealtime.Error(Unauthenticated("Send your access token in data.token.")) : null;
+        }
+
+        var principal = await tokens.ValidateAsync(token);
+        if (principal is null || !TryGetAccountId(principal, out var accountId))
+        {
+            return KitchenRealtime.Error(Unauthenticated("The token is not valid."));
+        }
+
+        if (_user is not null && _accountId != accountId)
+        {
+            return KitchenRealtime.Error(Unauthenticated("This connection belongs to another account."));
+        }
+
+        (_user, _accountId) = (principal, accountId);
+        return null;
+    }
+
+    /// <summary>After the first successful session: the store keeps the session live, and other connections' changes are pushed here.</summary>
+    private void Join()
+    {
+        store.Attach(_accountId);
+        _pusher = new SocketPusher(connection, capacity: 16, framesSupersede: true, PushSendTimeout, logger);
+        _subscription = subscriptions.Subscribe(KitchenViews.Topic, _accountId, new SocketSubscriber(Id, BroadcastFormat, _pusher));
+    }
+
+    private async Task ReplyAsync(JsonElement requestId, string? requestType, object? data, CancellationToken cancellationToken)
+    {
+        _outbound.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(_outbound))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("message_type", "response");
+            writer.WritePropertyName("request_id");
+            if (requestId.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            {
+                requestId.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
+            writer.WriteString("request_type", requestType);
+            writer.WritePropertyName("data");
+            JsonSerializer.Serialize(writer, data, data?.GetType() ?? typeof(object), WireJson.Options);
+            writer.WriteEndObject();
+        }
+
+        await WebSocketFrames.SendTextAsync(connection, _outbound.WrittenMemory, cancellationToken);
+    }
+
+    private static bool TryGetAccountId(ClaimsPrincipal principal, out long accountId) =>
+        long.TryParse(principal.FindFirst(AccountClaimTypes.Subject)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out accountId);
+
+    private static ApiError Invalid(string message) => new(StatusCodes.Status400BadRequest, KitchenErrorCodes.InvalidRequest, message);
+
+    private static ApiError Unauthenticated(string message) => new(StatusCodes.Status401Unauthorized, "auth.unauthenticated", message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Kitchen request {RequestType} failed")]
+    private partial void LogRequestFailed(Exception exception, string requestType);
+}
