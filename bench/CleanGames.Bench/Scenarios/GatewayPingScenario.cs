@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CleanGames.Bench.Hosting;
+using CleanGames.Bench.Load;
 using CleanGames.Bench.Reporting;
 
 namespace CleanGames.Bench.Scenarios;
@@ -160,53 +161,39 @@ internal sealed class GatewayPingScenario : IScenario
         private const int ReceiveBufferBytes = 16 * 1024;
         private const int RequestIdBytes = 64;
 
-        private readonly ClientWebSocket _socket;
+        private readonly BenchWebSocket _socket;
         private readonly bool _isGateway;
         private readonly byte[] _prefix;
-
-        // One token source per socket whose timer is pushed back before each operation, rather than a linked
-        // source per operation: the client shares two cores with the server, so its own cost is kept small.
-        private readonly CancellationTokenSource _deadline;
         private readonly ArrayBufferWriter<byte> _frame = new(256);
         private readonly Utf8JsonWriter _writer;
         private readonly byte[] _requestId = new byte[RequestIdBytes];
-        private readonly byte[] _received = new byte[ReceiveBufferBytes];
         private long _sequence;
-        private int _receivedBytes;
 
-        private Client(ClientWebSocket socket, bool isGateway, byte[] prefix, CancellationToken ct)
+        private Client(BenchWebSocket socket, bool isGateway, byte[] prefix)
         {
             _socket = socket;
             _isGateway = isGateway;
             _prefix = prefix;
-            _deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
             _writer = new Utf8JsonWriter(_frame);
         }
 
         /// <summary>The gateway's hello frame, for the log.</summary>
         public string? Hello { get; private set; }
 
-        public string LastFrame => Encoding.UTF8.GetString(_received, 0, _receivedBytes);
+        public string LastFrame => _socket.FrameText;
 
         /// <summary>Connects and, on the gateway, reads and checks the hello frame, all before any timing starts.</summary>
         public static async Task<Client> ConnectAsync(Uri address, string? token, byte[] prefix, CancellationToken ct)
         {
-            var socket = new ClientWebSocket();
-            if (token is not null)
-            {
-                socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
-            }
-
-            var client = new Client(socket, isGateway: token is not null, prefix, ct);
+            var socket = await BenchWebSocket.ConnectAsync(address, token, OperationTimeout, ReceiveBufferBytes, ct);
+            var client = new Client(socket, isGateway: token is not null, prefix);
             try
             {
-                client._deadline.CancelAfter(OperationTimeout);
-                await socket.ConnectAsync(address, client._deadline.Token);
                 if (client._isGateway)
                 {
-                    client._receivedBytes = await client.ReceiveFrameAsync(client._deadline.Token);
+                    await socket.ReceiveAsync();
                     client.Hello = client.LastFrame;
-                    CheckHello(client._received.AsSpan(0, client._receivedBytes));
+                    CheckHello(socket.Frame);
                 }
 
                 return client;
@@ -226,30 +213,14 @@ internal sealed class GatewayPingScenario : IScenario
         {
             ct.ThrowIfCancellationRequested();
             var idLength = WriteCommand();
-            _deadline.CancelAfter(OperationTimeout);
-            await _socket.SendAsync(_frame.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, _deadline.Token);
-            _receivedBytes = await ReceiveFrameAsync(_deadline.Token);
-            return IsAnswer(_received.AsSpan(0, _receivedBytes), _requestId.AsSpan(0, idLength));
+            await _socket.RoundTripAsync(_frame.WrittenMemory);
+            return IsAnswer(_socket.Frame, _requestId.AsSpan(0, idLength));
         }
 
         public async ValueTask DisposeAsync()
         {
-            try
-            {
-                // A close frame, not an abort, so neither server logs a vanished peer; not awaited for the
-                // peer's answer, since the driver reconnects or stops right after.
-                if (_socket.State == WebSocketState.Open && !_deadline.IsCancellationRequested)
-                {
-                    _deadline.CancelAfter(TimeSpan.FromSeconds(1));
-                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, _deadline.Token);
-                }
-            }
-            finally
-            {
-                _socket.Dispose();
-                _deadline.Dispose();
-                await _writer.DisposeAsync();
-            }
+            await _socket.DisposeAsync();
+            await _writer.DisposeAsync();
         }
 
         private static void CheckHello(ReadOnlySpan<byte> frame)
@@ -337,30 +308,6 @@ internal sealed class GatewayPingScenario : IScenario
             }
 
             return expectedType && (ok || !_isGateway);
-        }
-
-        private async ValueTask<int> ReceiveFrameAsync(CancellationToken ct)
-        {
-            var count = 0;
-            while (true)
-            {
-                if (count == _received.Length)
-                {
-                    throw new InvalidDataException($"A frame larger than {_received.Length} bytes arrived.");
-                }
-
-                var result = await _socket.ReceiveAsync(_received.AsMemory(count), ct);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, $"The server closed the socket: {_socket.CloseStatus} {_socket.CloseStatusDescription}");
-                }
-
-                count += result.Count;
-                if (result.EndOfMessage)
-                {
-                    return count;
-                }
-            }
         }
     }
 }

@@ -9,6 +9,7 @@ internal static class ScenarioRegistry
     {
         new HttpBaselineScenario(),
         new GatewayPingScenario(),
+        new KitchenCookScenario(),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
     public static IEnumerable<string> Names => Scenarios.Keys.Order(StringComparer.Ordinal);

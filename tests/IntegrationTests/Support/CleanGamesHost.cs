@@ -25,11 +25,23 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
     public const string SigningKey = "integration-tests-signing-key-0123456789-abcdefghijklmnop";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cleangames-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool _ownsDatabase;
 
     public CleanGamesHost()
+        : this(null)
     {
-        Directory.CreateDirectory(_directory);
-        DatabasePath = Path.Combine(_directory, "cleangames.db");
+    }
+
+    /// <summary>A host on the database file <paramref name="databasePath"/> (kept after the host stops), or on a fresh one of its own.</summary>
+    public CleanGamesHost(string? databasePath)
+    {
+        _ownsDatabase = databasePath is null;
+        if (_ownsDatabase)
+        {
+            Directory.CreateDirectory(_directory);
+        }
+
+        DatabasePath = databasePath ?? Path.Combine(_directory, "cleangames.db");
         UseKestrel(0);
     }
 
@@ -53,6 +65,9 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeHostAsync();
+
+    /// <summary>Stops the host gracefully (as SIGTERM would) and releases it.</summary>
+    public Task StopAsync() => DisposeHostAsync();
 
     public static async Task WaitForReadyAsync(WebApplicationFactory<Program> host, TimeSpan? timeout = null)
     {
@@ -146,6 +161,11 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);
