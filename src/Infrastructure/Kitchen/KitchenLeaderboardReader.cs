@@ -22,12 +22,14 @@ internal sealed class KitchenLeaderboardReader(ApplicationDbContext db) : IKitch
                 a.DisplayName,
                 a.Username,
                 TelegramFirstName = a.Telegram != null ? a.Telegram.FirstName : null,
+                TelegramUsername = a.Telegram != null ? a.Telegram.Username : null,
             })
             .ToListAsync(cancellationToken);
 
-        // Emails are private: a player without a public name is listed without one.
+        // The account's public name, as Account.EffectiveDisplayName picks it; emails are private,
+        // so a player without a public name is listed without one.
         var entries = rows.Select((r, i) => new KitchenLeaderboardEntry(
-            page.Skip + i + 1, r.Id, r.DisplayName ?? r.Username ?? r.TelegramFirstName, r.PrestigePoints, r.LifetimeEarnings, r.Rank)).ToList();
+            page.Skip + i + 1, r.Id, r.DisplayName ?? r.Username ?? r.TelegramFirstName ?? r.TelegramUsername, r.PrestigePoints, r.LifetimeEarnings, r.Rank)).ToList();
         return new PagedList<KitchenLeaderboardEntry>(entries, page.Page, page.PageSize, total);
     }
 }

@@ -326,4 +326,39 @@ public sealed class KitchenSocketTests(CleanGamesHost host) : IClassFixture<Clea
         var next = await KitchenPlayer.ReceiveFrameAsync(second);
         Assert.Equal("sell", next.GetProperty("request_type").GetString());
     }
+
+    [Fact]
+    public async Task Cooks_racing_on_several_connections_of_one_account_are_all_counted()
+    {
+        await using var player = await KitchenPlayer.RegisterAsync(host);
+        await player.ConnectAsync();
+        var sockets = new List<System.Net.WebSockets.ClientWebSocket>();
+        for (var i = 0; i < 4; i++)
+        {
+            var socket = await host.ConnectWebSocketAsync("/ws?token=" + player.Token);
+            await KitchenPlayer.SendTextAsync(socket, "{\"message_type\":\"request\",\"request_id\":\"open" + i + "\",\"request_type\":\"session\",\"data\":{}}");
+            await KitchenPlayer.ReceiveResponseAsync(socket);
+            sockets.Add(socket);
+        }
+
+        var cooked = await Task.WhenAll(sockets.Select(async (socket, i) =>
+        {
+            var ok = 0;
+            for (var n = 0; n < 5; n++)
+            {
+                await KitchenPlayer.SendTextAsync(socket, "{\"message_type\":\"request\",\"request_id\":\"c" + i + "-" + n + "\",\"request_type\":\"cook\",\"data\":{}}");
+                var response = await KitchenPlayer.ReceiveResponseAsync(socket);
+                ok += response.GetProperty("data").TryGetProperty("error", out _) ? 0 : 1;
+            }
+
+            return ok;
+        }));
+
+        Assert.Equal(20, cooked.Sum());
+        Assert.Equal(20, (await player.RequestAsync("level_check")).GetProperty("session").GetProperty("dishes").GetInt64());
+        foreach (var socket in sockets)
+        {
+            socket.Dispose();
+        }
+    }
 }

@@ -33,7 +33,7 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A host on the database file <paramref name="databasePath"/> (kept after the host stops), or on a fresh one of its own.</summary>
-    public CleanGamesHost(string? databasePath)
+    protected CleanGamesHost(string? databasePath)
     {
         _ownsDatabase = databasePath is null;
         if (_ownsDatabase)
