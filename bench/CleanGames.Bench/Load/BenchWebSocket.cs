@@ -88,6 +88,54 @@ internal sealed class BenchWebSocket : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the top-level fields every scenario checks in an answer: whether
+    /// <paramref name="typeName"/> is the string <paramref name="expectedType"/>, whether
+    /// <c>request_id</c> is <paramref name="requestId"/>, and whether <paramref name="flagName"/>
+    /// (when given) is <c>true</c>. Another request id means the socket is out of step (a stray or
+    /// lost frame), so that throws and the driver replaces the socket.
+    /// </summary>
+    public static (bool ExpectedType, bool Flag) ReadAnswer(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> typeName, ReadOnlySpan<byte> expectedType, ReadOnlySpan<byte> requestId, ReadOnlySpan<byte> flagName = default)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(frame);
+        if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new InvalidDataException($"Expected a JSON object, got {Encoding.UTF8.GetString(frame)}");
+        }
+
+        var (sameRequest, typeMatches, flag) = (false, false, false);
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(typeName))
+            {
+                reader.Read();
+                typeMatches = reader.TokenType == System.Text.Json.JsonTokenType.String && reader.ValueTextEquals(expectedType);
+            }
+            else if (reader.ValueTextEquals("request_id"u8))
+            {
+                reader.Read();
+                sameRequest = reader.TokenType == System.Text.Json.JsonTokenType.String && reader.ValueTextEquals(requestId);
+            }
+            else if (!flagName.IsEmpty && reader.ValueTextEquals(flagName))
+            {
+                reader.Read();
+                flag = reader.TokenType == System.Text.Json.JsonTokenType.True;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (!sameRequest)
+        {
+            throw new InvalidDataException($"Sent request id {Encoding.UTF8.GetString(requestId)}, got {Encoding.UTF8.GetString(frame)}");
+        }
+
+        return (typeMatches, flag);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

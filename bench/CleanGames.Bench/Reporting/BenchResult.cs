@@ -28,6 +28,7 @@ internal sealed record BenchResult(
     double Ratio,
     double GoalRatio,
     double? GoalP99Factor,
+    double? GoalP99Ms,
     bool GoalMet,
     IReadOnlyDictionary<string, string>? RaisedLimits,
     int Connections,
@@ -48,7 +49,8 @@ internal sealed record BenchResult(
     {
         // From the unrounded figures, so rounding never moves a ratio across its goal.
         var ratio = baseline.OpsPerSec > 0 ? target.OpsPerSec / baseline.OpsPerSec : 0;
-        var p99Met = scenario.GoalP99Factor is not { } factor || target.Latency.P99Ms <= factor * baseline.Latency.P99Ms;
+        var p99Met = (scenario.GoalP99Factor is not { } factor || target.Latency.P99Ms <= factor * baseline.Latency.P99Ms)
+                     && (scenario.GoalP99Ms is not { } limit || target.Latency.P99Ms < limit);
         return new BenchResult(
             scenario.Name,
             scenario.Baseline,
@@ -67,6 +69,7 @@ internal sealed record BenchResult(
             Math.Round(ratio, 3),
             scenario.GoalRatio,
             scenario.GoalP99Factor,
+            scenario.GoalP99Ms,
             ratio >= scenario.GoalRatio && p99Met,
             scenario.RaisedLimits.Count > 0 ? scenario.RaisedLimits : null,
             settings.Connections,

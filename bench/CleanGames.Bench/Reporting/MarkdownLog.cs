@@ -29,7 +29,8 @@ internal static class MarkdownLog
     public static string Row(BenchResult r, string commandLine)
     {
         var date = DateTimeOffset.Parse(r.Timestamp, Invariant).UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant);
-        var p99Goal = r.GoalP99Factor is { } factor ? string.Create(Invariant, $", p99 ≤ {factor:0.##}× {BaselineShortName(r.BaselineKind)}") : string.Empty;
+        var p99Goal = (r.GoalP99Factor is { } factor ? string.Create(Invariant, $", p99 ≤ {factor:0.##}× {BaselineShortName(r.BaselineKind)}") : string.Empty)
+                      + (r.GoalP99Ms is { } limit ? string.Create(Invariant, $", p99 < {limit:0.##} ms") : string.Empty);
         var goal = string.Create(Invariant, $"ratio ≥ {r.GoalRatio:0.0##}{p99Goal} ({(r.GoalMet ? "met" : "missed")})");
         // In the scenario cell rather than a new column, so rows recorded before keep lining up.
         var scenario = r.RaisedLimits is { Count: > 0 } raised ? $"{r.Scenario} (limits raised for the bench: {BenchResult.Describe(raised)})" : r.Scenario;
@@ -106,8 +107,8 @@ internal static class MarkdownLog
           completed operations divided by the measured seconds. Errors (non-2xx answers,
           unexpected frames, exceptions) are counted separately and excluded from the latencies.
         - ratio = CleanGames ops/s ÷ baseline ops/s. A scenario may also have a latency goal
-          (`goal_p99_factor`: CleanGames p99 ≤ that many times the baseline's p99); its goal is met
-          only if both hold.
+          (`goal_p99_factor`: CleanGames p99 ≤ that many times the baseline's p99; `goal_p99_ms`:
+          CleanGames p99 under that many milliseconds); its goal is met only if all hold.
         - A scenario may raise CleanGames limits that would otherwise bind and be measured instead of
           the code. They are set as environment variables on that scenario's CleanGames child only
           (never on the baseline), and every result names them: `raised_limits` in the JSON line, and

@@ -269,44 +269,7 @@ internal sealed class GatewayPingScenario : IScenario
         /// </summary>
         private bool IsAnswer(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> requestId)
         {
-            var reader = new Utf8JsonReader(frame);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new InvalidDataException($"Expected a JSON object, got {Encoding.UTF8.GetString(frame)}");
-            }
-
-            var sameRequest = false;
-            var expectedType = false;
-            var ok = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    expectedType = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(_isGateway ? "reply"u8 : "command"u8);
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    sameRequest = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(requestId);
-                }
-                else if (reader.ValueTextEquals("ok"u8))
-                {
-                    reader.Read();
-                    ok = reader.TokenType == JsonTokenType.True;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (!sameRequest)
-            {
-                throw new InvalidDataException($"Sent request id {Encoding.UTF8.GetString(requestId)}, got {Encoding.UTF8.GetString(frame)}");
-            }
-
+            var (expectedType, ok) = BenchWebSocket.ReadAnswer(frame, "type"u8, _isGateway ? "reply"u8 : "command"u8, requestId, "ok"u8);
             return expectedType && (ok || !_isGateway);
         }
     }

@@ -52,6 +52,9 @@ internal interface IScenario
     /// </summary>
     double? GoalP99Factor { get; }
 
+    /// <summary>When set, the goal also needs CleanGames' p99 to be under this many milliseconds.</summary>
+    double? GoalP99Ms => null;
+
     /// <summary>
     /// CleanGames configuration (<c>Section:Key</c>) raised for this scenario because a protective limit
     /// would otherwise bind and be measured instead of the code. Given to the CleanGames child only, and
