@@ -34,6 +34,9 @@ public static class DependencyInjection
         services.AddScoped<Identity.Common.SessionIssuer>();
         services.AddOptions<Kitchen.Common.KitchenOptions>();
         services.AddScoped<Kitchen.Common.KitchenSessionRunner>();
+        services.TryAddSingleton<IServerRun, ServerRun>();
+        services.AddScoped<Mafia.Games.GameAccess>();
+        services.AddScoped<Mafia.Lobbies.SeatGuard>();
 
         services.AddMediatorHandlers(assemblies);
         services.AddValidatorsFromAssemblies(assemblies, ServiceLifetime.Scoped, includeInternalTypes: true);

@@ -3,6 +3,7 @@ using CleanGames.Application.Identity.Common;
 using CleanGames.Infrastructure.Authentication;
 using CleanGames.Infrastructure.Identity;
 using CleanGames.Infrastructure.Kitchen;
+using CleanGames.Infrastructure.Mafia;
 using CleanGames.Infrastructure.Persistence;
 using CleanGames.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class DependencyInjection
         services.AddIdentityAdapters();
         services.AddScheduling();
         services.AddKitchen();
+        services.AddMafia();
         return services;
     }
 }

@@ -71,11 +71,47 @@ internal sealed partial class InMemoryKitchenSessionStore(
         }
     }
 
-    public void Attach(long accountId) => Interlocked.Increment(ref _entries.GetOrAdd(accountId, static id => new Entry(id)).Attachments);
+    public async Task AttachAsync(long accountId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            // Under the gate, so eviction (which checks the count under the gate) never drops an entry being attached.
+            var entry = _entries.GetOrAdd(accountId, static id => new Entry(id));
+            await entry.Gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (!entry.Evicted)
+                {
+                    entry.Attachments++;
+                    return;
+                }
+            }
+            finally
+            {
+                entry.Gate.Release();
+            }
+        }
+    }
 
     public async Task DetachAsync(long accountId)
     {
-        if (_entries.TryGetValue(accountId, out var entry) && Interlocked.Decrement(ref entry.Attachments) <= 0)
+        if (!_entries.TryGetValue(accountId, out var entry))
+        {
+            return;
+        }
+
+        await entry.Gate.WaitAsync();
+        int remaining;
+        try
+        {
+            remaining = entry.Attachments = Math.Max(0, entry.Attachments - 1);
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+
+        if (remaining == 0)
         {
             await WriteAsync([entry], CancellationToken.None);
         }
@@ -103,6 +139,21 @@ internal sealed partial class InMemoryKitchenSessionStore(
         }
     }
 
+    public IReadOnlyList<KitchenStanding> UnwrittenStandings()
+    {
+        var standings = new List<KitchenStanding>();
+        foreach (var entry in _entries.Values)
+        {
+            // Read without the gate: each value is read whole; a change racing the read shows on the next read.
+            if (entry.IsDirty && entry.Session is { } session)
+            {
+                standings.Add(new KitchenStanding(session.Id, session.PrestigePoints, session.LifetimeEarnings, session.Rank));
+            }
+        }
+
+        return standings;
+    }
+
     /// <summary>Drops sessions nobody is attached to and nobody used lately; only written ones go.</summary>
     public void EvictIdle()
     {
@@ -110,17 +161,16 @@ internal sealed partial class InMemoryKitchenSessionStore(
         var now = Environment.TickCount64;
         foreach (var entry in _entries.Values)
         {
-            if (Volatile.Read(ref entry.Attachments) > 0 || now - entry.LastUsed < idleMs || entry.IsDirty || !entry.Gate.Wait(0))
+            if (entry.Attachments > 0 || now - entry.LastUsed < idleMs || entry.IsDirty || !entry.Gate.Wait(0))
             {
                 continue;
             }
 
             try
             {
-                if (Volatile.Read(ref entry.Attachments) <= 0 && !entry.IsDirty)
+                if (entry.Attachments <= 0 && !entry.IsDirty)
                 {
-                    entry.Evicted = true;
-                    _entries.TryRemove(new KeyValuePair<long, Entry>(entry.AccountId, entry));
+                    Evict(entry);
                 }
             }
             finally
@@ -128,6 +178,13 @@ internal sealed partial class InMemoryKitchenSessionStore(
                 entry.Gate.Release();
             }
         }
+    }
+
+    /// <summary>Call under the entry's gate.</summary>
+    private void Evict(Entry entry)
+    {
+        entry.Evicted = true;
+        _entries.TryRemove(new KeyValuePair<long, Entry>(entry.AccountId, entry));
     }
 
     private async Task<KitchenExecution<T>> PlayAsync<T>(Entry entry, KitchenWrite write, bool open, Func<LiveKitchenSession, T> play, CancellationToken cancellationToken)
@@ -177,8 +234,14 @@ internal sealed partial class InMemoryKitchenSessionStore(
             }
             catch (Exception exception)
             {
-                LogWriteThroughFailed(exception, entry.AccountId);
                 Undo(entry, opened, undo, before);
+                if (await AccountGoneAsync(entry.AccountId))
+                {
+                    Evict(entry);
+                    throw new UnauthorizedException("auth.account_missing", "The account no longer exists.");
+                }
+
+                LogWriteThroughFailed(exception, entry.AccountId);
                 throw new ServiceUnavailableException("kitchen.store.unavailable", "The game could not be saved; nothing changed. Please retry.");
             }
         }
@@ -232,19 +295,37 @@ internal sealed partial class InMemoryKitchenSessionStore(
                 return;
             }
 
-            try
+            if (await TrySaveAsync(snapshots.Select(s => s.Snapshot).ToArray()))
             {
-                await persistence.SaveAsync(snapshots.Select(s => s.Snapshot).ToArray(), CancellationToken.None);
-            }
-            catch (Exception exception)
-            {
-                LogWriteBehindFailed(exception, snapshots.Count);
+                foreach (var (entry, _, revision) in snapshots)
+                {
+                    entry.PersistedRevision = revision;
+                }
+
                 return;
             }
 
-            foreach (var (entry, _, revision) in snapshots)
+            // One bad session (say, of an account deleted meanwhile) must not hold back the others:
+            // each is written on its own, and the session of an account that is gone is dropped.
+            foreach (var (entry, snapshot, revision) in snapshots)
             {
-                entry.PersistedRevision = revision;
+                if (snapshots.Count > 1 && await TrySaveAsync([snapshot]))
+                {
+                    entry.PersistedRevision = revision;
+                }
+                else if (await AccountGoneAsync(entry.AccountId))
+                {
+                    await entry.Gate.WaitAsync(CancellationToken.None);
+                    try
+                    {
+                        entry.PersistedRevision = entry.Session?.Revision ?? 0;
+                        Evict(entry);
+                    }
+                    finally
+                    {
+                        entry.Gate.Release();
+                    }
+                }
             }
         }
         finally
@@ -253,6 +334,33 @@ internal sealed partial class InMemoryKitchenSessionStore(
             {
                 entry.WriteLock.Release();
             }
+        }
+    }
+
+    private async Task<bool> TrySaveAsync(IReadOnlyCollection<KitchenSessionSnapshot> snapshots)
+    {
+        try
+        {
+            await persistence.SaveAsync(snapshots, CancellationToken.None);
+            return true;
+        }
+        catch (Exception exception)
+        {
+            LogWriteBehindFailed(exception, snapshots.Count);
+            return false;
+        }
+    }
+
+    private async Task<bool> AccountGoneAsync(long accountId)
+    {
+        try
+        {
+            return await persistence.LoadAsync(accountId, CancellationToken.None) is null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The database itself is failing: keep the session and retry later.
+            return false;
         }
     }
 
@@ -266,13 +374,15 @@ internal sealed partial class InMemoryKitchenSessionStore(
     {
         public readonly SemaphoreSlim Gate = new(1, 1);
         public readonly SemaphoreSlim WriteLock = new(1, 1);
-        public int Attachments;
 
         public long AccountId { get; } = accountId;
 
         public bool Loaded { get; set; }
 
         public bool Evicted { get; set; }
+
+        /// <summary>Connections using the session; changed under the gate.</summary>
+        public int Attachments { get; set; }
 
         public KitchenSession? Session { get; set; }
 

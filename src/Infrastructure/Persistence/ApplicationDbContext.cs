@@ -25,6 +25,10 @@ internal abstract class ApplicationDbContext : DbContext
 
     public DbSet<KitchenSession> KitchenSessions => Set<KitchenSession>();
 
+    public DbSet<Domain.Mafia.Games.Game> MafiaGames => Set<Domain.Mafia.Games.Game>();
+
+    public DbSet<Domain.Mafia.Lobbies.Lobby> MafiaLobbies => Set<Domain.Mafia.Lobbies.Lobby>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Save asynchronously through the unit of work.");
 

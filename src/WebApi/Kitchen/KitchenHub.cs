@@ -26,7 +26,7 @@ public sealed partial class KitchenHub(IMediator mediator, HttpCurrentUser curre
         var accountId = AccountId();
         await Groups.AddToGroupAsync(Context.ConnectionId, AccountGroup(accountId), Context.ConnectionAborted);
         presence.Accounts.Join(accountId);
-        store.Attach(accountId);
+        await store.AttachAsync(accountId, Context.ConnectionAborted);
         await base.OnConnectedAsync();
     }
 

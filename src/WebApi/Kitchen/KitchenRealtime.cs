@@ -113,17 +113,34 @@ public sealed class KitchenHubPresence
 }
 
 /// <summary>Pushes the <c>session</c> event to the account's other <c>/hubs/kitchen</c> connections.</summary>
-internal sealed class KitchenHubSink(IHubContext<KitchenHub> hub, KitchenHubPresence presence) : IRealtimeSink
+internal sealed partial class KitchenHubSink(IHubContext<KitchenHub> hub, KitchenHubPresence presence, ILogger<KitchenHubSink> logger) : IRealtimeSink
 {
-    public async ValueTask DeliverAsync(RealtimeEvent realtimeEvent, CancellationToken cancellationToken)
+    public ValueTask DeliverAsync(RealtimeEvent realtimeEvent, CancellationToken cancellationToken)
     {
-        if (realtimeEvent.Topic != KitchenViews.Topic || realtimeEvent.Payload is not KitchenBroadcast broadcast || !presence.Accounts.IsPresent(realtimeEvent.AccountId))
+        if (realtimeEvent.Topic == KitchenViews.Topic && realtimeEvent.Payload is KitchenBroadcast broadcast && presence.Accounts.IsPresent(realtimeEvent.AccountId))
         {
-            return;
+            // Not awaited, and not tied to the request: a hub client that stalls must not hold up,
+            // or fail, the request that changed the session.
+            _ = SendAsync(realtimeEvent, broadcast);
         }
 
-        var group = KitchenHub.AccountGroup(realtimeEvent.AccountId);
-        var clients = realtimeEvent.ExceptConnectionId is { } except ? hub.Clients.GroupExcept(group, except) : hub.Clients.Group(group);
-        await clients.SendAsync("session", new KitchenSessionEvent(realtimeEvent.Name, broadcast.Session), cancellationToken);
+        return ValueTask.CompletedTask;
     }
+
+    private async Task SendAsync(RealtimeEvent realtimeEvent, KitchenBroadcast broadcast)
+    {
+        try
+        {
+            var group = KitchenHub.AccountGroup(realtimeEvent.AccountId);
+            var clients = realtimeEvent.ExceptConnectionId is { } except ? hub.Clients.GroupExcept(group, except) : hub.Clients.Group(group);
+            await clients.SendAsync("session", new KitchenSessionEvent(realtimeEvent.Name, broadcast.Session), CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            LogPushFailed(exception, realtimeEvent.AccountId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing a Kitchen session to the hub connections of account {AccountId} failed")]
+    private partial void LogPushFailed(Exception exception, long accountId);
 }

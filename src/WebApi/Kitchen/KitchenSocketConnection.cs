@@ -131,7 +131,8 @@ internal sealed partial class KitchenSocketConnection(
         }
         catch (JsonException)
         {
-            await ReplyAsync(default, null, KitchenRealtime.Error(Invalid("The frame is not valid JSON.")), cancellationToken);
+            using var salvaged = SalvageRequestId(utf8.Span);
+            await ReplyAsync(salvaged?.RootElement ?? default, null, KitchenRealtime.Error(Invalid("The frame is not valid JSON.")), cancellationToken);
             return;
         }
 
@@ -193,7 +194,7 @@ internal sealed partial class KitchenSocketConnection(
             var result = await router.ExecuteAsync(command!, data, _user!, Id, tracker.Stopping);
             if (requestType == "session" && _subscription is null)
             {
-                Join();
+                await JoinAsync();
             }
 
             return result;
@@ -237,9 +238,9 @@ internal sealed partial class KitchenSocketConnection(
     }
 
     /// <summary>After the first successful session: the store keeps the session live, and other connections' changes are pushed here.</summary>
-    private void Join()
+    private async Task JoinAsync()
     {
-        store.Attach(_accountId);
+        await store.AttachAsync(_accountId, tracker.Stopping);
         _pusher = new SocketPusher(connection, capacity: 16, framesSupersede: true, PushSendTimeout, logger);
         _subscription = subscriptions.Subscribe(KitchenViews.Topic, _accountId, new SocketSubscriber(Id, BroadcastFormat, _pusher));
     }
@@ -268,6 +269,43 @@ internal sealed partial class KitchenSocketConnection(
         }
 
         await WebSocketFrames.SendTextAsync(connection, _outbound.WrittenMemory, cancellationToken);
+    }
+
+    /// <summary>
+    /// The <c>request_id</c> of a frame that is not valid JSON, when it comes before the damage:
+    /// a forgiving read of the top-level properties up to the first error.
+    /// </summary>
+    private static JsonDocument? SalvageRequestId(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 32 });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isRequestId = reader.ValueTextEquals("request_id"u8);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (isRequestId && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+                {
+                    return JsonDocument.Parse(reader.HasValueSequence ? reader.ValueSequence.ToArray() : utf8.Slice((int)reader.TokenStartIndex, reader.TokenType == JsonTokenType.String ? reader.ValueSpan.Length + 2 : reader.ValueSpan.Length).ToArray());
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return null;
     }
 
     private static bool TryGetAccountId(ClaimsPrincipal principal, out long accountId) =>

@@ -17,7 +17,7 @@ public sealed class KitchenSocketTests(CleanGamesHost host) : IClassFixture<Clea
         AssertProperties(data, "session", "away");
         Assert.Equal(JsonValueKind.Null, data.GetProperty("away").ValueKind);
         var session = data.GetProperty("session");
-        AssertProperties(session, "user_id", "user_email", "money", "dishes", "level", "prestige", "upgrades", "location", "tutorial", "stats");
+        AssertProperties(session, "user_id", "user_email", "money", "dishes", "level", "prestige", "upgrades", "location", "tutorial", "stats", "revision");
         Assert.Equal(player.AccountId, session.GetProperty("user_id").GetInt64());
         Assert.Equal(player.Email, session.GetProperty("user_email").GetString());
         Assert.Equal(0, session.GetProperty("money").GetInt64());
@@ -161,7 +161,8 @@ public sealed class KitchenSocketTests(CleanGamesHost host) : IClassFixture<Clea
         { "upgrade_buy", new { id = "999" }, 26 },
         { "upgrade_buy", new { id = "1" }, 23 },
         { "upgrade_buy", new { id = "4" }, 24 },
-        { "upgrade_buy", new { }, 1 },
+        { "upgrade_buy", new { }, 26 },
+        { "upgrade_buy", new { id = "knife-" + new string('x', 80) }, 26 },
         { "upgrade_buy", new { id = new[] { 1 } }, 1 },
         { "level_up", null, 27 },
         { "session_reset", null, 29 },
@@ -266,6 +267,7 @@ public sealed class KitchenSocketTests(CleanGamesHost host) : IClassFixture<Clea
     public static TheoryData<string, string?, int> BadFrames => new()
     {
         { "{not json", null, 1 },
+        { """{"message_type":"request","request_id":"b0","request_type":"co""", "b0", 1 },
         { "[1,2]", null, 1 },
         { """{"message_type":"response","request_id":"b1","request_type":"cook","data":{}}""", "b1", 1 },
         { """{"message_type":"request","request_id":"b2","data":{}}""", "b2", 1 },

@@ -98,7 +98,8 @@ internal sealed class KitchenSessionBuilder
         _tutorialStep,
         new Dictionary<string, int>(_upgradeLevels, StringComparer.Ordinal),
         _lastAccountedAt,
-        Now.AddDays(-1));
+        Now.AddDays(-1),
+        Revision: 1);
 
     public KitchenSession Build() => KitchenSession.FromSnapshot(Snapshot());
 }

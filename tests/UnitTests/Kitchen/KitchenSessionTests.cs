@@ -345,10 +345,10 @@ public sealed class KitchenSessionTests
     }
 
     [Fact]
-    public void Prestige_adds_the_floor_of_the_square_root_of_run_earnings_over_the_divisor()
+    public void Prestige_brings_the_points_up_to_the_floor_of_the_square_root_of_lifetime_earnings_over_the_divisor()
     {
-        // sqrt(1 500 000 / 10 000) = sqrt(150) = 12.25 → 12 points, on top of the 3 already owned.
-        var session = KitchenSessionBuilder.New().WithPrestigePoints(3).WithEarnings(run: 1_500_000, lifetime: 2_000_000).Build();
+        // sqrt(2 250 000 / 10 000) = sqrt(225) = 15 points in all; 3 are already owned, so 12 are added.
+        var session = KitchenSessionBuilder.New().WithPrestigePoints(3).WithEarnings(run: 1_500_000, lifetime: 2_250_000).Build();
         Assert.Equal(12, session.PendingPrestigePoints(_catalog));
 
         var outcome = session.ResetForPrestige(_catalog, Now.AddHours(1));
@@ -356,6 +356,25 @@ public sealed class KitchenSessionTests
         Assert.Equal(new PrestigeOutcome(12, 1_500_000), outcome);
         Assert.Equal(15, session.PrestigePoints);
         Assert.Equal(0.3m, session.PrestigeBoost(_catalog));
+    }
+
+    [Fact]
+    public void Resetting_often_earns_no_more_prestige_than_resetting_once()
+    {
+        var once = KitchenSessionBuilder.New().WithEarnings(run: 4_000_000, lifetime: 4_000_000).Build();
+        once.ResetForPrestige(_catalog, Now);
+
+        var often = KitchenSessionBuilder.New().WithEarnings(run: 1_000_000, lifetime: 1_000_000).Build();
+        often.ResetForPrestige(_catalog, Now);
+        for (var lifetime = 2_000_000L; lifetime <= 4_000_000; lifetime += 1_000_000)
+        {
+            var snapshot = often.Snapshot() with { RunEarnings = 1_000_000, LifetimeEarnings = lifetime };
+            often.Restore(snapshot);
+            often.ResetForPrestige(_catalog, Now);
+        }
+
+        Assert.Equal(20, once.PrestigePoints);
+        Assert.Equal(once.PrestigePoints, often.PrestigePoints);
     }
 
     [Fact]
@@ -374,6 +393,7 @@ public sealed class KitchenSessionTests
             .WithEarnings(run: 1_000_000, lifetime: 3_000_000)
             .Build();
 
+        // sqrt(3 000 000 / 10 000) = 17.3 → 17 points in all.
         session.ResetForPrestige(_catalog, later);
 
         Assert.Equal(0, session.Money);
@@ -384,7 +404,7 @@ public sealed class KitchenSessionTests
         Assert.Empty(session.UpgradeLevels);
         Assert.Equal(0, session.RunEarnings);
         Assert.Equal(later, session.LastAccountedAt);
-        Assert.Equal(12, session.PrestigePoints);
+        Assert.Equal(17, session.PrestigePoints);
         Assert.Equal(3_000_000, session.LifetimeEarnings);
         Assert.False(session.CanResetForPrestige(_catalog));
     }

@@ -31,14 +31,20 @@ public interface IKitchenSessionStore
     Task<KitchenExecution<T>> ExecuteAsync<T>(long accountId, KitchenWrite write, bool open, Func<LiveKitchenSession, T> play, CancellationToken cancellationToken);
 
     /// <summary>A connection starts using the account's session (it stays in memory while any is attached).</summary>
-    void Attach(long accountId);
+    Task AttachAsync(long accountId, CancellationToken cancellationToken);
 
     /// <summary>A connection stopped; the last one to leave writes the session's pending changes.</summary>
     Task DetachAsync(long accountId);
 
     /// <summary>Writes every pending change now.</summary>
     Task FlushAsync(CancellationToken cancellationToken);
+
+    /// <summary>The leaderboard keys of live sessions whose latest changes are not written yet.</summary>
+    IReadOnlyList<KitchenStanding> UnwrittenStandings();
 }
+
+/// <summary>A session's place on the leaderboard as the live store has it.</summary>
+public readonly record struct KitchenStanding(long AccountId, long PrestigePoints, long LifetimeEarnings, int Rank);
 
 /// <summary>The session as <see cref="IKitchenSessionStore.ExecuteAsync{T}"/> hands it to a use case.</summary>
 public sealed class LiveKitchenSession(KitchenSession session, string email, bool opened)

@@ -6,7 +6,8 @@ namespace CleanGames.Application.Kitchen.Common;
 /// <summary>
 /// The seed's <c>session</c> object: <c>user_id</c>, <c>user_email</c>, <c>money</c>, <c>dishes</c>,
 /// <c>level</c>, <c>prestige</c>, <c>upgrades</c> as the seed writes them, plus what the game adds
-/// (the location, the tutorial step and the derived rates).
+/// (the location, the tutorial step, the derived rates, and <c>revision</c>, which grows with every
+/// change so a client can drop a pushed state older than one it has).
 /// </summary>
 public sealed record KitchenSessionView(
     long UserId,
@@ -18,7 +19,8 @@ public sealed record KitchenSessionView(
     KitchenUpgradesView Upgrades,
     KitchenLocationView Location,
     KitchenTutorialView Tutorial,
-    KitchenStatsView Stats);
+    KitchenStatsView Stats,
+    long Revision);
 
 /// <summary><c>xp</c> is collected at the current rank; <c>xp_required</c> is what the next rank needs (null at the top).</summary>
 public sealed record KitchenLevelView(int Rank, double Xp, double? XpRequired, int TopRank);
@@ -97,7 +99,8 @@ public static class KitchenViews
                 session.DishPriceMilli(catalog) / 1000.0,
                 Xp((long)decimal.Floor(catalog.Rules.XpPerCookMilli * session.XpMultiplier(catalog))),
                 (double)session.AutoCookPerSecond(catalog),
-                (double)session.AutoSellPerSecond(catalog)));
+                (double)session.AutoSellPerSecond(catalog)),
+            session.Revision);
     }
 
     public static KitchenUpgradeView Upgrade(UpgradeDefinition upgrade, int level) => new(

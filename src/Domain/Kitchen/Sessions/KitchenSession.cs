@@ -44,7 +44,7 @@ public sealed class KitchenSession : AggregateRoot<long>
 
     public long PrestigePoints { get; private set; }
 
-    /// <summary>Money earned since the last prestige reset: what the next reset converts.</summary>
+    /// <summary>Money earned since the last prestige reset: a reset needs the threshold earned in the run.</summary>
     public long RunEarnings { get; private set; }
 
     public long LifetimeEarnings { get; private set; }
@@ -58,7 +58,10 @@ public sealed class KitchenSession : AggregateRoot<long>
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>Counts changes in memory (not stored): a write-behind store compares it to what it last wrote.</summary>
+    /// <summary>
+    /// Counts changes, stored with the session: a write-behind store compares it to what it last
+    /// wrote, and clients use it to drop a pushed state older than one they already have.
+    /// </summary>
     public long Revision { get; private set; }
 
     public static KitchenSession Open(long accountId, DateTimeOffset now)
@@ -79,9 +82,9 @@ public sealed class KitchenSession : AggregateRoot<long>
 
     public KitchenSessionSnapshot Snapshot() => new(
         Id, Money, MoneyRemainderMilli, Dishes, XpMilli, Rank, PrestigePoints, RunEarnings, LifetimeEarnings, TutorialStep,
-        new Dictionary<string, int>(_upgradeLevels, StringComparer.Ordinal), LastAccountedAt, CreatedAt);
+        new Dictionary<string, int>(_upgradeLevels, StringComparer.Ordinal), LastAccountedAt, CreatedAt, Revision);
 
-    /// <summary>Puts every stored value back as <paramref name="snapshot"/> has it.</summary>
+    /// <summary>Puts every stored value back as <paramref name="snapshot"/> has it, its revision included.</summary>
     public void Restore(KitchenSessionSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -99,7 +102,8 @@ public sealed class KitchenSession : AggregateRoot<long>
             _upgradeLevels[id] = level;
         }
 
-        Touch();
+        Revision = snapshot.Revision;
+        MarkChanged();
     }
 
     public int LevelOf(string upgradeId) => _upgradeLevels.GetValueOrDefault(upgradeId);
@@ -125,8 +129,13 @@ public sealed class KitchenSession : AggregateRoot<long>
         return price >= long.MaxValue ? long.MaxValue : (long)decimal.Floor(price);
     }
 
-    /// <summary>Prestige points a reset now would add: <c>floor(sqrt(run earnings / divisor))</c>.</summary>
-    public long PendingPrestigePoints(KitchenCatalog catalog) => (long)Math.Floor(Math.Sqrt((double)RunEarnings / catalog.Rules.PrestigePointDivisor));
+    /// <summary>
+    /// Prestige points a reset now would add: lifetime earnings are worth
+    /// <c>floor(sqrt(lifetime earnings / divisor))</c> points in all, less the points already owned,
+    /// so resetting often earns nothing extra over resetting once.
+    /// </summary>
+    public long PendingPrestigePoints(KitchenCatalog catalog) =>
+        Math.Max(0, (long)Math.Floor(Math.Sqrt((double)LifetimeEarnings / catalog.Rules.PrestigePointDivisor)) - PrestigePoints);
 
     public bool CanResetForPrestige(KitchenCatalog catalog) => RunEarnings >= catalog.Rules.PrestigeThreshold;
 
@@ -261,8 +270,9 @@ public sealed class KitchenSession : AggregateRoot<long>
     }
 
     /// <summary>
-    /// Prestige: converts this run's earnings into prestige points (a permanent price boost) and
-    /// starts a new run: money, dishes, xp, rank and upgrades go back to the start.
+    /// Prestige: converts lifetime earnings into prestige points (a permanent price boost) and
+    /// starts a new run: money, dishes, xp, rank and upgrades go back to the start. Allowed once
+    /// the run has earned the threshold.
     /// </summary>
     public PrestigeOutcome ResetForPrestige(KitchenCatalog catalog, DateTimeOffset now)
     {

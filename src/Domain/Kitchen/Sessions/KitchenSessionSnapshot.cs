@@ -17,4 +17,5 @@ public sealed record KitchenSessionSnapshot(
     int TutorialStep,
     IReadOnlyDictionary<string, int> UpgradeLevels,
     DateTimeOffset LastAccountedAt,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    long Revision);

@@ -1,7 +1,6 @@
 using CleanGames.Application.Common.Behaviours;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Kitchen.Common;
-using FluentValidation;
 using MediatR;
 
 namespace CleanGames.Application.Kitchen.Sessions.Commands;
@@ -85,14 +84,6 @@ public sealed record BuyUpgradeCommand(string? Id) : IRequest<BuyUpgradeResult>,
 
 public sealed record BuyUpgradeResult(KitchenSessionView Session, KitchenUpgradeView Upgrade, long MoneySpent) : IKitchenReply;
 
-public sealed class BuyUpgradeCommandValidator : AbstractValidator<BuyUpgradeCommand>
-{
-    public BuyUpgradeCommandValidator()
-    {
-        RuleFor(c => c.Id).NotEmpty().WithMessage("Name the upgrade to buy in id.").MaximumLength(64);
-    }
-}
-
 public sealed class BuyUpgradeCommandHandler(KitchenSessionRunner runner) : IRequestHandler<BuyUpgradeCommand, BuyUpgradeResult>
 {
     public Task<BuyUpgradeResult> Handle(BuyUpgradeCommand request, CancellationToken cancellationToken) =>
@@ -100,7 +91,8 @@ public sealed class BuyUpgradeCommandHandler(KitchenSessionRunner runner) : IReq
         {
             // Automation earned at the old rates up to now; the new level counts from now on.
             turn.Session.SettleAutomation(turn.Catalog, turn.Now, turn.Options.OfflineCap);
-            var purchase = turn.Session.BuyUpgrade(turn.Catalog, request.Id!);
+            // An id that names no upgrade (missing and malformed included) is the "unknown upgrade" refusal.
+            var purchase = turn.Session.BuyUpgrade(turn.Catalog, request.Id ?? string.Empty);
             return new BuyUpgradeResult(turn.View(), KitchenViews.Upgrade(purchase.Upgrade, purchase.Level), purchase.Price);
         }, cancellationToken);
 }

@@ -55,18 +55,18 @@ public sealed record GetKitchenLeaderboardQuery(int? Page, int? PerPage) : IRequ
 /// <summary>One leaderboard line; <c>display_name</c> is the account's public name (null when it has none; emails are never shown).</summary>
 public sealed record KitchenLeaderboardEntry(int Position, long UserId, string? DisplayName, long Prestige, long LifetimeEarnings, int Rank);
 
-/// <summary>Reads the leaderboard from what the store has written.</summary>
+/// <summary>
+/// Reads the leaderboard from the database with <paramref name="live"/> (the live store's sessions
+/// whose latest changes are not written yet) laid over it, so the ranking is never stale and
+/// reading it writes nothing.
+/// </summary>
 public interface IKitchenLeaderboardReader
 {
-    Task<PagedList<KitchenLeaderboardEntry>> ReadAsync(PageRequest page, CancellationToken cancellationToken);
+    Task<PagedList<KitchenLeaderboardEntry>> ReadAsync(PageRequest page, IReadOnlyList<KitchenStanding> live, CancellationToken cancellationToken);
 }
 
 public sealed class GetKitchenLeaderboardQueryHandler(IKitchenSessionStore store, IKitchenLeaderboardReader reader) : IRequestHandler<GetKitchenLeaderboardQuery, PagedList<KitchenLeaderboardEntry>>
 {
-    public async Task<PagedList<KitchenLeaderboardEntry>> Handle(GetKitchenLeaderboardQuery request, CancellationToken cancellationToken)
-    {
-        // Never stale: pending changes of live sessions are written before the ranking is read.
-        await store.FlushAsync(cancellationToken);
-        return await reader.ReadAsync(new PageRequest(request.Page, request.PerPage), cancellationToken);
-    }
+    public Task<PagedList<KitchenLeaderboardEntry>> Handle(GetKitchenLeaderboardQuery request, CancellationToken cancellationToken) =>
+        reader.ReadAsync(new PageRequest(request.Page, request.PerPage), store.UnwrittenStandings(), cancellationToken);
 }

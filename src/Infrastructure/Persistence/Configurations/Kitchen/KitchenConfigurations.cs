@@ -20,7 +20,6 @@ internal sealed class KitchenSessionConfiguration : IEntityTypeConfiguration<Kit
 
         // Upgrade levels are a small map read and written whole with the session: one JSON column.
         builder.Ignore(s => s.UpgradeLevels);
-        builder.Ignore(s => s.Revision);
         builder.Property<Dictionary<string, int>>("_upgradeLevels")
             .HasColumnName("UpgradeLevels")
             .HasConversion(

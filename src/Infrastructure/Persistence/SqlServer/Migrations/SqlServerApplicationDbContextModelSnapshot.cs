@@ -248,6 +248,9 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<int>("Rank")
                         .HasColumnType("int");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("RunEarnings")
                         .HasColumnType("bigint");
 
@@ -272,6 +275,114 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("PrestigePoints", "LifetimeEarnings");
 
                     b.ToTable("kitchen_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Games.Game", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("DayCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DealCommitment")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("DealSeed")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("LobbyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset?>("PhaseDeadline")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("PhaseNumber")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("PhaseStartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("PhaseStartedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Winner")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phase");
+
+                    b.ToTable("mafia_games", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Lobbies.Lobby", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("CreatedBy")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("GameId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("InviteCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int>("MaxPlayers")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InviteCode")
+                        .IsUnique();
+
+                    b.ToTable("mafia_lobbies", (string)null);
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>
@@ -371,6 +482,307 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                         .WithOne()
                         .HasForeignKey("CleanGames.Domain.Kitchen.Sessions.KitchenSession", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Games.Game", b =>
+                {
+                    b.OwnsOne("CleanGames.Domain.Mafia.Games.GameSettings", "Settings", b1 =>
+                        {
+                            b1.Property<Guid>("GameId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("DaySeconds")
+                                .HasColumnType("int")
+                                .HasColumnName("DaySeconds");
+
+                            b1.Property<int?>("MafiaCount")
+                                .HasColumnType("int")
+                                .HasColumnName("MafiaCount");
+
+                            b1.Property<int>("NightSeconds")
+                                .HasColumnType("int")
+                                .HasColumnName("NightSeconds");
+
+                            b1.Property<int>("VotingSeconds")
+                                .HasColumnType("int")
+                                .HasColumnName("VotingSeconds");
+
+                            b1.Property<bool?>("WithDetective")
+                                .HasColumnType("bit")
+                                .HasColumnName("WithDetective");
+
+                            b1.Property<bool?>("WithDoctor")
+                                .HasColumnType("bit")
+                                .HasColumnName("WithDoctor");
+
+                            b1.HasKey("GameId");
+
+                            b1.ToTable("mafia_games");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GameId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Mafia.Games.GameActionEntry", "History", b1 =>
+                        {
+                            b1.Property<Guid>("GameId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("ActionType")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)");
+
+                            b1.Property<int>("Day")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Phase")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<long?>("PlayerId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Result")
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)");
+
+                            b1.Property<long?>("TargetId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateTimeOffset>("Timestamp")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("Visibility")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.HasKey("GameId", "Sequence");
+
+                            b1.ToTable("mafia_game_actions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GameId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Mafia.Games.GamePlayer", "Players", b1 =>
+                        {
+                            b1.Property<Guid>("GameId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<long>("AccountId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("DeathReason")
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<int?>("DiedOnDay")
+                                .HasColumnType("int");
+
+                            b1.Property<bool>("IsAlive")
+                                .HasColumnType("bit");
+
+                            b1.Property<long?>("LastHealedTarget")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("MissedTurns")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<int>("Seat")
+                                .HasColumnType("int");
+
+                            b1.HasKey("GameId", "AccountId");
+
+                            b1.HasIndex("AccountId");
+
+                            b1.ToTable("mafia_game_players", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GameId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Mafia.Games.GameReward", "Rewards", b1 =>
+                        {
+                            b1.Property<Guid>("GameId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<long>("AccountId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<bool>("Survived")
+                                .HasColumnType("bit");
+
+                            b1.Property<bool>("Won")
+                                .HasColumnType("bit");
+
+                            b1.HasKey("GameId", "AccountId");
+
+                            b1.ToTable("mafia_game_rewards", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GameId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Mafia.Games.NightAction", "NightActions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<long>("ActorId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<Guid>("GameId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("PhaseNumber")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("TargetId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GameId");
+
+                            b1.ToTable("mafia_night_actions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GameId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Mafia.Games.Vote", "Votes", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("GameId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("PhaseNumber")
+                                .HasColumnType("int");
+
+                            b1.Property<long?>("TargetId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("VoterId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GameId");
+
+                            b1.ToTable("mafia_votes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GameId");
+                        });
+
+                    b.Navigation("History");
+
+                    b.Navigation("NightActions");
+
+                    b.Navigation("Players");
+
+                    b.Navigation("Rewards");
+
+                    b.Navigation("Settings")
+                        .IsRequired();
+
+                    b.Navigation("Votes");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Lobbies.Lobby", b =>
+                {
+                    b.OwnsOne("CleanGames.Domain.Mafia.Games.GameSettings", "Settings", b1 =>
+                        {
+                            b1.Property<Guid>("LobbyId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("DaySeconds")
+                                .HasColumnType("int")
+                                .HasColumnName("DaySeconds");
+
+                            b1.Property<int?>("MafiaCount")
+                                .HasColumnType("int")
+                                .HasColumnName("MafiaCount");
+
+                            b1.Property<int>("NightSeconds")
+                                .HasColumnType("int")
+                                .HasColumnName("NightSeconds");
+
+                            b1.Property<int>("VotingSeconds")
+                                .HasColumnType("int")
+                                .HasColumnName("VotingSeconds");
+
+                            b1.Property<bool?>("WithDetective")
+                                .HasColumnType("bit")
+                                .HasColumnName("WithDetective");
+
+                            b1.Property<bool?>("WithDoctor")
+                                .HasColumnType("bit")
+                                .HasColumnName("WithDoctor");
+
+                            b1.HasKey("LobbyId");
+
+                            b1.ToTable("mafia_lobbies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LobbyId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Mafia.Lobbies.LobbyMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("LobbyId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<long>("AccountId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateTimeOffset>("JoinedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<bool>("Ready")
+                                .HasColumnType("bit");
+
+                            b1.HasKey("LobbyId", "AccountId");
+
+                            b1.HasIndex("AccountId");
+
+                            b1.ToTable("mafia_lobby_members", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LobbyId");
+                        });
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Settings")
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

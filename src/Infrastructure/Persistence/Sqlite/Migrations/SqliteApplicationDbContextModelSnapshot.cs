@@ -239,6 +239,9 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RunEarnings")
                         .HasColumnType("INTEGER");
 
@@ -263,6 +266,114 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("PrestigePoints", "LifetimeEarnings");
 
                     b.ToTable("kitchen_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Games.Game", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DayCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DealCommitment")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DealSeed")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LobbyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PhaseDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhaseNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PhaseStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PhaseStartedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Winner")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phase");
+
+                    b.ToTable("mafia_games", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Lobbies.Lobby", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("GameId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InviteCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxPlayers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InviteCode")
+                        .IsUnique();
+
+                    b.ToTable("mafia_lobbies", (string)null);
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>
@@ -361,6 +472,303 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         .WithOne()
                         .HasForeignKey("CleanGames.Domain.Kitchen.Sessions.KitchenSession", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Games.Game", b =>
+                {
+                    b.OwnsOne("CleanGames.Domain.Mafia.Games.GameSettings", "Settings", b1 =>
+                        {
+                            b1.Property<Guid>("GameId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("DaySeconds")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DaySeconds");
+
+                            b1.Property<int?>("MafiaCount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MafiaCount");
+
+                            b1.Property<int>("NightSeconds")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NightSeconds");
+
+                            b1.Property<int>("VotingSeconds")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("VotingSeconds");
+
+                            b1.Property<bool?>("WithDetective")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("WithDetective");
+
+                            b1.Property<bool?>("WithDoctor")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("WithDoctor");
+
+                            b1.HasKey("GameId");
+
+                            b1.ToTable("mafia_games");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GameId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Mafia.Games.GameActionEntry", "History", b1 =>
+                        {
+                            b1.Property<Guid>("GameId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ActionType")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Day")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Phase")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("PlayerId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Result")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("TargetId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Timestamp")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Visibility")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("GameId", "Sequence");
+
+                            b1.ToTable("mafia_game_actions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GameId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Mafia.Games.GamePlayer", "Players", b1 =>
+                        {
+                            b1.Property<Guid>("GameId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("AccountId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("DeathReason")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("DiedOnDay")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("IsAlive")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("LastHealedTarget")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MissedTurns")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Seat")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("GameId", "AccountId");
+
+                            b1.HasIndex("AccountId");
+
+                            b1.ToTable("mafia_game_players", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GameId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Mafia.Games.GameReward", "Rewards", b1 =>
+                        {
+                            b1.Property<Guid>("GameId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("AccountId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("Survived")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("Won")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("GameId", "AccountId");
+
+                            b1.ToTable("mafia_game_rewards", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GameId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Mafia.Games.NightAction", "NightActions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("ActorId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("GameId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PhaseNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("TargetId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GameId");
+
+                            b1.ToTable("mafia_night_actions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GameId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Mafia.Games.Vote", "Votes", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("GameId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PhaseNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("TargetId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("VoterId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GameId");
+
+                            b1.ToTable("mafia_votes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GameId");
+                        });
+
+                    b.Navigation("History");
+
+                    b.Navigation("NightActions");
+
+                    b.Navigation("Players");
+
+                    b.Navigation("Rewards");
+
+                    b.Navigation("Settings")
+                        .IsRequired();
+
+                    b.Navigation("Votes");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Lobbies.Lobby", b =>
+                {
+                    b.OwnsOne("CleanGames.Domain.Mafia.Games.GameSettings", "Settings", b1 =>
+                        {
+                            b1.Property<Guid>("LobbyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("DaySeconds")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DaySeconds");
+
+                            b1.Property<int?>("MafiaCount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MafiaCount");
+
+                            b1.Property<int>("NightSeconds")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NightSeconds");
+
+                            b1.Property<int>("VotingSeconds")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("VotingSeconds");
+
+                            b1.Property<bool?>("WithDetective")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("WithDetective");
+
+                            b1.Property<bool?>("WithDoctor")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("WithDoctor");
+
+                            b1.HasKey("LobbyId");
+
+                            b1.ToTable("mafia_lobbies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LobbyId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Mafia.Lobbies.LobbyMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("LobbyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("AccountId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("JoinedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("Ready")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("LobbyId", "AccountId");
+
+                            b1.HasIndex("AccountId");
+
+                            b1.ToTable("mafia_lobby_members", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LobbyId");
+                        });
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Settings")
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -1,0 +1,90 @@
+using System.Globalization;
+using CleanGames.Application.Common.Errors;
+using CleanGames.Application.Common.Specifications;
+using CleanGames.Domain.Mafia.Games;
+using CleanGames.Domain.Mafia.Lobbies;
+
+namespace CleanGames.Application.Mafia.Common;
+
+public static class MafiaErrorCodes
+{
+    public const string GameNotFound = "mafia.game.not_found";
+    public const string LobbyNotFound = "mafia.lobby.not_found";
+    public const string AlreadyPlaying = "mafia.player.busy";
+}
+
+/// <summary>Ids on this surface are strings; one that names nothing, malformed included, is "not found".</summary>
+public static class MafiaIds
+{
+    public static Guid Game(string? id) => Guid.TryParse(id, CultureInfo.InvariantCulture, out var value)
+        ? value
+        : throw new NotFoundException(MafiaErrorCodes.GameNotFound, "Game not found");
+
+    public static string Of(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
+
+    public static string Of(long accountId) => accountId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A user id from the wire; one that is not an account id names nobody in the game.</summary>
+    public static long? Account(string? id) =>
+        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    public static NotFoundException GameNotFound() => new(MafiaErrorCodes.GameNotFound, "Game not found");
+
+    public static NotFoundException LobbyNotFound() => new(MafiaErrorCodes.LobbyNotFound, "Lobby not found");
+}
+
+/// <summary>Schedules the deadline of a game's current phase (Quartz in Infrastructure).</summary>
+public interface IPhaseDeadlineScheduler
+{
+    Task ScheduleAsync(Guid gameId, int phaseNumber, DateTimeOffset deadline, CancellationToken cancellationToken);
+}
+
+public sealed class GameByIdSpec : Specification<Game>
+{
+    public GameByIdSpec(Guid id) => Query.Where(g => g.Id == id);
+}
+
+public sealed class UnfinishedGameOfPlayerSpec : Specification<Game>
+{
+    public UnfinishedGameOfPlayerSpec(long accountId) =>
+        Query.Where(g => g.Phase != GamePhase.Ended && g.Players.Any(p => p.AccountId == accountId)).OrderByDescending(g => g.StartedAt);
+}
+
+public sealed class ActiveGamesSpec : Specification<Game>
+{
+    public ActiveGamesSpec(int skip, int take)
+    {
+        Query.Where(g => g.Phase != GamePhase.Ended).OrderByDescending(g => g.StartedAt).ThenBy(g => g.Id);
+        if (take > 0)
+        {
+            Query.Skip(skip).Take(take);
+        }
+    }
+}
+
+public sealed class UnfinishedGamesSpec : Specification<Game>
+{
+    public UnfinishedGamesSpec() => Query.Where(g => g.Phase != GamePhase.Ended);
+}
+
+public sealed class LobbyByIdOrCodeSpec : Specification<Lobby>
+{
+    public LobbyByIdOrCodeSpec(string idOrCode)
+    {
+        if (Guid.TryParse(idOrCode, CultureInfo.InvariantCulture, out var id))
+        {
+            Query.Where(l => l.Id == id);
+        }
+        else
+        {
+            var code = idOrCode.ToUpperInvariant();
+            Query.Where(l => l.InviteCode == code);
+        }
+    }
+}
+
+public sealed class OpenLobbyOfMemberSpec : Specification<Lobby>
+{
+    public OpenLobbyOfMemberSpec(long accountId) =>
+        Query.Where(l => l.Status == LobbyStatus.Open && l.Members.Any(m => m.AccountId == accountId));
+}

@@ -1,0 +1,102 @@
+using CleanGames.Application.Mafia.Common;
+using CleanGames.Domain.Mafia.Games;
+
+namespace CleanGames.Application.Mafia.Games;
+
+/// <summary>
+/// Seed <c>GameStateResponse</c> as the viewer may see it, plus the provably fair deal
+/// (<c>deal_commitment</c> from the start, <c>deal_seed</c> once ended) and the <c>winner</c>.
+/// </summary>
+public sealed record GameStateView(
+    string GameId,
+    string Phase,
+    int DayCount,
+    IReadOnlyList<string> AlivePlayers,
+    string? MyRole,
+    bool CanAct,
+    int? TimeRemaining,
+    IReadOnlyList<string>? MafiaPlayers,
+    string DealCommitment,
+    string? DealSeed,
+    string? Winner);
+
+/// <summary>Seed <c>PlayerInfo</c>: <c>role</c> only where the viewer may see it.</summary>
+public sealed record PlayerInfoView(string UserId, bool Alive, string? DeathReason, string? Role);
+
+/// <summary>Seed <c>GameAction</c>; <c>player_id</c> is null for entries without an actor.</summary>
+public sealed record GameActionView(int Day, string Phase, string? PlayerId, string ActionType, string? TargetId, string? Result, string Timestamp);
+
+public static class GameViews
+{
+    public static GameStateView State(Game game, long? viewerId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        var viewer = viewerId is { } id ? game.FindPlayer(id) : null;
+        var isMafia = viewer?.Role == Role.Mafia;
+        return new GameStateView(
+            MafiaIds.Of(game.Id),
+            Name(game.Phase),
+            game.DayCount,
+            game.AlivePlayerIds.Select(MafiaIds.Of).ToArray(),
+            viewer is null ? null : Name(viewer.Role),
+            viewer is not null && game.CanAct(viewer.AccountId),
+            game.PhaseDeadline is { } deadline ? (int)Math.Max(0, Math.Floor((deadline - now).TotalSeconds)) : null,
+            isMafia ? game.Players.Where(p => p.Role == Role.Mafia).Select(p => MafiaIds.Of(p.AccountId)).ToArray() : null,
+            game.DealCommitment,
+            game.IsOver ? game.DealSeed : null,
+            game.Winner is { } winner ? Name(winner) : null);
+    }
+
+    public static PlayerInfoView Player(Game game, GamePlayer player, long? viewerId) => new(
+        MafiaIds.Of(player.AccountId),
+        player.IsAlive,
+        player.DeathReason is { } reason ? Name(reason) : null,
+        game.IsRoleVisible(viewerId, player) ? Name(player.Role) : null);
+
+    public static GameActionView Action(GameActionEntry entry) => new(
+        entry.Day,
+        Name(entry.Phase),
+        entry.PlayerId is { } player ? MafiaIds.Of(player) : null,
+        entry.ActionType,
+        entry.TargetId is { } target ? MafiaIds.Of(target) : null,
+        entry.Result,
+        Timestamp(entry.Timestamp));
+
+    public static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Name(GamePhase phase) => phase switch
+    {
+        GamePhase.Night => "night",
+        GamePhase.Day => "day",
+        GamePhase.Voting => "voting",
+        _ => "ended",
+    };
+
+    public static string Name(Role role) => DealShuffle.WireName(role);
+
+    public static string Name(Team team) => team == Team.Mafia ? "mafia" : "citizens";
+
+    public static string Name(DeathReason reason) => reason switch
+    {
+        DeathReason.Killed => "killed",
+        DeathReason.Voted => "voted",
+        _ => "idle",
+    };
+
+    public static Role? ParseRole(string? role) => role switch
+    {
+        "mafia" => Role.Mafia,
+        "detective" => Role.Detective,
+        "doctor" => Role.Doctor,
+        "citizen" => Role.Citizen,
+        _ => null,
+    };
+
+    public static NightActionType? ParseAction(string? action) => action switch
+    {
+        "kill" => NightActionType.Kill,
+        "heal" => NightActionType.Heal,
+        "investigate" => NightActionType.Investigate,
+        _ => null,
+    };
+}

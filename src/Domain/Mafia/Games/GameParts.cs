@@ -1,0 +1,88 @@
+namespace CleanGames.Domain.Mafia.Games;
+
+/// <summary>One seat at the table.</summary>
+public sealed class GamePlayer
+{
+    private GamePlayer()
+    {
+    }
+
+    internal GamePlayer(long accountId, int seat, Role role)
+    {
+        AccountId = accountId;
+        Seat = seat;
+        Role = role;
+        IsAlive = true;
+    }
+
+    public long AccountId { get; private set; }
+
+    public int Seat { get; private set; }
+
+    public Role Role { get; private set; }
+
+    public bool IsAlive { get; private set; }
+
+    public DeathReason? DeathReason { get; private set; }
+
+    public int? DiedOnDay { get; private set; }
+
+    /// <summary>Phases in a row in which this player could act and did not (the AFK rule).</summary>
+    public int MissedTurns { get; private set; }
+
+    /// <summary>The doctor's target of the last night, if the doctor healed then.</summary>
+    public long? LastHealedTarget { get; private set; }
+
+    public Team Team => RoleRules.TeamOf(Role);
+
+    internal void Die(DeathReason reason, int day)
+    {
+        IsAlive = false;
+        DeathReason = reason;
+        DiedOnDay = day;
+    }
+
+    internal void Acted() => MissedTurns = 0;
+
+    internal void MissedTurn() => MissedTurns++;
+
+    internal void Healed(long? target) => LastHealedTarget = target;
+}
+
+/// <summary>A night action of the current night (replaced when the actor changes their mind).</summary>
+public sealed record NightAction(int PhaseNumber, long ActorId, NightActionType Action, long TargetId);
+
+/// <summary>A vote of the current voting phase; a null target is a skip.</summary>
+public sealed record Vote(int PhaseNumber, long VoterId, long? TargetId);
+
+/// <summary>
+/// One line of the game's history (seed <c>GameAction</c>). <see cref="PlayerId"/> is null for
+/// entries without an actor (phase changes, deaths).
+/// </summary>
+public sealed record GameActionEntry(
+    int Sequence,
+    int Day,
+    GamePhase Phase,
+    long? PlayerId,
+    string ActionType,
+    long? TargetId,
+    string? Result,
+    ActionVisibility Visibility,
+    DateTimeOffset Timestamp);
+
+/// <summary>The tokens a player earned in a game, recorded when it ends for the economy to credit.</summary>
+public sealed record GameReward(long AccountId, long Amount, bool Won, bool Survived);
+
+/// <summary>
+/// How many tokens a finished game is worth: the winning team earns more than the losing one, and
+/// surviving to the end adds a bonus. The economy credits what the game records.
+/// </summary>
+public static class GameRewardPolicy
+{
+    public const long Win = 100;
+    public const long Loss = 20;
+    public const long SurvivalBonus = 30;
+
+    public static GameReward For(GamePlayer player, Team winner) =>
+        new(player.AccountId, (player.Team == winner ? Win : Loss) + (player.IsAlive ? SurvivalBonus : 0), player.Team == winner, player.IsAlive);
+}

@@ -1,0 +1,155 @@
+using CleanGames.Domain.Common;
+using CleanGames.Domain.Mafia.Games;
+
+namespace CleanGames.Domain.Mafia.Lobbies;
+
+public enum LobbyStatus
+{
+    Open,
+    Started,
+}
+
+public sealed class LobbyMember
+{
+    private LobbyMember()
+    {
+    }
+
+    internal LobbyMember(long accountId, DateTimeOffset joinedAt)
+    {
+        AccountId = accountId;
+        JoinedAt = joinedAt;
+    }
+
+    public long AccountId { get; private set; }
+
+    public bool Ready { get; private set; }
+
+    public DateTimeOffset JoinedAt { get; private set; }
+
+    internal void MarkReady() => Ready = true;
+}
+
+/// <summary>
+/// A private table gathering players by invite code. The creator is its first member and readies
+/// like everyone else; when every member is ready and there are at least four, the game starts
+/// and the lobby closes.
+/// </summary>
+public sealed class Lobby : AggregateRoot<Guid>
+{
+    public const int InviteCodeLength = 8;
+
+    private readonly List<LobbyMember> _members = [];
+
+    private Lobby()
+    {
+        InviteCode = string.Empty;
+        Mode = string.Empty;
+        Settings = GameSettings.Default;
+    }
+
+    private Lobby(Guid id, string inviteCode, string mode, int maxPlayers, GameSettings settings, long creatorId, DateTimeOffset now)
+        : base(id)
+    {
+        InviteCode = inviteCode;
+        Mode = mode;
+        MaxPlayers = maxPlayers;
+        Settings = settings;
+        CreatedBy = creatorId;
+        CreatedAt = now;
+        _members.Add(new LobbyMember(creatorId, now));
+    }
+
+    public string InviteCode { get; private set; }
+
+    public string Mode { get; private set; }
+
+    public int MaxPlayers { get; private set; }
+
+    public GameSettings Settings { get; private set; }
+
+    public long CreatedBy { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public LobbyStatus Status { get; private set; }
+
+    public Guid? GameId { get; private set; }
+
+    public IReadOnlyList<LobbyMember> Members => _members;
+
+    public static Lobby Create(Guid id, string inviteCode, string mode, int maxPlayers, GameSettings settings, long creatorId, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(inviteCode);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate(maxPlayers);
+        return new Lobby(id, inviteCode, string.IsNullOrWhiteSpace(mode) ? "classic" : mode, maxPlayers, settings, creatorId, now);
+    }
+
+    public bool IsMember(long accountId) => _members.Exists(m => m.AccountId == accountId);
+
+    /// <summary>Adds the player; joining a lobby one is already in changes nothing.</summary>
+    public void Join(long accountId, DateTimeOffset now)
+    {
+        if (Status != LobbyStatus.Open)
+        {
+            throw new DomainException(LobbyErrors.Started);
+        }
+
+        if (IsMember(accountId))
+        {
+            return;
+        }
+
+        if (_members.Count >= MaxPlayers)
+        {
+            throw new DomainException(LobbyErrors.Full);
+        }
+
+        _members.Add(new LobbyMember(accountId, now));
+        MarkChanged();
+    }
+
+    /// <summary>Marks the member ready; true when the table can now start (everyone ready, at least four).</summary>
+    public bool MarkReady(long accountId)
+    {
+        var index = _members.FindIndex(m => m.AccountId == accountId);
+        if (index < 0)
+        {
+            throw new DomainException(LobbyErrors.NotAMember);
+        }
+
+        if (Status != LobbyStatus.Open)
+        {
+            throw new DomainException(LobbyErrors.Started);
+        }
+
+        _members[index].MarkReady();
+        MarkChanged();
+        return CanStart;
+    }
+
+    public bool CanStart => Status == LobbyStatus.Open && _members.Count >= GameSettings.MinPlayers && _members.TrueForAll(m => m.Ready);
+
+    /// <summary>Closes the lobby into game <paramref name="gameId"/>; the members in join order are its seats.</summary>
+    public IReadOnlyList<long> StartGame(Guid gameId)
+    {
+        if (!CanStart)
+        {
+            throw new DomainException(LobbyErrors.NotReady);
+        }
+
+        Status = LobbyStatus.Started;
+        GameId = gameId;
+        MarkChanged();
+        return _members.Select(m => m.AccountId).ToArray();
+    }
+}
+
+public static class LobbyErrors
+{
+    public static readonly DomainError Full = new("mafia.lobby.full", "The lobby is full.");
+    public static readonly DomainError Started = new("mafia.lobby.started", "The lobby's game has already started.");
+    public static readonly DomainError NotAMember = new("mafia.lobby.not_a_member", "You are not in this lobby.");
+    public static readonly DomainError NotReady = new("mafia.lobby.not_ready", "Every member must be ready, and at least four.");
+}

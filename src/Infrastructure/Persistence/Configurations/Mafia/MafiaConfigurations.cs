@@ -1,0 +1,118 @@
+using CleanGames.Domain.Mafia.Games;
+using CleanGames.Domain.Mafia.Lobbies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CleanGames.Infrastructure.Persistence.Configurations.Mafia;
+
+internal sealed class GameConfiguration : IEntityTypeConfiguration<Game>
+{
+    public void Configure(EntityTypeBuilder<Game> builder)
+    {
+        builder.ToTable("mafia_games");
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Id).ValueGeneratedNever();
+        builder.Property(g => g.Mode).HasMaxLength(32);
+        builder.Property(g => g.Phase).HasConversion<string>().HasMaxLength(16);
+        builder.Property(g => g.Winner).HasConversion<string>().HasMaxLength(16);
+        builder.Property(g => g.DealSeed).HasMaxLength(128);
+        builder.Property(g => g.DealCommitment).HasMaxLength(128);
+        builder.HasIndex(g => g.Phase);
+        builder.Ignore(g => g.IsOver);
+        builder.Ignore(g => g.AlivePlayerIds);
+        builder.OwnsOne(g => g.Settings, MafiaSettingsMapping.Map);
+
+        builder.OwnsMany(g => g.Players, player =>
+        {
+            player.ToTable("mafia_game_players");
+            player.WithOwner().HasForeignKey("GameId");
+            player.HasKey("GameId", nameof(GamePlayer.AccountId));
+            player.Property(p => p.AccountId).ValueGeneratedNever();
+            player.Property(p => p.Role).HasConversion<string>().HasMaxLength(16);
+            player.Property(p => p.DeathReason).HasConversion<string>().HasMaxLength(16);
+            player.Ignore(p => p.Team);
+            player.HasIndex(p => p.AccountId);
+        });
+        builder.Navigation(g => g.Players).HasField("_players");
+
+        builder.OwnsMany(g => g.NightActions, action =>
+        {
+            action.ToTable("mafia_night_actions");
+            action.WithOwner().HasForeignKey("GameId");
+            action.Property<int>("Id").ValueGeneratedOnAdd();
+            action.HasKey("Id");
+            action.Property(a => a.Action).HasConversion<string>().HasMaxLength(16);
+        });
+        builder.Navigation(g => g.NightActions).HasField("_nightActions");
+
+        builder.OwnsMany(g => g.Votes, vote =>
+        {
+            vote.ToTable("mafia_votes");
+            vote.WithOwner().HasForeignKey("GameId");
+            vote.Property<int>("Id").ValueGeneratedOnAdd();
+            vote.HasKey("Id");
+        });
+        builder.Navigation(g => g.Votes).HasField("_votes");
+
+        builder.OwnsMany(g => g.History, entry =>
+        {
+            entry.ToTable("mafia_game_actions");
+            entry.WithOwner().HasForeignKey("GameId");
+            entry.HasKey("GameId", nameof(GameActionEntry.Sequence));
+            entry.Property(e => e.Sequence).ValueGeneratedNever();
+            entry.Property(e => e.Phase).HasConversion<string>().HasMaxLength(16);
+            entry.Property(e => e.ActionType).HasMaxLength(32);
+            entry.Property(e => e.Result).HasMaxLength(32);
+            entry.Property(e => e.Visibility).HasConversion<string>().HasMaxLength(16);
+        });
+        builder.Navigation(g => g.History).HasField("_history");
+
+        builder.OwnsMany(g => g.Rewards, reward =>
+        {
+            reward.ToTable("mafia_game_rewards");
+            reward.WithOwner().HasForeignKey("GameId");
+            reward.HasKey("GameId", nameof(GameReward.AccountId));
+            reward.Property(r => r.AccountId).ValueGeneratedNever();
+        });
+        builder.Navigation(g => g.Rewards).HasField("_rewards");
+    }
+}
+
+internal sealed class LobbyConfiguration : IEntityTypeConfiguration<Lobby>
+{
+    public void Configure(EntityTypeBuilder<Lobby> builder)
+    {
+        builder.ToTable("mafia_lobbies");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.InviteCode).HasMaxLength(Lobby.InviteCodeLength);
+        builder.HasIndex(l => l.InviteCode).IsUnique();
+        builder.Property(l => l.Mode).HasMaxLength(32);
+        builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Ignore(l => l.CanStart);
+        builder.OwnsOne(l => l.Settings, MafiaSettingsMapping.Map);
+        builder.OwnsMany(l => l.Members, member =>
+        {
+            member.ToTable("mafia_lobby_members");
+            member.WithOwner().HasForeignKey("LobbyId");
+            member.HasKey("LobbyId", nameof(LobbyMember.AccountId));
+            member.Property(m => m.AccountId).ValueGeneratedNever();
+            member.HasIndex(m => m.AccountId);
+        });
+        builder.Navigation(l => l.Members).HasField("_members");
+    }
+}
+
+internal static class MafiaSettingsMapping
+{
+    public static void Map<TOwner>(OwnedNavigationBuilder<TOwner, GameSettings> settings)
+        where TOwner : class
+    {
+        settings.Property(s => s.MafiaCount).HasColumnName("MafiaCount");
+        settings.Property(s => s.WithDoctor).HasColumnName("WithDoctor");
+        settings.Property(s => s.WithDetective).HasColumnName("WithDetective");
+        settings.Property(s => s.NightSeconds).HasColumnName("NightSeconds");
+        settings.Property(s => s.DaySeconds).HasColumnName("DaySeconds");
+        settings.Property(s => s.VotingSeconds).HasColumnName("VotingSeconds");
+    }
+}
