@@ -40,7 +40,7 @@ public static class GameViews
             game.AlivePlayerIds.Select(MafiaIds.Of).ToArray(),
             viewer is null ? null : Name(viewer.Role),
             viewer is not null && game.CanAct(viewer.AccountId),
-            game.PhaseDeadline is { } deadline ? (int)Math.Max(0, Math.Floor((deadline - now).TotalSeconds)) : null,
+            game.PhaseDeadline is { } deadline ? (int)Math.Max(0, Math.Ceiling((deadline - now).TotalSeconds)) : null,
             isMafia ? game.Players.Where(p => p.Role == Role.Mafia).Select(p => MafiaIds.Of(p.AccountId)).ToArray() : null,
             game.DealCommitment,
             game.IsOver ? game.DealSeed : null,

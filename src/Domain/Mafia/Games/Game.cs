@@ -90,6 +90,12 @@ public sealed class Game : AggregateRoot<Guid>
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(playerIds);
         ArgumentNullException.ThrowIfNull(seed);
+        // A short seed would make the published commitment easy to search.
+        if (seed.Length < DealShuffle.SeedBytes)
+        {
+            throw new ArgumentException($"The deal seed must be at least {DealShuffle.SeedBytes} random bytes.", nameof(seed));
+        }
+
         if (playerIds.Distinct().Count() != playerIds.Count)
         {
             throw new ArgumentException("A player sits at the table once.", nameof(playerIds));

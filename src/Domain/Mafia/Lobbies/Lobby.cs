@@ -134,6 +134,11 @@ public sealed class Lobby : AggregateRoot<Guid>
     /// <summary>Closes the lobby into game <paramref name="gameId"/>; the members in join order are its seats.</summary>
     public IReadOnlyList<long> StartGame(Guid gameId)
     {
+        if (Status != LobbyStatus.Open)
+        {
+            throw new DomainException(LobbyErrors.Started);
+        }
+
         if (!CanStart)
         {
             throw new DomainException(LobbyErrors.NotReady);

@@ -1,0 +1,92 @@
+using CleanGames.Application.Mafia.Games;
+using CleanGames.Application.Mafia.Lobbies;
+using CleanGames.WebApi.Common.Dialects;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CleanGames.WebApi.Mafia;
+
+/// <summary>Seed 000 <c>VoteRequest</c>: a null <c>target_id</c> skips.</summary>
+public sealed record VoteRequest(string? TargetId = null);
+
+/// <summary>Seed 000 <c>NightActionRequest</c>: both fields required.</summary>
+public sealed record NightActionRequest(string Action, string TargetId);
+
+/// <summary>Seed 000 <c>CreateGameRequest</c> (deprecated route).</summary>
+public sealed record CreateGameRequest(int PlayerCount, string? Mode = "classic", LobbySettingsInput? Settings = null);
+
+/// <summary>Seed 000 section 2, <c>/api/game</c>, in the FastAPI dialect.</summary>
+[ApiController]
+[Authorize]
+[Route("api/game")]
+[ApiDialect(ApiDialect.FastApi)]
+[Tags("Mafia: game")]
+public sealed class GameController(IMediator mediator) : ControllerBase
+{
+    /// <summary>Deprecated: makes a lobby of <c>player_count</c> seats and points at its join route.</summary>
+    [HttpPost("create")]
+    public Task<DeprecatedCreateResult> Create(CreateGameRequest request, CancellationToken cancellationToken) =>
+        mediator.Send(new CreateGameCommand(request.PlayerCount, request.Mode, request.Settings), cancellationToken);
+
+    [HttpGet("active")]
+    public Task<GameListResult> Active([FromQuery] int? page, [FromQuery(Name = "per_page")] int? perPage, CancellationToken cancellationToken) =>
+        mediator.Send(new ListActiveGamesQuery(page, perPage), cancellationToken);
+
+    [HttpGet("my_game")]
+    public Task<MyGameResult> MyGame(CancellationToken cancellationToken) => mediator.Send(new GetMyGameQuery(), cancellationToken);
+
+    [HttpGet("{gameId}/state")]
+    public Task<GameStateView> State(string gameId, CancellationToken cancellationToken) => mediator.Send(new GetGameStateQuery(gameId), cancellationToken);
+
+    [HttpPost("{gameId}/vote")]
+    public Task<MafiaSuccess> Vote(string gameId, VoteRequest request, CancellationToken cancellationToken) =>
+        mediator.Send(new CastVoteCommand(gameId, request.TargetId), cancellationToken);
+
+    [HttpPost("{gameId}/action")]
+    public Task<MafiaSuccess> Action(string gameId, NightActionRequest request, CancellationToken cancellationToken) =>
+        mediator.Send(new SubmitNightActionCommand(gameId, request.Action, request.TargetId), cancellationToken);
+
+    /// <summary>Admin: ends the current phase now, resolved as at its deadline.</summary>
+    [HttpPost("{gameId}/advance_phase")]
+    public Task<GameStateView> AdvancePhase(string gameId, CancellationToken cancellationToken) => mediator.Send(new AdvancePhaseCommand(gameId), cancellationToken);
+
+    [HttpGet("{gameId}/players")]
+    public Task<PlayersResult> Players(string gameId, [FromQuery] string? role, CancellationToken cancellationToken) =>
+        mediator.Send(new GetPlayersQuery(gameId, role), cancellationToken);
+
+    [HttpGet("{gameId}/history")]
+    public Task<HistoryResult> History(string gameId, [FromQuery] int? day, CancellationToken cancellationToken) =>
+        mediator.Send(new GetHistoryQuery(gameId, day), cancellationToken);
+
+    /// <summary>Admin: ends the game with <c>winner_team</c> (<c>mafia</c> or <c>citizens</c>).</summary>
+    [HttpPost("admin/{gameId}/end")]
+    public Task<GameStateView> End(string gameId, [FromQuery(Name = "winner_team")] string? winnerTeam, CancellationToken cancellationToken) =>
+        mediator.Send(new EndGameCommand(gameId, winnerTeam), cancellationToken);
+}
+
+/// <summary>Seed 000 section 5, the lobby half of <c>/api/matchmaking</c>.</summary>
+[ApiController]
+[Authorize]
+[Route("api/matchmaking/lobby")]
+[ApiDialect(ApiDialect.FastApi)]
+[Tags("Mafia: lobbies")]
+public sealed class LobbyController(IMediator mediator) : ControllerBase
+{
+    public sealed record CreateLobbyRequest(string? Mode = null, int? MaxPlayers = null, LobbySettingsInput? Settings = null);
+
+    /// <summary>Creates a lobby; the body is optional. Answers <c>{"invite_code", "lobby_id"}</c>.</summary>
+    [HttpPost("create")]
+    public Task<LobbyCreated> Create([FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] CreateLobbyRequest? request, CancellationToken cancellationToken) =>
+        mediator.Send(new CreateLobbyCommand(request?.Mode, request?.MaxPlayers, request?.Settings), cancellationToken);
+
+    [HttpPost("join/{inviteCode}")]
+    public Task<MafiaSuccess> Join(string inviteCode, CancellationToken cancellationToken) => mediator.Send(new JoinLobbyCommand(inviteCode), cancellationToken);
+
+    /// <summary>Marks the caller ready (the lobby id or its invite code); the game starts when everyone is ready.</summary>
+    [HttpPost("{lobbyId}/ready")]
+    public Task<MafiaSuccess> Ready(string lobbyId, CancellationToken cancellationToken) => mediator.Send(new MarkLobbyReadyCommand(lobbyId), cancellationToken);
+
+    [HttpGet("{lobbyId}")]
+    public Task<LobbyView> Get(string lobbyId, CancellationToken cancellationToken) => mediator.Send(new GetLobbyQuery(lobbyId), cancellationToken);
+}

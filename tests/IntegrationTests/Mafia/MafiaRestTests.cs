@@ -1,0 +1,167 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CleanGames.Domain.Mafia.Games;
+using CleanGames.IntegrationTests.Support;
+using static CleanGames.IntegrationTests.Support.Json;
+
+namespace CleanGames.IntegrationTests.Mafia;
+
+/// <summary>Seed 000 sections 2 and 5 over REST: lobbies, a whole game, and the error paths.</summary>
+public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGamesHost>
+{
+    private static long _nextAccount = 7_000_000;
+
+    [Fact]
+    public async Task A_lobby_of_four_ready_players_starts_a_game_and_citizens_win_by_voting_out_the_mafia()
+    {
+        var ids = Enumerable.Range(0, 4).Select(_ => Interlocked.Increment(ref _nextAccount)).ToArray();
+        var clients = ids.ToDictionary(id => id, id => host.CreateClientFor(id));
+        using var admin = host.CreateClientFor(Interlocked.Increment(ref _nextAccount), "admin");
+
+        var created = await (await clients[ids[0]].PostAsync("/api/matchmaking/lobby/create", null)).ReadJsonAsync();
+        AssertProperties(created, "invite_code", "lobby_id");
+        var code = created.GetProperty("invite_code").GetString()!;
+        foreach (var id in ids.Skip(1))
+        {
+            var joined = await clients[id].PostAsync("/api/matchmaking/lobby/join/" + code, null);
+            Assert.Equal(HttpStatusCode.OK, joined.StatusCode);
+            Assert.True((await joined.ReadJsonAsync()).GetProperty("success").GetBoolean());
+        }
+
+        var lobby = await (await clients[ids[1]].GetAsync("/api/matchmaking/lobby/" + created.GetProperty("lobby_id").GetString())).ReadJsonAsync();
+        Assert.Equal(4, lobby.GetProperty("members").GetArrayLength());
+        foreach (var id in ids)
+        {
+            // The invite code is accepted in place of the lobby id.
+            Assert.Equal(HttpStatusCode.OK, (await clients[id].PostAsync($"/api/matchmaking/lobby/{code}/ready", null)).StatusCode);
+        }
+
+        var myGame = await (await clients[ids[2]].GetAsync("/api/game/my_game")).ReadJsonAsync();
+        AssertProperties(myGame, "active_game");
+        var gameId = myGame.GetProperty("active_game").GetString()!;
+
+        var roles = new Dictionary<long, string>();
+        foreach (var id in ids)
+        {
+            var state = await (await clients[id].GetAsync($"/api/game/{gameId}/state")).ReadJsonAsync();
+            AssertProperties(state, "game_id", "phase", "day_count", "alive_players", "my_role", "can_act", "time_remaining", "mafia_players", "deal_commitment", "deal_seed", "winner");
+            Assert.Equal("night", state.GetProperty("phase").GetString());
+            Assert.Equal(1, state.GetProperty("day_count").GetInt32());
+            Assert.Equal(60, state.GetProperty("time_remaining").GetInt32());
+            Assert.Equal(JsonValueKind.Null, state.GetProperty("deal_seed").ValueKind);
+            roles[id] = state.GetProperty("my_role").GetString()!;
+            Assert.Equal(roles[id] == "mafia", state.GetProperty("mafia_players").ValueKind == JsonValueKind.Array);
+        }
+
+        Assert.Equal(["citizen", "citizen", "detective", "mafia"], roles.Values.Order(StringComparer.Ordinal).ToArray());
+        var mafia = roles.Single(r => r.Value == "mafia").Key;
+        var detective = roles.Single(r => r.Value == "detective").Key;
+        var citizens = roles.Where(r => r.Value == "citizen").Select(r => r.Key).ToArray();
+
+        // A citizen has nothing to do at night; the detective and the mafia act, which ends the night early.
+        var refused = await clients[citizens[0]].PostAsync($"/api/game/{gameId}/action", Body(new { action = "kill", target_id = mafia.ToString() }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        AssertProperties(await refused.ReadJsonAsync(), "detail");
+        Assert.Equal(HttpStatusCode.OK, (await clients[detective].PostAsync($"/api/game/{gameId}/action", Body(new { action = "investigate", target_id = mafia.ToString() }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clients[mafia].PostAsync($"/api/game/{gameId}/action", Body(new { action = "kill", target_id = citizens[0].ToString() }))).StatusCode);
+
+        var day = await (await clients[detective].GetAsync($"/api/game/{gameId}/state")).ReadJsonAsync();
+        Assert.Equal("day", day.GetProperty("phase").GetString());
+        Assert.Equal(3, day.GetProperty("alive_players").GetArrayLength());
+
+        var players = await (await clients[citizens[1]].GetAsync($"/api/game/{gameId}/players")).ReadJsonAsync();
+        var dead = players.GetProperty("players").EnumerateArray().Single(p => p.GetProperty("user_id").GetString() == citizens[0].ToString());
+        AssertProperties(dead, "user_id", "alive", "death_reason", "role");
+        Assert.Equal("killed", dead.GetProperty("death_reason").GetString());
+        Assert.Equal(JsonValueKind.Null, dead.GetProperty("role").ValueKind);
+
+        // The night's actions are hidden from a citizen; the detective sees their own investigation.
+        var citizenHistory = await (await clients[citizens[1]].GetAsync($"/api/game/{gameId}/history?day=1")).ReadJsonAsync();
+        Assert.DoesNotContain(citizenHistory.GetProperty("actions").EnumerateArray(), a => a.GetProperty("action_type").GetString() is "kill" or "investigate");
+        var detectiveHistory = await (await clients[detective].GetAsync($"/api/game/{gameId}/history")).ReadJsonAsync();
+        var investigation = detectiveHistory.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("action_type").GetString() == "investigate");
+        Assert.Equal("mafia", investigation.GetProperty("result").GetString());
+        Assert.Contains(detectiveHistory.GetProperty("actions").EnumerateArray(), a => a.GetProperty("action_type").GetString() == "phase_change" && a.GetProperty("player_id").ValueKind == JsonValueKind.Null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await clients[detective].PostAsync($"/api/game/{gameId}/advance_phase", null)).StatusCode);
+        var voting = await (await admin.PostAsync($"/api/game/{gameId}/advance_phase", null)).ReadJsonAsync();
+        Assert.Equal("voting", voting.GetProperty("phase").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await clients[detective].PostAsync($"/api/game/{gameId}/vote", Body(new { target_id = mafia.ToString() }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clients[mafia].PostAsync($"/api/game/{gameId}/vote", Body(new { target_id = (string?)null }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clients[citizens[1]].PostAsync($"/api/game/{gameId}/vote", Body(new { target_id = mafia.ToString() }))).StatusCode);
+
+        var ended = await (await clients[citizens[1]].GetAsync($"/api/game/{gameId}/state")).ReadJsonAsync();
+        Assert.Equal("ended", ended.GetProperty("phase").GetString());
+        Assert.Equal("citizens", ended.GetProperty("winner").GetString());
+
+        // The revealed seed recomputes the deal and its commitment.
+        var seed = Convert.FromHexString(ended.GetProperty("deal_seed").GetString()!);
+        var seated = ids.Select(id => id switch
+        {
+            _ when id == mafia => Role.Mafia,
+            _ when id == detective => Role.Detective,
+            _ => Role.Citizen,
+        });
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{gameId}|{Convert.ToHexStringLower(seed)}|{string.Join(',', seated.Select(DealShuffle.WireName))}")));
+        Assert.Equal(expected, ended.GetProperty("deal_commitment").GetString());
+        Assert.Equal(seated.ToArray(), DealShuffle.Deal(new GameSettings().RolesFor(4), seed).ToArray());
+
+        var everyone = await (await clients[citizens[1]].GetAsync($"/api/game/{gameId}/players?role=mafia")).ReadJsonAsync();
+        Assert.Equal(mafia.ToString(), everyone.GetProperty("players")[0].GetProperty("user_id").GetString());
+        Assert.Equal(JsonValueKind.Null, (await (await clients[ids[0]].GetAsync("/api/game/my_game")).ReadJsonAsync()).GetProperty("active_game").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("00000000-0000-0000-0000-000000000001")]
+    public async Task An_id_that_names_no_game_is_404_with_detail(string gameId)
+    {
+        using var client = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+        var response = await client.GetAsync($"/api/game/{gameId}/state");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        AssertProperties(await response.ReadJsonAsync(), "detail");
+    }
+
+    [Fact]
+    public async Task Lobby_errors_answer_in_the_fastapi_dialect()
+    {
+        using var owner = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+        var invalid = await owner.PostAsync("/api/matchmaking/lobby/create", Body(new { max_players = 8, settings = new { night_seconds = 0 } }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        Assert.Equal(JsonValueKind.Array, (await invalid.ReadJsonAsync()).GetProperty("detail").ValueKind);
+
+        var unknown = await owner.PostAsync("/api/matchmaking/lobby/join/NOSUCH00", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        var lobby = await (await owner.PostAsync("/api/matchmaking/lobby/create", Body(new { max_players = 4 }))).ReadJsonAsync();
+        var second = await owner.PostAsync("/api/matchmaking/lobby/create", null);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var guest = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+            Assert.Equal(HttpStatusCode.OK, (await guest.PostAsync("/api/matchmaking/lobby/join/" + lobby.GetProperty("invite_code").GetString(), null)).StatusCode);
+        }
+
+        using var late = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+        var full = await late.PostAsync("/api/matchmaking/lobby/join/" + lobby.GetProperty("invite_code").GetString(), null);
+        Assert.Equal(HttpStatusCode.Conflict, full.StatusCode);
+        AssertProperties(await full.ReadJsonAsync(), "detail");
+    }
+
+    [Fact]
+    public async Task The_deprecated_create_validates_player_count_and_points_at_a_lobby()
+    {
+        using var client = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.PostAsync("/api/game/create", Body(new { player_count = 3 }))).StatusCode);
+
+        var created = await (await client.PostAsync("/api/game/create", Body(new { player_count = 6 }))).ReadJsonAsync();
+        AssertProperties(created, "message", "redirect");
+        var code = created.GetProperty("redirect").GetString()!.Split('/')[^1];
+        var lobby = await (await client.GetAsync("/api/matchmaking/lobby/" + code)).ReadJsonAsync();
+        Assert.Equal(6, lobby.GetProperty("max_players").GetInt32());
+    }
+}
