@@ -7,6 +7,7 @@ using CleanGames.WebApi.Common.Realtime;
 using CleanGames.WebApi.Common.Security;
 using CleanGames.WebApi.Gateway;
 using CleanGames.WebApi.Kitchen;
+using CleanGames.WebApi.Mafia;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -63,6 +64,8 @@ public static partial class WebApiRegistration
             .MapExact("/auth", ApiDialect.Clicker)
             .MapExact("/refresh", ApiDialect.Clicker)
             .MapExact("/ws", ApiDialect.Clicker)
+            .MapPrefix("/ws/games", ApiDialect.FastApi)
+            .MapExact("/ws/notifications", ApiDialect.FastApi)
             .MapPrefix("/auth", ApiDialect.Gateway)
             .MapPrefix("/v1", ApiDialect.Gateway));
         services.AddExceptionHandler<DialectExceptionHandler>();
@@ -89,6 +92,7 @@ public static partial class WebApiRegistration
         services.AddSingleton<IRealtimeNotifier, RealtimeNotifier>();
         services.AddGatewayTransport();
         services.AddKitchenTransport();
+        services.AddMafiaTransport();
         return services;
     }
 
@@ -127,6 +131,7 @@ public static partial class WebApiRegistration
         app.MapControllers();
         app.MapGatewayRealtime();
         app.MapKitchenRealtime();
+        app.MapMafiaRealtime();
 
         // Make sure the tracker exists before the first socket so shutdown can reach every one.
         app.Services.GetRequiredService<WebSocketConnectionTracker>();

@@ -1,0 +1,86 @@
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Common.Errors;
+using CleanGames.Application.Common.Security;
+using CleanGames.Application.Mafia.Common;
+using CleanGames.Domain.Common;
+using CleanGames.Domain.Mafia.Games;
+using FluentValidation;
+using MediatR;
+
+namespace CleanGames.Application.Mafia.Games;
+
+/// <summary>
+/// A chat line in a game: living players by day and in voting; at night only mafia, heard only by
+/// mafia; after the end, every player. Up to 500 characters.
+/// </summary>
+[AuthorizeRequest]
+public sealed record SendChatCommand(string GameId, string? Message) : IRequest<MafiaSuccess>;
+
+public sealed class SendChatCommandValidator : AbstractValidator<SendChatCommand>
+{
+    public SendChatCommandValidator() => RuleFor(c => c.Message).NotEmpty().MaximumLength(500);
+}
+
+public sealed class SendChatCommandHandler(GameAccess access, IRealtimeNotifier notifier, IClock clock) : IRequestHandler<SendChatCommand, MafiaSuccess>
+{
+    public async Task<MafiaSuccess> Handle(SendChatCommand request, CancellationToken cancellationToken)
+    {
+        var game = await access.LoadAsync(request.GameId, cancellationToken, allowAdmin: false);
+        var audience = game.ChatAudienceFor(access.CallerId) ?? throw new DomainException(GameErrors.ChatNotAllowed);
+        var payload = new ChatPayload(MafiaIds.Of(access.CallerId), request.Message!, GameViews.Timestamp(clock.UtcNow));
+        var recipients = game.Players.Where(p => audience == ChatAudience.Everyone || p.Role == Role.Mafia).Select(p => p.AccountId).ToList();
+        if (audience == ChatAudience.Everyone)
+        {
+            recipients.Add(MafiaTopics.Observers);
+        }
+
+        foreach (var recipient in recipients)
+        {
+            await notifier.PublishAsync(new RealtimeEvent(MafiaTopics.Game(game.Id), "chat", recipient, payload), cancellationToken);
+        }
+
+        return new MafiaSuccess();
+    }
+}
+
+/// <summary>An emoji reaction (up to 16 characters) from any player of the game, seen by everyone in it.</summary>
+[AuthorizeRequest]
+public sealed record SendEmojiCommand(string GameId, string? Emoji) : IRequest<MafiaSuccess>;
+
+public sealed class SendEmojiCommandValidator : AbstractValidator<SendEmojiCommand>
+{
+    public SendEmojiCommandValidator() => RuleFor(c => c.Emoji).NotEmpty().MaximumLength(16);
+}
+
+public sealed class SendEmojiCommandHandler(GameAccess access, IRealtimeNotifier notifier, IClock clock) : IRequestHandler<SendEmojiCommand, MafiaSuccess>
+{
+    public async Task<MafiaSuccess> Handle(SendEmojiCommand request, CancellationToken cancellationToken)
+    {
+        var game = await access.LoadAsync(request.GameId, cancellationToken, allowAdmin: false);
+        var payload = new EmojiPayload(MafiaIds.Of(access.CallerId), request.Emoji!, GameViews.Timestamp(clock.UtcNow));
+        foreach (var recipient in game.Players.Select(p => p.AccountId).Append(MafiaTopics.Observers))
+        {
+            await notifier.PublishAsync(new RealtimeEvent(MafiaTopics.Game(game.Id), "emoji", recipient, payload), cancellationToken);
+        }
+
+        return new MafiaSuccess();
+    }
+}
+
+/// <summary>What a game socket or hub sends a viewer as they join: the state, and the player's role.</summary>
+[AuthorizeRequest]
+public sealed record JoinGameQuery(string GameId) : IRequest<JoinedGame>;
+
+/// <summary><c>IsPlayer</c> false for an admin watching.</summary>
+public sealed record JoinedGame(Guid GameId, bool IsPlayer, GameStateView State, RoleAssignedPayload? Role);
+
+public sealed class JoinGameQueryHandler(GameAccess access, IClock clock) : IRequestHandler<JoinGameQuery, JoinedGame>
+{
+    public async Task<JoinedGame> Handle(JoinGameQuery request, CancellationToken cancellationToken)
+    {
+        var game = await access.LoadAsync(request.GameId, cancellationToken);
+        var player = game.FindPlayer(access.CallerId);
+        var role = player is null ? null : new RoleAssignedPayload(MafiaIds.Of(game.Id), GameViews.Name(player.Role), RoleRules.Describe(player.Role));
+        return new JoinedGame(game.Id, player is not null, GameViews.State(game, player?.AccountId, clock.UtcNow), role);
+    }
+}

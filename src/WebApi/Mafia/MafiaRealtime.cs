@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Common.Security;
+using CleanGames.Application.Mafia.Games;
+using CleanGames.WebApi.Common.Dialects;
+using CleanGames.WebApi.Common.Json;
+using CleanGames.WebApi.Common.Realtime;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CleanGames.WebApi.Mafia;
+
+/// <summary>
+/// The seed-000 socket framing: <c>game_state</c> wraps its payload in <c>data</c>; <c>chat</c>,
+/// <c>emoji</c>, <c>notification</c>, <c>pong</c>, <c>connected</c> and <c>error</c> carry <c>type</c>;
+/// game events carry <c>event</c> — each followed by the payload's own fields.
+/// </summary>
+public static class MafiaFrames
+{
+    private static readonly HashSet<string> Typed = new(StringComparer.Ordinal) { "chat", "emoji", "notification", "pong", "connected", "error" };
+
+    public static byte[] Frame(RealtimeEvent realtimeEvent) => Frame(realtimeEvent.Name, realtimeEvent.Payload);
+
+    public static byte[] Frame(string name, object? payload)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            if (name == "game_state")
+            {
+                writer.WriteString("type", name);
+                writer.WritePropertyName("data");
+                JsonSerializer.Serialize(writer, payload, payload?.GetType() ?? typeof(object), WireJson.Options);
+            }
+            else
+            {
+                writer.WriteString(Typed.Contains(name) ? "type" : "event", name);
+                if (payload is not null)
+                {
+                    foreach (var property in JsonSerializer.SerializeToElement(payload, payload.GetType(), WireJson.Options).EnumerateObject())
+                    {
+                        property.WriteTo(writer);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static byte[] Error(string detail) => Frame("error", new { detail });
+}
+
+/// <summary>
+/// Reconnect tokens for game sockets: protected (signed and encrypted) and time-limited, naming the
+/// game, the account and whether it watches as an admin, so a dropped client reattaches without its JWT.
+/// </summary>
+public sealed class ReconnectTokens(IDataProtectionProvider protection)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(6);
+    private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("mafia.game-socket.reconnect").ToTimeLimitedDataProtector();
+
+    public string Issue(Guid gameId, long accountId, bool admin) =>
+        _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{gameId:N}|{accountId}|{(admin ? 1 : 0)}"), Lifetime);
+
+    /// <summary>The principal the token stands for, when it is valid for <paramref name="gameId"/>.</summary>
+    public ClaimsPrincipal? Redeem(string token, Guid gameId)
+    {
+        string text;
+        try
+        {
+            text = _protector.Unprotect(token);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+
+        var parts = text.Split('|');
+        if (parts.Length != 3 || !Guid.TryParseExact(parts[0], "N", out var game) || game != gameId)
+        {
+            return null;
+        }
+
+        var claims = new List<Claim> { new(AccountClaimTypes.Subject, parts[1]) };
+        if (parts[2] == "1")
+        {
+            claims.Add(new Claim(AccountClaimTypes.Role, Roles.Admin));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "reconnect", AccountClaimTypes.Subject, AccountClaimTypes.Role));
+    }
+}
+
+/// <summary>Pushes Mafia events to <c>/hubs/game</c> (per game and account) and <c>/hubs/notifications</c>.</summary>
+internal sealed partial class MafiaHubSink(IHubContext<GameHub> games, IHubContext<NotificationsHub> notifications, ILogger<MafiaHubSink> logger) : IRealtimeSink
+{
+    public ValueTask DeliverAsync(RealtimeEvent realtimeEvent, CancellationToken cancellationToken)
+    {
+        if (realtimeEvent.Topic == MafiaTopics.Notifications)
+        {
+            _ = SendAsync(notifications.Clients.Group(NotificationsHub.AccountGroup(realtimeEvent.AccountId)), realtimeEvent);
+        }
+        else if (realtimeEvent.Topic.StartsWith("mafia.game:", StringComparison.Ordinal))
+        {
+            _ = SendAsync(games.Clients.Group(GameHub.Group(realtimeEvent.Topic, realtimeEvent.AccountId)), realtimeEvent);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    // Not awaited by the publisher: a stalled hub client must not hold up the game.
+    private async Task SendAsync(IClientProxy clients, RealtimeEvent realtimeEvent)
+    {
+        try
+        {
+            await clients.SendAsync(realtimeEvent.Name, realtimeEvent.Payload, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            LogPushFailed(exception, realtimeEvent.Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing {EventName} to a Mafia hub failed")]
+    private partial void LogPushFailed(Exception exception, string eventName);
+}
+
+public static class MafiaRealtime
+{
+    public static IServiceCollection AddMafiaTransport(this IServiceCollection services)
+    {
+        services.AddDataProtection();
+        services.AddSingleton<ReconnectTokens>();
+        services.AddSingleton<IRealtimeSink, MafiaHubSink>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMafiaRealtime(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/ws/games/{game_id}", MafiaSockets.GameAsync).AllowAnonymous().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
+        endpoints.MapGet("/api/game/{game_id}/ws", MafiaSockets.GameAsync).AllowAnonymous().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
+        endpoints.MapGet("/ws/notifications", MafiaSockets.NotificationsAsync).AllowAnonymous().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
+        endpoints.MapHub<GameHub>("/hubs/game").RequireAuthorization();
+        endpoints.MapHub<NotificationsHub>("/hubs/notifications").RequireAuthorization();
+        return endpoints;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CleanGames.IntegrationTests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using static CleanGames.IntegrationTests.Support.Json;
+
+namespace CleanGames.IntegrationTests.Mafia;
+
+/// <summary>A host on the real clock, so Quartz deadlines and the game agree on the time.</summary>
+public sealed class RealClockHost : CleanGamesHost
+{
+    protected override void ConfigureHost(IWebHostBuilder builder) => builder.ConfigureServices(services =>
+    {
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton(TimeProvider.System);
+    });
+}
+
+/// <summary>Quartz ends every phase at its deadline; players who never act are removed by the AFK rule.</summary>
+public sealed class MafiaDeadlineTests(RealClockHost host) : IClassFixture<RealClockHost>
+{
+    [Fact]
+    public async Task Phases_advance_at_their_deadlines_and_idle_players_are_eliminated_until_the_game_ends()
+    {
+        var ids = Enumerable.Range(0, 4).Select(_ => MafiaTable.NewAccount()).ToArray();
+        using var owner = host.CreateClientFor(ids[0]);
+        var lobby = await (await owner.PostAsync("/api/matchmaking/lobby/create",
+            Body(new { max_players = 4, settings = new { night_seconds = 1, day_seconds = 1, voting_seconds = 1 } }))).ReadJsonAsync();
+        var code = lobby.GetProperty("invite_code").GetString()!;
+        foreach (var id in ids.Skip(1))
+        {
+            using var client = host.CreateClientFor(id);
+            (await client.PostAsync("/api/matchmaking/lobby/join/" + code, null)).EnsureSuccessStatusCode();
+        }
+
+        foreach (var id in ids)
+        {
+            using var client = host.CreateClientFor(id);
+            (await client.PostAsync($"/api/matchmaking/lobby/{code}/ready", null)).EnsureSuccessStatusCode();
+        }
+
+        var started = Stopwatch.StartNew();
+        var gameId = (await owner.GetFromJsonAsync<JsonElement>("/api/game/my_game")).GetProperty("active_game").GetString()!;
+        var seen = new List<string>();
+        JsonElement state;
+        do
+        {
+            state = await owner.GetFromJsonAsync<JsonElement>($"/api/game/{gameId}/state");
+            var phase = state.GetProperty("phase").GetString()!;
+            if (seen.Count == 0 || seen[^1] != phase)
+            {
+                seen.Add(phase);
+            }
+
+            await Task.Delay(50);
+        }
+        while (state.GetProperty("phase").GetString() != "ended" && started.Elapsed < TimeSpan.FromSeconds(20));
+
+        // Night, day and voting of one second each: the nobody-acted voting removes everyone who
+        // let two phases pass (the mafia among them), and the citizens win.
+        Assert.Equal(["night", "day", "voting", "ended"], seen);
+        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(8));
+        Assert.Equal("citizens", state.GetProperty("winner").GetString());
+        var players = await owner.GetFromJsonAsync<JsonElement>($"/api/game/{gameId}/players");
+        var mafia = players.GetProperty("players").EnumerateArray().Single(p => p.GetProperty("role").GetString() == "mafia");
+        Assert.Equal("idle", mafia.GetProperty("death_reason").GetString());
+    }
+}
