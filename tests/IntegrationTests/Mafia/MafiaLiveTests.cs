@@ -24,8 +24,17 @@ public sealed class MafiaLiveTests(CleanGamesHost host) : IClassFixture<CleanGam
 
         foreach (var (id, socket) in notices)
         {
-            var started = await MafiaTable.NextAsync(socket, "type", "notification");
-            AssertProperties(started, "type", "notification_type", "data", "timestamp");
+            // Every member hears each ready, then the start.
+            var ready = await MafiaTable.NextAsync(socket, "type", "notification");
+            AssertProperties(ready, "type", "notification_type", "data", "timestamp");
+            Assert.Equal("lobby_member_ready", ready.GetProperty("notification_type").GetString());
+            JsonElement started;
+            do
+            {
+                started = await MafiaTable.NextAsync(socket, "type", "notification");
+            }
+            while (started.GetProperty("notification_type").GetString() == "lobby_member_ready");
+
             Assert.Equal("game_started", started.GetProperty("notification_type").GetString());
             Assert.Equal(table.GameId, started.GetProperty("data").GetProperty("game_id").GetString());
             var role = await MafiaTable.NextAsync(socket, "type", "notification");

@@ -107,7 +107,7 @@ public sealed class Lobby : AggregateRoot<Guid>
         }
 
         _members.Add(new LobbyMember(accountId, now));
-        MarkChanged();
+        Raise(new LobbyMemberJoined(Id, accountId));
     }
 
     /// <summary>Marks the member ready; true when the table can now start (everyone ready, at least four).</summary>
@@ -125,7 +125,7 @@ public sealed class Lobby : AggregateRoot<Guid>
         }
 
         _members[index].MarkReady();
-        MarkChanged();
+        Raise(new LobbyMemberReady(Id, accountId));
         return CanStart;
     }
 
@@ -150,6 +150,10 @@ public sealed class Lobby : AggregateRoot<Guid>
         return _members.Select(m => m.AccountId).ToArray();
     }
 }
+
+public sealed record LobbyMemberJoined(Guid LobbyId, long AccountId) : IDomainEvent;
+
+public sealed record LobbyMemberReady(Guid LobbyId, long AccountId) : IDomainEvent;
 
 public static class LobbyErrors
 {
