@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CleanGames.IntegrationTests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using static CleanGames.IntegrationTests.Support.Json;
+
+namespace CleanGames.IntegrationTests.Mafia;
+
+/// <summary>A deadline that passes while the server is down is acted on right after the next start (the idle exemption of such a phase is unit-tested).</summary>
+public sealed class MafiaRestartTests : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cleangames-tests", "mafia-" + Guid.NewGuid().ToString("N"));
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_night_whose_deadline_passed_while_the_server_was_down_ends_right_after_the_restart()
+    {
+        var path = Path.Combine(_directory, "cleangames.db");
+        var ids = Enumerable.Range(0, 4).Select(_ => MafiaTable.NewAccount()).ToArray();
+        string gameId;
+        var first = new SharedRealClockHost(path);
+        await first.InitializeAsync();
+        using (var owner = first.CreateClientFor(ids[0]))
+        {
+            var lobby = await (await owner.PostAsync("/api/matchmaking/lobby/create",
+                Body(new { max_players = 4, settings = new { night_seconds = 2, day_seconds = 600, voting_seconds = 600 } }))).ReadJsonAsync();
+            var code = lobby.GetProperty("invite_code").GetString()!;
+            foreach (var id in ids)
+            {
+                using var client = first.CreateClientFor(id);
+                if (id != ids[0])
+                {
+                    (await client.PostAsync("/api/matchmaking/lobby/join/" + code, null)).EnsureSuccessStatusCode();
+                }
+            }
+
+            foreach (var id in ids)
+            {
+                using var client = first.CreateClientFor(id);
+                (await client.PostAsync($"/api/matchmaking/lobby/{code}/ready", null)).EnsureSuccessStatusCode();
+            }
+
+            gameId = (await owner.GetFromJsonAsync<JsonElement>("/api/game/my_game")).GetProperty("active_game").GetString()!;
+        }
+
+        await first.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        await using var second = new SharedRealClockHost(path);
+        await second.InitializeAsync();
+        using var player = second.CreateClientFor(ids[1]);
+        var waited = Stopwatch.StartNew();
+        JsonElement state;
+        do
+        {
+            state = await player.GetFromJsonAsync<JsonElement>($"/api/game/{gameId}/state");
+            await Task.Delay(50);
+        }
+        while (state.GetProperty("phase").GetString() == "night" && waited.Elapsed < TimeSpan.FromSeconds(10));
+
+        Assert.Equal("day", state.GetProperty("phase").GetString());
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(3), $"The overdue night ended {waited.Elapsed} after the restart.");
+        Assert.Equal(4, state.GetProperty("alive_players").GetArrayLength());
+        var players = await player.GetFromJsonAsync<JsonElement>($"/api/game/{gameId}/players");
+        Assert.All(players.GetProperty("players").EnumerateArray(), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("death_reason").ValueKind));
+    }
+
+    private sealed class SharedRealClockHost(string databasePath) : CleanGamesHost(databasePath)
+    {
+        protected override void ConfigureHost(IWebHostBuilder builder) => builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(TimeProvider.System);
+        });
+    }
+}
