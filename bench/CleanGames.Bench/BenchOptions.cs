@@ -4,10 +4,11 @@ using System.Globalization;
 namespace CleanGames.Bench;
 
 /// <summary>The command line of a bench run: <c>&lt;scenario&gt; [--seconds N] [--connections N] [--record]</c>.</summary>
-internal sealed record BenchOptions(string Scenario, int Seconds, int Connections, int Rounds, bool Record, IReadOnlyList<string> Arguments)
+internal sealed record BenchOptions(string Scenario, int Seconds, int Connections, int Rounds, bool Record, IReadOnlyList<string> Arguments, int Games = BenchOptions.DefaultGames)
 {
     public const int DefaultSeconds = 10;
     public const int DefaultConnections = 64;
+    public const int DefaultGames = 50;
     public const int DefaultRounds = 4;
 
     /// <summary>Long enough for tiered JIT, connection pools and the thread pool to settle on two cores.</summary>
@@ -25,8 +26,8 @@ internal sealed record BenchOptions(string Scenario, int Seconds, int Connection
     public string CommandLine => string.Join(' ', [RunPrefix, .. Arguments.Select(Quote)]);
 
     public static string Usage(IEnumerable<string> scenarios) =>
-        $"usage: {RunPrefix} <scenario> [--seconds N] [--connections N] [--rounds N] [--record]{Environment.NewLine}" +
-        $"scenarios: {string.Join(", ", scenarios)}; defaults: --seconds {DefaultSeconds} --connections {DefaultConnections} --rounds {DefaultRounds}";
+        $"usage: {RunPrefix} <scenario> [--seconds N] [--connections N] [--rounds N] [--games N] [--record]{Environment.NewLine}" +
+        $"scenarios: {string.Join(", ", scenarios)}; defaults: --seconds {DefaultSeconds} --connections {DefaultConnections} --rounds {DefaultRounds} --games {DefaultGames} (mafia-games only)";
 
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchOptions? options, [NotNullWhen(false)] out string? error)
     {
@@ -36,6 +37,7 @@ internal sealed record BenchOptions(string Scenario, int Seconds, int Connection
         var connections = DefaultConnections;
         var rounds = DefaultRounds;
         var record = false;
+        var games = DefaultGames;
 
         for (var i = 0; i < args.Length; i++)
         {
@@ -62,6 +64,13 @@ internal sealed record BenchOptions(string Scenario, int Seconds, int Connection
                     }
 
                     break;
+                case "--games":
+                    if (!TryReadPositive(args, ref i, 500, out games, out error))
+                    {
+                        return false;
+                    }
+
+                    break;
                 case "--record":
                     record = true;
                     break;
@@ -83,7 +92,7 @@ internal sealed record BenchOptions(string Scenario, int Seconds, int Connection
             return false;
         }
 
-        options = new BenchOptions(scenario, seconds, connections, rounds, record, args);
+        options = new BenchOptions(scenario, seconds, connections, rounds, record, args, games);
         error = null;
         return true;
     }

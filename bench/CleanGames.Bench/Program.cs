@@ -27,9 +27,11 @@ internal static class Program
             return ExitUsage;
         }
 
-        if (!ScenarioRegistry.TryGet(options.Scenario, out var scenario))
+        var isMafiaGames = options.Scenario == MafiaGamesBench.Name;
+        IScenario? scenario = null;
+        if (!isMafiaGames && !ScenarioRegistry.TryGet(options.Scenario, out scenario))
         {
-            Console.Error.WriteLine($"Unknown scenario '{options.Scenario}'. Scenarios: {string.Join(", ", ScenarioRegistry.Names)}.");
+            Console.Error.WriteLine($"Unknown scenario '{options.Scenario}'. Scenarios: {string.Join(", ", ScenarioRegistry.Names.Append(MafiaGamesBench.Name))}.");
             return ExitUsage;
         }
 
@@ -52,7 +54,20 @@ internal static class Program
 
         try
         {
-            var result = await RunAsync(options, scenario, cancel.Token);
+            if (isMafiaGames)
+            {
+                var games = await RunMafiaGamesAsync(options, cancel.Token);
+                Console.Out.WriteLine(games.ToJsonLine());
+                if (options.Record)
+                {
+                    var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), games.ToMarkdownRow(options.CommandLine));
+                    Progress.Write($"recorded in {path}");
+                }
+
+                return 0;
+            }
+
+            var result = await RunAsync(options, scenario!, cancel.Token);
             Console.Out.WriteLine(result.ToJsonLine());
             if (options.Record)
             {
@@ -117,6 +132,25 @@ internal static class Program
             var target = LoadResult.Combine(targetRounds);
             settings = settings with { Duration = TimeSpan.FromSeconds(target.Seconds) };
             return BenchResult.Create(scenario, settings, target, baseline, DateTimeOffset.UtcNow);
+        }
+        finally
+        {
+            TempDirectory.TryDelete(workRoot);
+        }
+    }
+
+    /// <summary>The game bench has no baseline: the game's own clock is the load, and its goals are absolute latencies.</summary>
+    private static async Task<MafiaGamesResult> RunMafiaGamesAsync(BenchOptions options, CancellationToken ct)
+    {
+        var toolchain = Toolchain.Discover();
+        var workRoot = Directory.CreateTempSubdirectory("cleangames-bench-").FullName;
+        try
+        {
+            Progress.Write("building the WebApi (Release)");
+            var webApiDll = await CleanGamesServer.BuildAsync(toolchain, Path.Combine(workRoot, "build"), ct);
+            Progress.Write($"CleanGames limits raised for the bench: {BenchResult.Describe(MafiaGamesBench.RaisedLimits)}");
+            await using var server = await CleanGamesServer.StartAsync(toolchain, webApiDll, Path.Combine(workRoot, "data"), MafiaGamesBench.RaisedLimits, ct);
+            return await MafiaGamesBench.RunAsync(server.BaseAddress, options.Games, ct);
         }
         finally
         {

@@ -17,7 +17,7 @@ public static class DependencyInjection
     /// authorizers and AutoMapper profiles of this assembly and of <paramref name="additionalAssemblies"/>,
     /// and the pipeline behaviours in their order (AutoMapper's licence key comes from
     /// <c>AutoMapper:LicenseKey</c> through the composition root): logging → unhandled-exception logging →
-    /// authorization → validation → concurrency retry → handler.
+    /// authorization → validation → per-aggregate lock → concurrency retry → handler.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services, string? autoMapperLicenseKey = null, params Assembly[] additionalAssemblies)
     {
@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddOptions<Kitchen.Common.KitchenOptions>();
         services.AddScoped<Kitchen.Common.KitchenSessionRunner>();
         services.TryAddSingleton<IServerRun, ServerRun>();
+        services.TryAddSingleton<AggregateLocks>();
         services.AddScoped<Mafia.Games.GameAccess>();
         services.AddScoped<Mafia.Lobbies.SeatGuard>();
 
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AggregateLockBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ConcurrencyRetryBehaviour<,>));
         return services;
     }

@@ -26,6 +26,15 @@ internal static class MarkdownLog
         return path;
     }
 
+    /// <summary>Appends a row already formatted (scenarios with their own figures).</summary>
+    public static string AppendRow(string repoRoot, string row)
+    {
+        var path = Path.Combine(repoRoot, "docs", "benchmarks.md");
+        var separator = File.Exists(path) && !EndsWithNewline(path) ? "\n" : string.Empty;
+        File.AppendAllText(path, separator + row + "\n", Encoding.UTF8);
+        return path;
+    }
+
     public static string Row(BenchResult r, string commandLine)
     {
         var date = DateTimeOffset.Parse(r.Timestamp, Invariant).UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant);

@@ -46,7 +46,7 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
         foreach (var id in ids)
         {
             var state = await (await clients[id].GetAsync($"/api/game/{gameId}/state")).ReadJsonAsync();
-            AssertProperties(state, "game_id", "phase", "day_count", "alive_players", "my_role", "can_act", "time_remaining", "mafia_players", "deal_commitment", "deal_seed", "winner");
+            AssertProperties(state, "game_id", "phase", "day_count", "alive_players", "my_role", "can_act", "time_remaining", "mafia_players", "deal_commitment", "deal_seed", "winner", "phase_started_at", "phase_ends_at", "server_time");
             Assert.Equal("night", state.GetProperty("phase").GetString());
             Assert.Equal(1, state.GetProperty("day_count").GetInt32());
             Assert.Equal(60, state.GetProperty("time_remaining").GetInt32());

@@ -28,6 +28,9 @@ public static class MafiaIds
     public static long? Account(string? id) =>
         long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
+    /// <summary>The per-game lock key, the same whatever spelling of the id a client sent.</summary>
+    public static string GameLock(string? id) => "mafia.game:" + (Guid.TryParse(id, CultureInfo.InvariantCulture, out var value) ? Of(value) : id);
+
     public static NotFoundException GameNotFound() => new(MafiaErrorCodes.GameNotFound, "Game not found");
 
     public static NotFoundException LobbyNotFound() => new(MafiaErrorCodes.LobbyNotFound, "Lobby not found");

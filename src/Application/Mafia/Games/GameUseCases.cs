@@ -1,4 +1,5 @@
 using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Common.Behaviours;
 using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Common.Models;
 using CleanGames.Application.Common.Security;
@@ -44,7 +45,10 @@ public sealed class GetGameStateQueryHandler(GameAccess access, IClock clock) : 
 
 /// <summary>A vote (a null target skips); racing votes on one game all succeed (retried on a fresh game).</summary>
 [AuthorizeRequest]
-public sealed record CastVoteCommand(string GameId, string? TargetId) : IRequest<MafiaSuccess>;
+public sealed record CastVoteCommand(string GameId, string? TargetId) : IRequest<MafiaSuccess>, IAggregateLockedRequest
+{
+    public string AggregateLockKey => MafiaIds.GameLock(GameId);
+}
 
 public sealed class CastVoteCommandHandler(GameAccess access, IClock clock, IServerRun run) : IRequestHandler<CastVoteCommand, MafiaSuccess>
 {
@@ -59,7 +63,10 @@ public sealed class CastVoteCommandHandler(GameAccess access, IClock clock, ISer
 }
 
 [AuthorizeRequest]
-public sealed record SubmitNightActionCommand(string GameId, string Action, string TargetId) : IRequest<MafiaSuccess>;
+public sealed record SubmitNightActionCommand(string GameId, string Action, string TargetId) : IRequest<MafiaSuccess>, IAggregateLockedRequest
+{
+    public string AggregateLockKey => MafiaIds.GameLock(GameId);
+}
 
 public sealed class SubmitNightActionCommandHandler(GameAccess access, IClock clock, IServerRun run) : IRequestHandler<SubmitNightActionCommand, MafiaSuccess>
 {
@@ -76,7 +83,10 @@ public sealed class SubmitNightActionCommandHandler(GameAccess access, IClock cl
 
 /// <summary>Admin: ends the current phase now, resolved as at its deadline.</summary>
 [AuthorizeRequest(Roles = Roles.Admin)]
-public sealed record AdvancePhaseCommand(string GameId) : IRequest<GameStateView>;
+public sealed record AdvancePhaseCommand(string GameId) : IRequest<GameStateView>, IAggregateLockedRequest
+{
+    public string AggregateLockKey => MafiaIds.GameLock(GameId);
+}
 
 public sealed class AdvancePhaseCommandHandler(GameAccess access, IClock clock, IServerRun run) : IRequestHandler<AdvancePhaseCommand, GameStateView>
 {
@@ -97,7 +107,10 @@ public sealed class AdvancePhaseCommandHandler(GameAccess access, IClock clock, 
 
 /// <summary>Admin: ends the game with the given winner (<c>mafia</c> or <c>citizens</c>).</summary>
 [AuthorizeRequest(Roles = Roles.Admin)]
-public sealed record EndGameCommand(string GameId, string? WinnerTeam) : IRequest<GameStateView>;
+public sealed record EndGameCommand(string GameId, string? WinnerTeam) : IRequest<GameStateView>, IAggregateLockedRequest
+{
+    public string AggregateLockKey => MafiaIds.GameLock(GameId);
+}
 
 public sealed class EndGameCommandValidator : AbstractValidator<EndGameCommand>
 {
@@ -209,7 +222,10 @@ public sealed class GetMyGameQueryHandler(IReadRepository<Game> games, ICurrentU
 /// A phase deadline (sent by the deadline job): ends phase <see cref="PhaseNumber"/> unless the game
 /// has moved on. A deadline acted on more than a second late never counts against idle players.
 /// </summary>
-public sealed record EndPhaseCommand(Guid GameId, int PhaseNumber) : IRequest<bool>;
+public sealed record EndPhaseCommand(Guid GameId, int PhaseNumber) : IRequest<bool>, IAggregateLockedRequest
+{
+    public string AggregateLockKey => MafiaIds.GameLock(MafiaIds.Of(GameId));
+}
 
 public sealed class EndPhaseCommandHandler(IRepository<Game> games, IClock clock, IServerRun run) : IRequestHandler<EndPhaseCommand, bool>
 {

@@ -5,7 +5,9 @@ namespace CleanGames.Application.Mafia.Games;
 
 /// <summary>
 /// Seed <c>GameStateResponse</c> as the viewer may see it, plus the provably fair deal
-/// (<c>deal_commitment</c> from the start, <c>deal_seed</c> once ended) and the <c>winner</c>.
+/// (<c>deal_commitment</c> from the start, <c>deal_seed</c> once ended), the <c>winner</c>, and the
+/// server's times of the phase (<c>phase_started_at</c>, <c>phase_ends_at</c>; null once ended) and
+/// <c>server_time</c> (when this state was produced), so a client can run an exact countdown.
 /// </summary>
 public sealed record GameStateView(
     string GameId,
@@ -18,7 +20,10 @@ public sealed record GameStateView(
     IReadOnlyList<string>? MafiaPlayers,
     string DealCommitment,
     string? DealSeed,
-    string? Winner);
+    string? Winner,
+    string PhaseStartedAt,
+    string? PhaseEndsAt,
+    string ServerTime);
 
 /// <summary>Seed <c>PlayerInfo</c>: <c>role</c> only where the viewer may see it.</summary>
 public sealed record PlayerInfoView(string UserId, bool Alive, string? DeathReason, string? Role);
@@ -44,7 +49,10 @@ public static class GameViews
             isMafia ? game.Players.Where(p => p.Role == Role.Mafia).Select(p => MafiaIds.Of(p.AccountId)).ToArray() : null,
             game.DealCommitment,
             game.IsOver ? game.DealSeed : null,
-            game.Winner is { } winner ? Name(winner) : null);
+            game.Winner is { } winner ? Name(winner) : null,
+            Timestamp(game.PhaseStartedAt),
+            game.IsOver || game.PhaseDeadline is null ? null : Timestamp(game.PhaseDeadline.Value),
+            Timestamp(now));
     }
 
     public static PlayerInfoView Player(Game game, GamePlayer player, long? viewerId) => new(

@@ -448,6 +448,7 @@ public sealed class Game : AggregateRoot<Guid>
         Winner = winner;
         EndedAt = now;
         Phase = GamePhase.Ended;
+        PhaseStartedAt = now;
         PhaseDeadline = null;
         _nightActions.Clear();
         _votes.Clear();

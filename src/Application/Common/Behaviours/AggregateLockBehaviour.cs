@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using MediatR;
+
+namespace CleanGames.Application.Common.Behaviours;
+
+/// <summary>
+/// A request that changes one hot aggregate (a game many players act on at once) names it, so this
+/// instance runs such requests one at a time per aggregate instead of letting them race and retry.
+/// Across instances the optimistic-concurrency retry still decides.
+/// </summary>
+public interface IAggregateLockedRequest
+{
+    string AggregateLockKey { get; }
+}
+
+/// <summary>One async lock per key, kept only while someone holds or waits for it.</summary>
+public sealed class AggregateLocks
+{
+    private readonly ConcurrentDictionary<string, Entry> _locks = new(StringComparer.Ordinal);
+
+    public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
+    {
+        Entry entry;
+        while (true)
+        {
+            entry = _locks.GetOrAdd(key, static _ => new Entry());
+            lock (entry)
+            {
+                if (!entry.Retired)
+                {
+                    entry.Users++;
+                    break;
+                }
+            }
+        }
+
+        try
+        {
+            await entry.Gate.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            Leave(key, entry);
+            throw;
+        }
+
+        return new Releaser(this, key, entry);
+    }
+
+    private void Leave(string key, Entry entry)
+    {
+        lock (entry)
+        {
+            if (--entry.Users == 0)
+            {
+                entry.Retired = true;
+                _locks.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+            }
+        }
+    }
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public int Users { get; set; }
+
+        public bool Retired { get; set; }
+    }
+
+    private sealed class Releaser(AggregateLocks owner, string key, Entry entry) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                entry.Gate.Release();
+                owner.Leave(key, entry);
+            }
+        }
+    }
+}
+
+/// <summary>Runs <see cref="IAggregateLockedRequest"/>s one at a time per aggregate (outside the concurrency retry).</summary>
+public sealed class AggregateLockBehaviour<TRequest, TResponse>(AggregateLocks locks) : IPipelineBehavior<TRequest, TResponse>
+{
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+        request is IAggregateLockedRequest locked ? RunLockedAsync(locked.AggregateLockKey, cancellationToken, next) : next();
+
+    private async Task<TResponse> RunLockedAsync(string key, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        using var held = await locks.AcquireAsync(key, cancellationToken);
+        return await next();
+    }
+}
