@@ -28,7 +28,9 @@ internal static class KitchenRegistration
                 .StartNow()
                 .WithSimpleSchedule(schedule => schedule
                     .WithInterval(TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<KitchenOptions>>().Value.WriteBehindMilliseconds))
-                    .RepeatForever()),
+                    .RepeatForever()
+                    // Firings missed while the process was paused are not made up: one write covers them all.
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
             (_, job) => job.WithIdentity(KitchenWriteBehindJob.Key)));
         return services;
     }

@@ -14,6 +14,9 @@ internal static class SchedulingRegistration
     {
         services.AddQuartz(quartz =>
         {
+            // The scheduler's own timers run on real time, whatever TimeProvider the application uses
+            // (tests move a fake one by days; a scheduler on it would backfill every missed firing).
+            quartz.UseTimeProvider(TimeProvider.System);
             quartz.UseInMemoryStore();
             quartz.ScheduleJob<Jobs.PurgeExpiredSessionsJob>(
                 trigger => trigger.WithIdentity("identity.purge-expired-sessions.hourly")
