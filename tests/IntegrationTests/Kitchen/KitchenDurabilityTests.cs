@@ -10,32 +10,8 @@ namespace CleanGames.IntegrationTests.Kitchen;
 /// Write-behind: the hot path changes memory only; the database follows within a second, on the
 /// account's last disconnect and on graceful shutdown; purchases and prestige are written through.
 /// </summary>
-public sealed class KitchenDurabilityTests : IAsyncLifetime
+public sealed class KitchenDurabilityTests : SharedDatabaseDirectory
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cleangames-tests", "kitchen-" + Guid.NewGuid().ToString("N"));
-
-    private string DatabasePath => Path.Combine(_directory, "cleangames.db");
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_directory);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Cooking_reaches_the_database_within_a_second_without_a_write_per_request()
     {

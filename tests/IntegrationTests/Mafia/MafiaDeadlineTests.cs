@@ -12,6 +12,17 @@ namespace CleanGames.IntegrationTests.Mafia;
 /// <summary>A host on the real clock, so Quartz deadlines and the game agree on the time.</summary>
 public sealed class RealClockHost : CleanGamesHost
 {
+    public RealClockHost()
+        : base(null)
+    {
+    }
+
+    /// <summary>A host on <paramref name="databasePath"/>, kept after it stops (for restarts).</summary>
+    internal RealClockHost(string databasePath)
+        : base(databasePath)
+    {
+    }
+
     protected override void ConfigureHost(IWebHostBuilder builder) => builder.ConfigureServices(services =>
     {
         services.RemoveAll<TimeProvider>();

@@ -2,45 +2,20 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanGames.IntegrationTests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using static CleanGames.IntegrationTests.Support.Json;
 
 namespace CleanGames.IntegrationTests.Mafia;
 
 /// <summary>A deadline that passes while the server is down is acted on right after the next start (the idle exemption of such a phase is unit-tested).</summary>
-public sealed class MafiaRestartTests : IAsyncLifetime
+public sealed class MafiaRestartTests : SharedDatabaseDirectory
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cleangames-tests", "mafia-" + Guid.NewGuid().ToString("N"));
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_directory);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_night_whose_deadline_passed_while_the_server_was_down_ends_right_after_the_restart()
     {
-        var path = Path.Combine(_directory, "cleangames.db");
+        var path = DatabasePath;
         var ids = Enumerable.Range(0, 4).Select(_ => MafiaTable.NewAccount()).ToArray();
         string gameId;
-        var first = new SharedRealClockHost(path);
+        var first = new RealClockHost(path);
         await first.InitializeAsync();
         using (var owner = first.CreateClientFor(ids[0]))
         {
@@ -68,7 +43,7 @@ public sealed class MafiaRestartTests : IAsyncLifetime
         await first.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(2.5));
 
-        await using var second = new SharedRealClockHost(path);
+        await using var second = new RealClockHost(path);
         await second.InitializeAsync();
         using var player = second.CreateClientFor(ids[1]);
         var waited = Stopwatch.StartNew();
@@ -85,14 +60,5 @@ public sealed class MafiaRestartTests : IAsyncLifetime
         Assert.Equal(4, state.GetProperty("alive_players").GetArrayLength());
         var players = await player.GetFromJsonAsync<JsonElement>($"/api/game/{gameId}/players");
         Assert.All(players.GetProperty("players").EnumerateArray(), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("death_reason").ValueKind));
-    }
-
-    private sealed class SharedRealClockHost(string databasePath) : CleanGamesHost(databasePath)
-    {
-        protected override void ConfigureHost(IWebHostBuilder builder) => builder.ConfigureServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton(TimeProvider.System);
-        });
     }
 }
