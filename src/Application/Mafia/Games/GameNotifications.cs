@@ -50,7 +50,8 @@ public sealed record NotificationPayload(string NotificationType, object Data, s
 /// <summary>
 /// Turns a saved game's events into what each connected person may hear: public events to every
 /// player and observer, a detective's result to the detective, a death notice to the victim, and a
-/// fresh <c>game_state</c> (as each viewer may see it) after every phase change.
+/// fresh <c>game_state</c> (as each viewer may see it) after every phase change. The game is taken
+/// by id, so the instance the command just saved is reused rather than read again.
 /// </summary>
 public sealed class GameEventPublisher(IReadRepository<Game> games, IRealtimeNotifier notifier, IClock clock) :
     INotificationHandler<DomainEventNotification<GameStarted>>,
@@ -78,7 +79,7 @@ public sealed class GameEventPublisher(IReadRepository<Game> games, IRealtimeNot
 
     public async Task Handle(DomainEventNotification<PhaseChanged> notification, CancellationToken cancellationToken)
     {
-        var game = await games.FirstOrDefaultAsync(new GameByIdSpec(notification.Event.GameId), cancellationToken);
+        var game = await games.GetByIdAsync(notification.Event.GameId, cancellationToken);
         if (game is null)
         {
             return;
@@ -117,7 +118,7 @@ public sealed class GameEventPublisher(IReadRepository<Game> games, IRealtimeNot
 
     public async Task Handle(DomainEventNotification<GameEnded> notification, CancellationToken cancellationToken)
     {
-        var game = await games.FirstOrDefaultAsync(new GameByIdSpec(notification.Event.GameId), cancellationToken);
+        var game = await games.GetByIdAsync(notification.Event.GameId, cancellationToken);
         if (game is null)
         {
             return;
@@ -138,7 +139,7 @@ public sealed class GameEventPublisher(IReadRepository<Game> games, IRealtimeNot
 
     private async Task PublishToAllAsync(Guid gameId, string name, object payload, CancellationToken cancellationToken, Game? loaded = null)
     {
-        var game = loaded ?? await games.FirstOrDefaultAsync(new GameByIdSpec(gameId), cancellationToken);
+        var game = loaded ?? await games.GetByIdAsync(gameId, cancellationToken);
         if (game is null)
         {
             return;
