@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.TryAddTransient<ServiceFactory>(sp => sp.GetService!);
         services.TryAddTransient<IMediator, Mediator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton<TimeProvider>(ApplicationClock.Key, (_, _) => TimeProvider.System);
         services.TryAddSingleton<IClock, SystemClock>();
         services.TryAddScoped<IDomainEventDispatcher, MediatorDomainEventDispatcher>();
         // Bound to configuration by the composition root (handlers never read configuration).

@@ -20,11 +20,11 @@ internal static class AuthenticationRegistration
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>, TimeProvider>((bearer, jwtOptions, timeProvider) =>
+            .Configure<IOptions<JwtOptions>, IServiceProvider>((bearer, jwtOptions, services) =>
             {
                 var jwt = jwtOptions.Value;
                 bearer.MapInboundClaims = false;
-                bearer.TimeProvider = timeProvider;
+                bearer.TimeProvider = services.GetRequiredKeyedService<TimeProvider>(ApplicationClock.Key);
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = jwt.Issuer,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Claims;
 using System.Text;
 using CleanGames.Application.Common.Abstractions;
@@ -8,7 +9,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace CleanGames.Infrastructure.Authentication;
 
-internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, TimeProvider timeProvider) : IAccessTokenIssuer
+internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, [FromKeyedServices(ApplicationClock.Key)] TimeProvider timeProvider) : IAccessTokenIssuer
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 

@@ -1,3 +1,5 @@
+using CleanGames.Application.Common.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -28,7 +30,7 @@ public sealed class TelegramOptions
 /// exactly once. Hashes are compared in constant time; <c>auth_date</c> must be recent and not in
 /// the future.
 /// </summary>
-internal sealed class TelegramLoginVerifier(IOptionsMonitor<TelegramOptions> options, TimeProvider timeProvider) : ITelegramLoginVerifier
+internal sealed class TelegramLoginVerifier(IOptionsMonitor<TelegramOptions> options, [FromKeyedServices(ApplicationClock.Key)] TimeProvider timeProvider) : ITelegramLoginVerifier
 {
     // Clocks differ a little between Telegram and us; more than this ahead is a forgery or a replay.
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromSeconds(30);

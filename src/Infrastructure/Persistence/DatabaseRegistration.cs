@@ -47,10 +47,12 @@ public static class DatabaseRegistration
         services.AddScoped<IReferenceDataSeeder, TSeeder>();
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(ApplicationDbContext).Assembly.GetName().Name));
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(ApplicationDbContext).Assembly.GetName().Name)
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
 
     internal static void ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(typeof(ApplicationDbContext).Assembly.GetName().Name));
+        options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(typeof(ApplicationDbContext).Assembly.GetName().Name)
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
 
     private static string ResolveConnectionString(IServiceProvider services, DatabaseProvider provider)
     {

@@ -49,7 +49,7 @@ public sealed record NovelsUserProfile(
 [Route("api/v1/auth")]
 [ApiDialect(ApiDialect.Novels)]
 [Tags("Novels: accounts")]
-public sealed class NovelsAuthController(IMediator mediator, TimeProvider timeProvider) : ControllerBase
+public sealed class NovelsAuthController(IMediator mediator, [FromKeyedServices(CleanGames.Application.Common.Abstractions.ApplicationClock.Key)] TimeProvider timeProvider) : ControllerBase
 {
     public const string RefreshCookie = "refresh_token";
     public const string CookiePath = "/api/v1/auth";

@@ -25,8 +25,8 @@ public sealed class RealClockHost : CleanGamesHost
 
     protected override void ConfigureHost(IWebHostBuilder builder) => builder.ConfigureServices(services =>
     {
-        services.RemoveAll<TimeProvider>();
-        services.AddSingleton(TimeProvider.System);
+        services.RemoveApplicationClock();
+        services.AddKeyedSingleton(CleanGames.Application.Common.Abstractions.ApplicationClock.Key, TimeProvider.System);
     });
 }
 

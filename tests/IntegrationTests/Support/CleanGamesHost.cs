@@ -144,8 +144,8 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddControllers().AddApplicationPart(typeof(CleanGamesHost).Assembly);
             services.AddMediatorHandlers(typeof(CleanGamesHost).Assembly);
             services.AddValidatorsForTests();
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveApplicationClock();
+            services.AddKeyedSingleton<TimeProvider>(ApplicationClock.Key, Clock);
             services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestEndpointsStartupFilter>();
             services.Configure<CleanGames.WebApi.Common.Dialects.DialectRouteOptions>(routes => routes.MapPrefix("/test/gateway", CleanGames.WebApi.Common.Dialects.ApiDialect.Gateway));
         });

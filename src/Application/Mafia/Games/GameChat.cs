@@ -28,7 +28,8 @@ public sealed class SendChatCommandHandler(GameAccess access, IRealtimeNotifier 
         var game = await access.LoadAsync(request.GameId, cancellationToken, allowAdmin: false);
         var audience = game.ChatAudienceFor(access.CallerId) ?? throw new DomainException(GameErrors.ChatNotAllowed);
         var payload = new ChatPayload(MafiaIds.Of(access.CallerId), request.Message!, GameViews.Timestamp(clock.UtcNow));
-        var recipients = game.Players.Where(p => audience == ChatAudience.Everyone || p.Role == Role.Mafia).Select(p => p.AccountId).ToList();
+        // Night chat is the living mafia's secret: dead players only watch public events.
+        var recipients = game.Players.Where(p => audience == ChatAudience.Everyone || (p.Role == Role.Mafia && p.IsAlive)).Select(p => p.AccountId).ToList();
         if (audience == ChatAudience.Everyone)
         {
             recipients.Add(MafiaTopics.Observers);

@@ -149,7 +149,7 @@ internal sealed class GatewayRenderer : IDialectRenderer
 }
 
 /// <summary>Seed 004 (Novels): <c>{"data", "meta": {timestamp, version}}</c> (+ <c>pagination</c>); errors with <c>meta.request_id</c>.</summary>
-internal sealed class NovelsRenderer(TimeProvider timeProvider) : IDialectRenderer
+internal sealed class NovelsRenderer([FromKeyedServices(CleanGames.Application.Common.Abstractions.ApplicationClock.Key)] TimeProvider timeProvider) : IDialectRenderer
 {
     public const string ApiVersion = "1.0";
 
