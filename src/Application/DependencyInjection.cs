@@ -56,7 +56,8 @@ public static class DependencyInjection
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AggregateLockBehaviour<,>));
+        // Stateless (its locks live in the AggregateLocks singleton): no allocation per request on hot paths.
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(AggregateLockBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ConcurrencyRetryBehaviour<,>));
         return services;
     }

@@ -295,7 +295,9 @@ internal sealed partial class KitchenSocketConnection(
 
                 if (isRequestId && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
                 {
-                    return JsonDocument.Parse(reader.HasValueSequence ? reader.ValueSequence.ToArray() : utf8.Slice((int)reader.TokenStartIndex, reader.TokenType == JsonTokenType.String ? reader.ValueSpan.Length + 2 : reader.ValueSpan.Length).ToArray());
+                    // The token as written (quotes included for a string), so it is echoed exactly.
+                    var length = reader.ValueSpan.Length + (reader.TokenType == JsonTokenType.String ? 2 : 0);
+                    return JsonDocument.Parse(utf8.Slice((int)reader.TokenStartIndex, length).ToArray());
                 }
 
                 reader.Skip();

@@ -105,7 +105,7 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
             _ when id == detective => Role.Detective,
             _ => Role.Citizen,
         });
-        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{gameId}|{Convert.ToHexStringLower(seed)}|{string.Join(',', seated.Select(DealShuffle.WireName))}")));
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{gameId}|{Convert.ToHexStringLower(seed)}|{string.Join(',', seated.Select(GameNames.Of))}")));
         Assert.Equal(expected, ended.GetProperty("deal_commitment").GetString());
         Assert.Equal(seated.ToArray(), DealShuffle.Deal(new GameSettings().RolesFor(4), seed).ToArray());
 

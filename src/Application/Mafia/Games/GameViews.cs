@@ -72,39 +72,15 @@ public static class GameViews
 
     public static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string Name(GamePhase phase) => phase switch
-    {
-        GamePhase.Night => "night",
-        GamePhase.Day => "day",
-        GamePhase.Voting => "voting",
-        _ => "ended",
-    };
+    public static string Name(GamePhase phase) => GameNames.Of(phase);
 
-    public static string Name(Role role) => DealShuffle.WireName(role);
+    public static string Name(Role role) => GameNames.Of(role);
 
-    public static string Name(Team team) => team == Team.Mafia ? "mafia" : "citizens";
+    public static string Name(Team team) => GameNames.Of(team);
 
-    public static string Name(DeathReason reason) => reason switch
-    {
-        DeathReason.Killed => "killed",
-        DeathReason.Voted => "voted",
-        _ => "idle",
-    };
+    public static string Name(DeathReason reason) => GameNames.Of(reason);
 
-    public static Role? ParseRole(string? role) => role switch
-    {
-        "mafia" => Role.Mafia,
-        "detective" => Role.Detective,
-        "doctor" => Role.Doctor,
-        "citizen" => Role.Citizen,
-        _ => null,
-    };
+    public static Role? ParseRole(string? role) => GameNames.ParseRole(role);
 
-    public static NightActionType? ParseAction(string? action) => action switch
-    {
-        "kill" => NightActionType.Kill,
-        "heal" => NightActionType.Heal,
-        "investigate" => NightActionType.Investigate,
-        _ => null,
-    };
+    public static NightActionType? ParseAction(string? action) => GameNames.ParseAction(action);
 }

@@ -35,13 +35,5 @@ public static class DealShuffle
     }
 
     public static string Commitment(string gameId, ReadOnlySpan<byte> seed, IEnumerable<Role> rolesInSeatOrder) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{gameId}|{Convert.ToHexStringLower(seed)}|{string.Join(',', rolesInSeatOrder.Select(WireName))}")));
-
-    public static string WireName(Role role) => role switch
-    {
-        Role.Mafia => "mafia",
-        Role.Detective => "detective",
-        Role.Doctor => "doctor",
-        _ => "citizen",
-    };
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{gameId}|{Convert.ToHexStringLower(seed)}|{string.Join(',', rolesInSeatOrder.Select(GameNames.Of))}")));
 }

@@ -348,7 +348,7 @@ public sealed class Game : AggregateRoot<Guid>
                 Raise(new PlayerInvestigated(Id, action.ActorId, action.TargetId, isMafia));
             }
 
-            Record(action.ActorId, Name(action.Action), action.TargetId, result, visibility, now);
+            Record(action.ActorId, GameNames.Of(action.Action), action.TargetId, result, visibility, now);
         }
 
         var kills = tonight.Where(a => a.Action == NightActionType.Kill).GroupBy(a => a.TargetId).Select(g => (Target: g.Key, Votes: g.Count())).ToList();
@@ -425,7 +425,7 @@ public sealed class Game : AggregateRoot<Guid>
     {
         var player = FindPlayer(accountId)!;
         player.Die(reason, DayCount);
-        Record(null, "death", accountId, Name(reason), ActionVisibility.Public, now);
+        Record(null, "death", accountId, GameNames.Of(reason), ActionVisibility.Public, now);
         Raise(new PlayerEliminated(Id, accountId, reason));
     }
 
@@ -454,7 +454,7 @@ public sealed class Game : AggregateRoot<Guid>
         _votes.Clear();
         _rewards.Clear();
         _rewards.AddRange(_players.Select(p => GameRewardPolicy.For(p, winner)));
-        Record(null, "game_end", null, winner == Team.Mafia ? "mafia" : "citizens", ActionVisibility.Public, now);
+        Record(null, "game_end", null, GameNames.Of(winner), ActionVisibility.Public, now);
         Raise(new PhaseChanged(Id, Phase, DayCount, PhaseNumber, null));
         Raise(new GameEnded(Id, winner, _rewards.ToArray(), DealSeed));
     }
@@ -467,7 +467,7 @@ public sealed class Game : AggregateRoot<Guid>
         PhaseStartedAt = now;
         PhaseStartedBy = serverRun;
         PhaseDeadline = now + Settings.DurationOf(phase);
-        Record(null, "phase_change", null, Name(phase), ActionVisibility.Public, now);
+        Record(null, "phase_change", null, GameNames.Of(phase), ActionVisibility.Public, now);
         Raise(new PhaseChanged(Id, phase, day, PhaseNumber, PhaseDeadline));
     }
 
@@ -476,28 +476,6 @@ public sealed class Game : AggregateRoot<Guid>
         _history.Add(new GameActionEntry(_history.Count + 1, DayCount, Phase, playerId, actionType, targetId, result, visibility, now));
         MarkChanged();
     }
-
-    private static string Name(NightActionType action) => action switch
-    {
-        NightActionType.Kill => "kill",
-        NightActionType.Heal => "heal",
-        _ => "investigate",
-    };
-
-    private static string Name(DeathReason reason) => reason switch
-    {
-        DeathReason.Killed => "killed",
-        DeathReason.Voted => "voted",
-        _ => "idle",
-    };
-
-    private static string Name(GamePhase phase) => phase switch
-    {
-        GamePhase.Night => "night",
-        GamePhase.Day => "day",
-        GamePhase.Voting => "voting",
-        _ => "ended",
-    };
 }
 
 public enum ChatAudience

@@ -69,3 +69,47 @@ public static class RoleRules
         _ => "You are a citizen. Find the mafia by talking and voting during the day. Win when every mafia member is gone.",
     };
 }
+
+/// <summary>
+/// The wire names of the game's values (snake_case, as the seed writes them), used by the history
+/// the game records and by every view of it, and read back from requests.
+/// </summary>
+public static class GameNames
+{
+    public static string Of(GamePhase phase) => phase switch
+    {
+        GamePhase.Night => "night",
+        GamePhase.Day => "day",
+        GamePhase.Voting => "voting",
+        _ => "ended",
+    };
+
+    public static string Of(Role role) => role switch
+    {
+        Role.Mafia => "mafia",
+        Role.Detective => "detective",
+        Role.Doctor => "doctor",
+        _ => "citizen",
+    };
+
+    public static string Of(Team team) => team == Team.Mafia ? "mafia" : "citizens";
+
+    public static string Of(DeathReason reason) => reason switch
+    {
+        DeathReason.Killed => "killed",
+        DeathReason.Voted => "voted",
+        _ => "idle",
+    };
+
+    public static string Of(NightActionType action) => action switch
+    {
+        NightActionType.Kill => "kill",
+        NightActionType.Heal => "heal",
+        _ => "investigate",
+    };
+
+    public static Role? ParseRole(string? role) => Enum.GetValues<Role>().Cast<Role?>().FirstOrDefault(r => Of(r!.Value) == role);
+
+    public static NightActionType? ParseAction(string? action) =>
+        Enum.GetValues<NightActionType>().Cast<NightActionType?>().FirstOrDefault(a => Of(a!.Value) == action);
+}
