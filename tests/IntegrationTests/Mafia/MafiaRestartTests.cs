@@ -13,35 +13,13 @@ public sealed class MafiaRestartTests : SharedDatabaseDirectory
     public async Task A_night_whose_deadline_passed_while_the_server_was_down_ends_right_after_the_restart()
     {
         var path = DatabasePath;
-        var ids = Enumerable.Range(0, 4).Select(_ => MafiaTable.NewAccount()).ToArray();
-        string gameId;
         var first = new RealClockHost(path);
         await first.InitializeAsync();
-        using (var owner = first.CreateClientFor(ids[0]))
-        {
-            var lobby = await (await owner.PostAsync("/api/matchmaking/lobby/create",
-                Body(new { max_players = 4, settings = new { night_seconds = 2, day_seconds = 600, voting_seconds = 600 } }))).ReadJsonAsync();
-            var code = lobby.GetProperty("invite_code").GetString()!;
-            foreach (var id in ids)
-            {
-                using var client = first.CreateClientFor(id);
-                if (id != ids[0])
-                {
-                    (await client.PostAsync("/api/matchmaking/lobby/join/" + code, null)).EnsureSuccessStatusCode();
-                }
-            }
-
-            foreach (var id in ids)
-            {
-                using var client = first.CreateClientFor(id);
-                (await client.PostAsync($"/api/matchmaking/lobby/{code}/ready", null)).EnsureSuccessStatusCode();
-            }
-
-            gameId = (await owner.GetFromJsonAsync<JsonElement>("/api/game/my_game")).GetProperty("active_game").GetString()!;
-        }
+        var table = await MafiaTable.StartAsync(first, settings: new { night_seconds = 3, day_seconds = 600, voting_seconds = 600 });
+        var (ids, gameId) = (table.Ids, table.GameId);
 
         await first.StopAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
 
         await using var second = new RealClockHost(path);
         await second.InitializeAsync();

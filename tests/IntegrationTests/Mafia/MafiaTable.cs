@@ -35,12 +35,15 @@ internal sealed class MafiaTable
 
     public static long NewAccount() => Interlocked.Increment(ref _nextAccount);
 
-    /// <summary>Four players; <paramref name="beforeReady"/> runs once everyone joined, before the last ready starts the game.</summary>
-    public static async Task<MafiaTable> StartAsync(CleanGamesHost host, Func<long[], Task>? beforeReady = null)
+    /// <summary>
+    /// Four players; <paramref name="beforeReady"/> runs once everyone joined, before the last ready
+    /// starts the game; <paramref name="settings"/> are the lobby's (the defaults when null).
+    /// </summary>
+    public static async Task<MafiaTable> StartAsync(CleanGamesHost host, Func<long[], Task>? beforeReady = null, object? settings = null)
     {
         var ids = Enumerable.Range(0, 4).Select(_ => NewAccount()).ToArray();
         using var owner = host.CreateClientFor(ids[0]);
-        var lobby = await (await owner.PostAsync("/api/matchmaking/lobby/create", null)).ReadJsonAsync();
+        var lobby = await (await owner.PostAsync("/api/matchmaking/lobby/create", settings is null ? null : Body(new { max_players = 4, settings }))).ReadJsonAsync();
         var code = lobby.GetProperty("invite_code").GetString()!;
         foreach (var id in ids.Skip(1))
         {

@@ -1,5 +1,7 @@
 using System.Net;
 using CleanGames.Infrastructure.Persistence;
+using CleanGames.Infrastructure.Persistence.Sqlite;
+using Microsoft.Data.Sqlite;
 using CleanGames.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,41 @@ public sealed class PersistenceTests(CleanGamesHost host) : IClassFixture<CleanG
         var final = await (await client.GetAsync($"/test/race/accounts/{id}")).ReadJsonAsync();
         Assert.Equal(racers, final.GetProperty("failed_sign_in_count").GetInt32());
         Assert.Equal(racers + 1, final.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task Writers_of_one_process_queue_on_the_database_files_gate_instead_of_the_sqlite_lock()
+    {
+        var client = host.CreateClient();
+        var id = (await (await client.PostAsync("/test/race/accounts", null)).ReadJsonAsync()).GetProperty("id").GetInt64();
+        string connectionString;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            connectionString = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.GetConnectionString()!;
+        }
+
+        // The same file spelled another way is the same gate.
+        var gate = SqliteWriteGate.For(new SqliteConnectionStringBuilder(connectionString) { DataSource = Path.GetRelativePath(Environment.CurrentDirectory, host.DatabasePath) }.ToString());
+        Assert.Same(SqliteWriteGate.For(connectionString), gate);
+        Assert.NotSame(gate, SqliteWriteGate.For("Data Source=" + Path.Combine(Path.GetTempPath(), "another.db")));
+
+        await gate.WaitAsync();
+        Task<HttpResponseMessage> write;
+        try
+        {
+            write = client.PostAsync($"/test/race/accounts/{id}/failures", null);
+            // While the gate is held, the write waits for it.
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            Assert.False(write.IsCompleted);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await write).StatusCode);
+        var final = await (await client.GetAsync($"/test/race/accounts/{id}")).ReadJsonAsync();
+        Assert.Equal(1, final.GetProperty("failed_sign_in_count").GetInt32());
     }
 
     [Fact]
