@@ -153,6 +153,29 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
     }
 
     [Fact]
+    public async Task Validation_errors_say_whether_the_field_came_in_the_body_or_the_query_string()
+    {
+        using var client = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+        using var admin = host.CreateClientFor(Interlocked.Increment(ref _nextAccount), "admin");
+
+        var body = await client.PostAsync("/api/matchmaking/lobby/create", Body(new { max_players = 8, settings = new { night_seconds = 0 } }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, body.StatusCode);
+        var bodyItem = Assert.Single((await body.ReadJsonAsync()).GetProperty("detail").EnumerateArray());
+        AssertProperties(bodyItem, "loc", "msg", "type");
+        Assert.Equal(["body", "settings", "night_seconds"], bodyItem.GetProperty("loc").EnumerateArray().Select(e => e.GetString()));
+
+        var query = await client.GetAsync("/api/game/active?page=1&per_page=0");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, query.StatusCode);
+        var queryItem = Assert.Single((await query.ReadJsonAsync()).GetProperty("detail").EnumerateArray());
+        Assert.Equal(["query", "per_page"], queryItem.GetProperty("loc").EnumerateArray().Select(e => e.GetString()));
+
+        var missing = await admin.PostAsync("/api/game/admin/00000000-0000-0000-0000-000000000001/end?winner_team=nobody", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
+        var winnerItem = Assert.Single((await missing.ReadJsonAsync()).GetProperty("detail").EnumerateArray());
+        Assert.Equal(["query", "winner_team"], winnerItem.GetProperty("loc").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public async Task The_deprecated_create_validates_player_count_and_points_at_a_lobby()
     {
         using var client = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));

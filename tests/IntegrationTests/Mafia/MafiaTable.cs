@@ -29,21 +29,26 @@ internal sealed class MafiaTable
 
     public long Mafia => Roles.Single(r => r.Value == "mafia").Key;
 
+    public long[] MafiaMembers => Roles.Where(r => r.Value == "mafia").Select(r => r.Key).ToArray();
+
     public long Detective => Roles.Single(r => r.Value == "detective").Key;
+
+    public long Doctor => Roles.Single(r => r.Value == "doctor").Key;
 
     public long[] Citizens => Roles.Where(r => r.Value == "citizen").Select(r => r.Key).ToArray();
 
     public static long NewAccount() => Interlocked.Increment(ref _nextAccount);
 
     /// <summary>
-    /// Four players; <paramref name="beforeReady"/> runs once everyone joined, before the last ready
-    /// starts the game; <paramref name="settings"/> are the lobby's (the defaults when null).
+    /// <paramref name="players"/> players; <paramref name="beforeReady"/> runs once everyone joined,
+    /// before the last ready starts the game; <paramref name="settings"/> are the lobby's (the
+    /// defaults when null).
     /// </summary>
-    public static async Task<MafiaTable> StartAsync(CleanGamesHost host, Func<long[], Task>? beforeReady = null, object? settings = null)
+    public static async Task<MafiaTable> StartAsync(CleanGamesHost host, Func<long[], Task>? beforeReady = null, object? settings = null, int players = 4)
     {
-        var ids = Enumerable.Range(0, 4).Select(_ => NewAccount()).ToArray();
+        var ids = Enumerable.Range(0, players).Select(_ => NewAccount()).ToArray();
         using var owner = host.CreateClientFor(ids[0]);
-        var lobby = await (await owner.PostAsync("/api/matchmaking/lobby/create", settings is null ? null : Body(new { max_players = 4, settings }))).ReadJsonAsync();
+        var lobby = await (await owner.PostAsync("/api/matchmaking/lobby/create", Body(new { max_players = players, settings }))).ReadJsonAsync();
         var code = lobby.GetProperty("invite_code").GetString()!;
         foreach (var id in ids.Skip(1))
         {
