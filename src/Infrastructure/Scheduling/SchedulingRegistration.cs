@@ -24,6 +24,7 @@ internal static class SchedulingRegistration
                     .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
                 job => job.WithIdentity(Jobs.PurgeExpiredSessionsJob.Key));
         });
+        services.AddHostedService<ServerRunStart>();
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }

@@ -25,6 +25,8 @@ public sealed class GameHub(IMediator mediator, HttpCurrentUser currentUser) : H
         var joined = await SendAsync(new JoinGameQuery(gameId));
         var account = joined.IsPlayer ? long.Parse(Context.User!.FindFirst(AccountClaimTypes.Subject)!.Value, CultureInfo.InvariantCulture) : MafiaTopics.Observers;
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(MafiaTopics.Game(joined.GameId), account), Context.ConnectionAborted);
+        // Read again now that events reach this connection: no change falls between the state and the events.
+        joined = await SendAsync(new JoinGameQuery(gameId));
         await Clients.Caller.SendAsync("game_state", joined.State, Context.ConnectionAborted);
         if (joined.Role is { } role)
         {

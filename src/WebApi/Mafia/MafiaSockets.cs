@@ -5,6 +5,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
+using CleanGames.Application.Mafia.Common;
 using CleanGames.Application.Mafia.Games;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Realtime;
@@ -34,9 +35,15 @@ internal static partial class MafiaSockets
         }
 
         var user = context.User.Identity?.IsAuthenticated == true ? context.User : null;
-        if (user is null && context.Request.Query["reconnect_token"].FirstOrDefault() is { Length: > 0 } reconnect
-            && Guid.TryParse(game_id, CultureInfo.InvariantCulture, out var requested))
+        if (user is null && context.Request.Query["reconnect_token"].FirstOrDefault() is { Length: > 0 } reconnect)
         {
+            if (!Guid.TryParse(game_id, CultureInfo.InvariantCulture, out var requested))
+            {
+                // A malformed id names no game, whatever the token.
+                await responder.WriteAsync(context, new ApiError(StatusCodes.Status404NotFound, MafiaErrorCodes.GameNotFound, "Game not found"));
+                return;
+            }
+
             user = reconnects.Redeem(reconnect, requested);
         }
 
@@ -46,18 +53,14 @@ internal static partial class MafiaSockets
         }
 
         JoinedGame joined;
-        await using (var scope = scopes.CreateAsyncScope())
+        try
         {
-            scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().Use(user);
-            try
-            {
-                joined = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new JoinGameQuery(game_id), context.RequestAborted);
-            }
-            catch (Exception exception) when (ExceptionMapping.IsExpected(exception))
-            {
-                await responder.WriteAsync(context, ExceptionMapping.ToApiError(exception));
-                return;
-            }
+            joined = await JoinAsync(scopes, user, game_id, context.RequestAborted);
+        }
+        catch (Exception exception) when (ExceptionMapping.IsExpected(exception))
+        {
+            await responder.WriteAsync(context, ExceptionMapping.ToApiError(exception));
+            return;
         }
 
         var accountId = AccountOf(user);
@@ -66,15 +69,22 @@ internal static partial class MafiaSockets
         var logger = loggers.CreateLogger("CleanGames.WebApi.Mafia.GameSocket");
         using var pusher = new SocketPusher(connection, capacity: 256, framesSupersede: false, SendTimeout, logger);
         var connectionId = "game_" + Guid.NewGuid().ToString("N");
+        // Events from the moment of subscribing wait behind connected and a state read after it, so none is missed or comes first.
+        pusher.Hold();
         using var subscription = subscriptions.Subscribe(MafiaTopics.Game(joined.GameId), joined.IsPlayer ? accountId : MafiaTopics.Observers,
             new SocketSubscriber(connectionId, MafiaFrames.Frame, pusher));
+        joined = await JoinAsync(scopes, user, game_id, context.RequestAborted);
 
         var isAdmin = user.HasClaim(AccountClaimTypes.Role, Roles.Admin);
-        pusher.Push(MafiaFrames.Frame("connected", new { reconnect_token = reconnects.Issue(joined.GameId, accountId, isAdmin), timestamp = GameViews.Timestamp(clock.UtcNow) }));
-        pusher.Push(MafiaFrames.Frame("game_state", joined.State));
+        var connected = MafiaFrames.Frame("connected", new { reconnect_token = reconnects.Issue(joined.GameId, accountId, isAdmin), timestamp = GameViews.Timestamp(clock.UtcNow) });
+        var state = MafiaFrames.Frame("game_state", joined.State);
         if (joined.Role is { } role)
         {
-            pusher.Push(MafiaFrames.Frame("role_assigned", role));
+            pusher.Release(connected, state, MafiaFrames.Frame("role_assigned", role));
+        }
+        else
+        {
+            pusher.Release(connected, state);
         }
 
         await ReadLoopAsync(connection, pusher, context.RequestAborted, async (type, frame) => type switch
@@ -109,6 +119,13 @@ internal static partial class MafiaSockets
         await ReadLoopAsync(connection, pusher, context.RequestAborted,
             (type, _) => Task.FromResult<byte[]?>(MafiaFrames.Error($"Unknown message type \"{type}\"; this socket only answers ping.")));
         await pusher.DrainAsync();
+    }
+
+    private static async Task<JoinedGame> JoinAsync(IServiceScopeFactory scopes, ClaimsPrincipal user, string gameId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().Use(user);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new JoinGameQuery(gameId), cancellationToken);
     }
 
     /// <summary>401 without a verified caller; 403 when the query's <c>user_id</c> is someone else.</summary>

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using CleanGames.Domain.Mafia.Games;
 using CleanGames.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CleanGames.IntegrationTests.Support.Json;
 
 namespace CleanGames.IntegrationTests.Mafia;
@@ -173,6 +175,99 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
         var winnerItem = Assert.Single((await missing.ReadJsonAsync()).GetProperty("detail").EnumerateArray());
         Assert.Equal(["query", "winner_team"], winnerItem.GetProperty("loc").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Active_games_players_and_history_filter_and_page_as_the_seed_says()
+    {
+        var table = await MafiaTable.StartAsync(host);
+        using var citizen = host.CreateClientFor(table.Citizens[0]);
+        using var mafia = host.CreateClientFor(table.Mafia);
+
+        // GET /api/game/active: a page of unfinished games.
+        var active = await (await citizen.GetAsync("/api/game/active?page=1&per_page=1")).ReadJsonAsync();
+        AssertProperties(active, "games", "total", "page", "per_page");
+        Assert.Equal(1, active.GetProperty("page").GetInt32());
+        Assert.Equal(1, active.GetProperty("per_page").GetInt32());
+        Assert.True(active.GetProperty("total").GetInt64() >= 1);
+        AssertProperties(Assert.Single(active.GetProperty("games").EnumerateArray()), "game_id", "mode", "phase", "day_count", "players_count", "alive_count", "started_at");
+        var all = await (await citizen.GetAsync("/api/game/active?per_page=100")).ReadJsonAsync();
+        var listed = all.GetProperty("games").EnumerateArray().Single(g => g.GetProperty("game_id").GetString() == table.GameId);
+        Assert.Equal("night", listed.GetProperty("phase").GetString());
+        Assert.Equal(4, listed.GetProperty("players_count").GetInt32());
+        var beyond = await (await citizen.GetAsync("/api/game/active?page=2000000000&per_page=100")).ReadJsonAsync();
+        Assert.Empty(beyond.GetProperty("games").EnumerateArray());
+        Assert.Equal(2_000_000_000, beyond.GetProperty("page").GetInt32());
+
+        // GET /players?role=: a role the caller cannot see matches nobody.
+        Assert.Empty((await (await citizen.GetAsync($"/api/game/{table.GameId}/players?role=mafia")).ReadJsonAsync()).GetProperty("players").EnumerateArray());
+        var seen = (await (await mafia.GetAsync($"/api/game/{table.GameId}/players?role=mafia")).ReadJsonAsync()).GetProperty("players");
+        Assert.Equal(table.Mafia.ToString(), Assert.Single(seen.EnumerateArray()).GetProperty("user_id").GetString());
+        var mine = (await (await citizen.GetAsync($"/api/game/{table.GameId}/players?role=citizen")).ReadJsonAsync()).GetProperty("players");
+        Assert.Equal(table.Citizens[0].ToString(), Assert.Single(mine.EnumerateArray()).GetProperty("user_id").GetString());
+        Assert.Equal(4, (await (await citizen.GetAsync($"/api/game/{table.GameId}/players")).ReadJsonAsync()).GetProperty("players").GetArrayLength());
+
+        // Play into day 2, then GET /history?day=.
+        Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(table.Detective, "action", new { action = "investigate", target_id = table.Citizens[1].ToString() })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(table.Mafia, "action", new { action = "kill", target_id = table.Citizens[1].ToString() })).StatusCode);
+        var admin = MafiaTable.NewAccount();
+        Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(admin, "advance_phase", null, "admin")).StatusCode);
+        foreach (var voter in new[] { table.Mafia, table.Detective, table.Citizens[0] })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(voter, "vote", new { target_id = (string?)null })).StatusCode);
+        }
+
+        var dayOne = (await (await citizen.GetAsync($"/api/game/{table.GameId}/history?day=1")).ReadJsonAsync()).GetProperty("actions").EnumerateArray().ToArray();
+        var dayTwo = (await (await citizen.GetAsync($"/api/game/{table.GameId}/history?day=2")).ReadJsonAsync()).GetProperty("actions").EnumerateArray().ToArray();
+        var every = (await (await citizen.GetAsync($"/api/game/{table.GameId}/history")).ReadJsonAsync()).GetProperty("actions").EnumerateArray().ToArray();
+        Assert.All(dayOne, a => Assert.Equal(1, a.GetProperty("day").GetInt32()));
+        Assert.All(dayTwo, a => Assert.Equal(2, a.GetProperty("day").GetInt32()));
+        Assert.Equal(3, dayOne.Count(a => a.GetProperty("action_type").GetString() == "vote"));
+        Assert.Contains(dayOne, a => a.GetProperty("action_type").GetString() == "death" && a.GetProperty("target_id").GetString() == table.Citizens[1].ToString());
+        Assert.Single(dayTwo, a => a.GetProperty("action_type").GetString() == "phase_change" && a.GetProperty("result").GetString() == "night");
+        Assert.Equal(every.Length, dayOne.Length + dayTwo.Length);
+        Assert.All(every, a => AssertProperties(a, "day", "phase", "player_id", "action_type", "target_id", "result", "timestamp"));
+    }
+
+    [Fact]
+    public async Task A_banned_account_a_started_lobby_and_a_second_lobby_are_refused()
+    {
+        var anonymous = host.CreateClient();
+        var registered = await anonymous.RegisterGameClientAsync();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CleanGames.Infrastructure.Persistence.ApplicationDbContext>();
+            var account = await db.Accounts.SingleAsync(a => a.Id == registered.AccountId);
+            account.Ban();
+            await db.SaveChangesAsync();
+        }
+
+        using var banned = host.CreateClientFor(registered.AccountId);
+        var refused = await banned.PostAsync("/api/matchmaking/lobby/create", null);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("You may not join games.", (await refused.ReadJsonAsync()).GetProperty("detail").GetString());
+
+        // The lobby of a started game takes nobody more, and its members are done readying.
+        var table = await MafiaTable.StartAsync(host);
+        using var late = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+        var join = await late.PostAsync("/api/matchmaking/lobby/join/" + table.InviteCode, null);
+        Assert.Equal(HttpStatusCode.Conflict, join.StatusCode);
+        Assert.Equal("The lobby's game has already started.", (await join.ReadJsonAsync()).GetProperty("detail").GetString());
+        using var member = host.CreateClientFor(table.Ids[1]);
+        var ready = await member.PostAsync($"/api/matchmaking/lobby/{table.InviteCode}/ready", null);
+        Assert.Equal(HttpStatusCode.Conflict, ready.StatusCode);
+        Assert.Equal("The lobby's game has already started.", (await ready.ReadJsonAsync()).GetProperty("detail").GetString());
+
+        // One open lobby at a time.
+        using var owner = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+        var other = await (await owner.PostAsync("/api/matchmaking/lobby/create", null)).ReadJsonAsync();
+        using var wanderer = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+        Assert.Equal(HttpStatusCode.OK, (await wanderer.PostAsync("/api/matchmaking/lobby/create", null)).StatusCode);
+        var second = await wanderer.PostAsync("/api/matchmaking/lobby/join/" + other.GetProperty("invite_code").GetString(), null);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("You are already in another lobby.", (await second.ReadJsonAsync()).GetProperty("detail").GetString());
+        var members = (await (await owner.GetAsync("/api/matchmaking/lobby/" + other.GetProperty("invite_code").GetString())).ReadJsonAsync()).GetProperty("members");
+        Assert.Equal(1, members.GetArrayLength());
     }
 
     [Fact]

@@ -11,15 +11,19 @@ internal sealed class MafiaTable
 {
     private static long _nextAccount = 8_000_000;
 
-    private MafiaTable(CleanGamesHost host, long[] ids, string gameId, Dictionary<long, string> roles)
+    private MafiaTable(CleanGamesHost host, string inviteCode, long[] ids, string gameId, Dictionary<long, string> roles)
     {
         Host = host;
+        InviteCode = inviteCode;
         Ids = ids;
         GameId = gameId;
         Roles = roles;
     }
 
     public CleanGamesHost Host { get; }
+
+    /// <summary>The invite code of the lobby the game started from.</summary>
+    public string InviteCode { get; }
 
     public long[] Ids { get; }
 
@@ -76,7 +80,7 @@ internal sealed class MafiaTable
             roles[id] = (await client.GetFromJsonAsync<JsonElement>($"/api/game/{gameId}/state")).GetProperty("my_role").GetString()!;
         }
 
-        return new MafiaTable(host, ids, gameId, roles);
+        return new MafiaTable(host, code, ids, gameId, roles);
     }
 
     public async Task<HttpResponseMessage> PostAsync(long accountId, string path, object? body = null, params string[] roles)

@@ -61,5 +61,7 @@ public sealed class PagingTests
         Assert.Equal(PageRequest.MaxPageSize, request.PageSize);
         Assert.Equal(0, request.Skip);
         Assert.Equal(40, new PageRequest(3, 20).Skip);
+        // A page past any table skips everything instead of wrapping to a negative offset.
+        Assert.Equal(int.MaxValue, new PageRequest(200_000_000, 100).Skip);
     }
 }

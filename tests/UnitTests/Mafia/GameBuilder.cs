@@ -18,11 +18,11 @@ internal sealed class GameBuilder
     public static readonly Guid GameId = new("9a3c6b10-7d4e-4f21-9b8a-2c5d7e6f8a91");
     public static readonly Guid LobbyId = new("3f0e8c2d-1b4a-4c6e-8d2f-5a7b9c1e3d50");
 
-    /// <summary>The server run that starts the game and, unless a test says otherwise, ends its phases.</summary>
-    public static readonly Guid ServerRun = new("00000000-0000-4000-8000-00000000a001");
+    /// <summary>When the server that ends the phases started, unless a test says otherwise: before the game.</summary>
+    public static readonly DateTimeOffset ServerStartedAt = Now.AddHours(-1);
 
-    /// <summary>The run after a restart: a phase started by <see cref="ServerRun"/> and ended by this one spanned the restart.</summary>
-    public static readonly Guid RestartedRun = new("00000000-0000-4000-8000-00000000b002");
+    /// <summary>A server started after every phase of a test began: each phase it ends spanned its restart.</summary>
+    public static readonly DateTimeOffset RestartedAt = Now.AddDays(30);
 
     private int _players = 5;
     private GameSettings _settings = GameSettings.Default;
@@ -71,5 +71,5 @@ internal sealed class GameBuilder
         return this;
     }
 
-    public Game Build() => Game.Start(_id, LobbyId, "classic", _settings, SeatsFor(_players), _seed.ToArray(), Now, ServerRun);
+    public Game Build() => Game.Start(_id, LobbyId, "classic", _settings, SeatsFor(_players), _seed.ToArray(), Now);
 }

@@ -176,7 +176,7 @@ public sealed class GameEndTests
         var game = GameBuilder.New(5).Build();
         game.ForceEnd(Team.Citizens, GameBuilder.Now.AddSeconds(20));
 
-        var error = Assert.Throws<DomainException>(() => game.SubmitNightAction(game.MafiaId(), NightActionType.Kill, game.CitizenIds()[0], GameBuilder.Now.AddSeconds(21), GameBuilder.ServerRun));
+        var error = Assert.Throws<DomainException>(() => game.SubmitNightAction(game.MafiaId(), NightActionType.Kill, game.CitizenIds()[0], GameBuilder.Now.AddSeconds(21)));
 
         Assert.Equal("mafia.game.ended", error.Code);
         Assert.Empty(game.NightActions);
@@ -188,7 +188,7 @@ public sealed class GameEndTests
         var game = GameBuilder.New(5).Build().ToVoting();
         game.ForceEnd(Team.Mafia, GameBuilder.Now.AddMinutes(5));
 
-        var error = Assert.Throws<DomainException>(() => game.CastVote(game.DoctorId(), game.MafiaId(), GameBuilder.Now.AddMinutes(6), GameBuilder.ServerRun));
+        var error = Assert.Throws<DomainException>(() => game.CastVote(game.DoctorId(), game.MafiaId(), GameBuilder.Now.AddMinutes(6)));
 
         Assert.Equal("mafia.game.ended", error.Code);
         Assert.Empty(game.Votes);
@@ -200,7 +200,7 @@ public sealed class GameEndTests
         var game = MafiaWinByVote();
         var events = game.DomainEvents.Count;
 
-        Assert.False(game.EndPhase(game.PhaseNumber, GameBuilder.Now.AddHours(1), countsForIdle: true, GameBuilder.ServerRun));
+        Assert.False(game.EndPhase(game.PhaseNumber, GameBuilder.Now.AddHours(1), GameBuilder.ServerStartedAt));
         Assert.Equal(events, game.DomainEvents.Count);
         Assert.Equal(GamePhase.Ended, game.Phase);
     }

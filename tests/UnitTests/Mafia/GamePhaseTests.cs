@@ -19,7 +19,6 @@ public sealed class GamePhaseTests
         Assert.Equal(Now, game.StartedAt);
         Assert.Equal(Now, game.PhaseStartedAt);
         Assert.Equal(Now.AddSeconds(45), game.PhaseDeadline);
-        Assert.Equal(GameBuilder.ServerRun, game.PhaseStartedBy);
         Assert.False(game.IsOver);
         Assert.Null(game.Winner);
         var changed = Assert.Single(game.Events<PhaseChanged>());
@@ -48,13 +47,13 @@ public sealed class GamePhaseTests
         var dayEnd = nightEnd.AddSeconds(90);
         var votingEnd = dayEnd.AddSeconds(30);
 
-        Assert.True(game.EndPhase(1, nightEnd, countsForIdle: false, GameBuilder.ServerRun));
+        Assert.True(game.EndPhase(1, nightEnd, GameBuilder.RestartedAt));
         AssertPhase(game, GamePhase.Day, day: 1, number: 2, startedAt: nightEnd, deadline: nightEnd.AddSeconds(90));
 
-        Assert.True(game.EndPhase(2, dayEnd, countsForIdle: false, GameBuilder.ServerRun));
+        Assert.True(game.EndPhase(2, dayEnd, GameBuilder.RestartedAt));
         AssertPhase(game, GamePhase.Voting, day: 1, number: 3, startedAt: dayEnd, deadline: dayEnd.AddSeconds(30));
 
-        Assert.True(game.EndPhase(3, votingEnd, countsForIdle: false, GameBuilder.ServerRun));
+        Assert.True(game.EndPhase(3, votingEnd, GameBuilder.RestartedAt));
         AssertPhase(game, GamePhase.Night, day: 2, number: 4, startedAt: votingEnd, deadline: votingEnd.AddSeconds(45));
     }
 
@@ -101,12 +100,12 @@ public sealed class GamePhaseTests
     public void Ending_a_phase_that_has_already_ended_does_nothing_and_returns_false()
     {
         var game = GameBuilder.New(5).Build();
-        Assert.True(game.EndPhase(1, Now.AddSeconds(60), countsForIdle: true, GameBuilder.ServerRun));
+        Assert.True(game.EndPhase(1, Now.AddSeconds(60), GameBuilder.ServerStartedAt));
         var events = game.DomainEvents.Count;
         var history = game.History.Count;
         var deadline = game.PhaseDeadline;
 
-        var ended = game.EndPhase(1, Now.AddSeconds(61), countsForIdle: true, GameBuilder.ServerRun);
+        var ended = game.EndPhase(1, Now.AddSeconds(61), GameBuilder.ServerStartedAt);
 
         Assert.False(ended);
         Assert.Equal(GamePhase.Day, game.Phase);
@@ -123,7 +122,7 @@ public sealed class GamePhaseTests
         var game = GameBuilder.New(5).Build();
         var events = game.DomainEvents.Count;
 
-        var ended = game.EndPhase(2, Now.AddSeconds(60), countsForIdle: true, GameBuilder.ServerRun);
+        var ended = game.EndPhase(2, Now.AddSeconds(60), GameBuilder.ServerStartedAt);
 
         Assert.False(ended);
         Assert.Equal(GamePhase.Night, game.Phase);
@@ -142,7 +141,7 @@ public sealed class GamePhaseTests
         Assert.Equal(GamePhase.Day, game.Phase);
         var events = game.DomainEvents.Count;
 
-        var ended = game.EndPhase(1, Now.AddSeconds(60), countsForIdle: true, GameBuilder.ServerRun);
+        var ended = game.EndPhase(1, Now.AddSeconds(60), GameBuilder.ServerStartedAt);
 
         Assert.False(ended);
         Assert.Equal(GamePhase.Day, game.Phase);
@@ -160,9 +159,9 @@ public sealed class GamePhaseTests
         game.VoteFor(game.MafiaId(), target);
         var voting = game.PhaseNumber;
 
-        Assert.True(game.EndPhase(voting, game.Deadline(), countsForIdle: false, GameBuilder.ServerRun));
+        Assert.True(game.EndPhase(voting, game.Deadline(), GameBuilder.RestartedAt));
         var nightDeadline = game.PhaseDeadline;
-        Assert.False(game.EndPhase(voting, game.Deadline(), countsForIdle: false, GameBuilder.RestartedRun));
+        Assert.False(game.EndPhase(voting, game.Deadline(), GameBuilder.RestartedAt));
 
         Assert.Single(game.Events<VotingResolved>());
         Assert.Single(game.Events<PlayerEliminated>());
@@ -177,21 +176,10 @@ public sealed class GamePhaseTests
         var game = GameBuilder.New(5).Build();
         game.ForceEnd(Team.Citizens, Now.AddSeconds(5));
 
-        var ended = game.EndPhase(game.PhaseNumber, Now.AddSeconds(60), countsForIdle: true, GameBuilder.ServerRun);
+        var ended = game.EndPhase(game.PhaseNumber, Now.AddSeconds(60), GameBuilder.ServerStartedAt);
 
         Assert.False(ended);
         Assert.Equal(GamePhase.Ended, game.Phase);
-    }
-
-    [Fact]
-    public void The_next_phase_is_stamped_with_the_server_run_that_began_it()
-    {
-        var game = GameBuilder.New(5).Build();
-
-        game.EndPhase(1, Now.AddSeconds(60), countsForIdle: true, GameBuilder.RestartedRun);
-
-        Assert.Equal(GamePhase.Day, game.Phase);
-        Assert.Equal(GameBuilder.RestartedRun, game.PhaseStartedBy);
     }
 
     private static void AssertPhase(Game game, GamePhase phase, int day, int number, DateTimeOffset startedAt, DateTimeOffset deadline)

@@ -36,7 +36,7 @@ internal static class GameTable
     public static DateTimeOffset During(this Game game) => game.PhaseStartedAt.AddSeconds(1);
 
     public static void Act(this Game game, long actorId, NightActionType action, long targetId) =>
-        game.SubmitNightAction(actorId, action, targetId, game.During(), GameBuilder.ServerRun);
+        game.SubmitNightAction(actorId, action, targetId, game.During());
 
     public static void MafiaKills(this Game game, long mafiaId, long targetId) => game.Act(mafiaId, NightActionType.Kill, targetId);
 
@@ -45,7 +45,7 @@ internal static class GameTable
     public static void DetectiveInvestigates(this Game game, long detectiveId, long targetId) => game.Act(detectiveId, NightActionType.Investigate, targetId);
 
     public static void VoteFor(this Game game, long voterId, long? targetId) =>
-        game.CastVote(voterId, targetId, game.During(), GameBuilder.ServerRun);
+        game.CastVote(voterId, targetId, game.During());
 
     /// <summary>Every living player in <paramref name="voterIds"/> skips.</summary>
     public static void Skip(this Game game, IEnumerable<long> voterIds)
@@ -58,11 +58,11 @@ internal static class GameTable
 
     /// <summary>Ends the current phase at its deadline, on time and in the same server run: it counts for the AFK rule.</summary>
     public static bool EndOnTime(this Game game) =>
-        game.EndPhase(game.PhaseNumber, game.Deadline(), countsForIdle: true, GameBuilder.ServerRun);
+        game.EndPhase(game.PhaseNumber, game.Deadline(), GameBuilder.ServerStartedAt);
 
     /// <summary>Ends the current phase as a late deadline would: nobody is counted idle for it.</summary>
     public static bool Pass(this Game game) =>
-        game.EndPhase(game.PhaseNumber, game.Deadline(), countsForIdle: false, GameBuilder.ServerRun);
+        game.EndPhase(game.PhaseNumber, game.Deadline(), GameBuilder.RestartedAt);
 
     /// <summary>Passes phases (nobody counted idle) until <paramref name="phase"/> begins; at least one.</summary>
     public static Game PassUntil(this Game game, GamePhase phase)

@@ -116,23 +116,27 @@ public sealed class IdleRuleTests
         Assert.Empty(game.Events<PlayerEliminated>());
     }
 
-    [Fact]
-    public void A_phase_whose_deadline_fired_late_does_not_count()
+    [Theory]
+    [InlineData(1000, 2)]
+    [InlineData(1001, 1)]
+    [InlineData(3000, 1)]
+    public void A_phase_whose_deadline_fired_more_than_a_second_late_does_not_count(int lateMilliseconds, int missedTurns)
     {
         var game = GameBuilder.New(5).Build();
         var idle = game.CitizenIds()[0];
         var others = game.AllIds().Where(id => id != idle).ToList();
-        MissVoting(game, others);
         game.ToVoting();
         game.Skip(others);
+        game.EndOnTime();
+        game.PassUntil(GamePhase.Voting);
+        game.Skip(others);
 
-        var ended = game.EndPhase(game.PhaseNumber, game.Deadline() + TimeSpan.FromSeconds(3), countsForIdle: false, GameBuilder.ServerRun);
+        var ended = game.EndPhase(game.PhaseNumber, game.Deadline() + TimeSpan.FromMilliseconds(lateMilliseconds), GameBuilder.ServerStartedAt);
 
         Assert.True(ended);
-        Assert.Equal(GamePhase.Night, game.Phase);
-        Assert.True(game.Player(idle).IsAlive);
-        Assert.Equal(1, game.Player(idle).MissedTurns);
-        Assert.Empty(game.Events<PlayerEliminated>());
+        // One missed voting so far; the second counts only if its deadline fired at most a second late.
+        Assert.Equal(missedTurns == 2, !game.Player(idle).IsAlive);
+        Assert.Equal(missedTurns, game.Player(idle).MissedTurns);
     }
 
     [Fact]
@@ -143,38 +147,33 @@ public sealed class IdleRuleTests
         var others = game.AllIds().Where(id => id != idle).ToList();
         MissVoting(game, others);
         game.ToVoting();
-        Assert.Equal(GameBuilder.ServerRun, game.PhaseStartedBy);
         game.Skip(others);
+        // The server ending the voting started after the voting began.
+        var restartedAt = game.PhaseStartedAt.AddSeconds(1);
 
-        var ended = game.EndPhase(game.PhaseNumber, game.Deadline(), countsForIdle: true, GameBuilder.RestartedRun);
+        var ended = game.EndPhase(game.PhaseNumber, game.Deadline(), restartedAt);
 
         Assert.True(ended);
         Assert.True(game.Player(idle).IsAlive);
         Assert.Equal(1, game.Player(idle).MissedTurns);
         Assert.Empty(game.Events<PlayerEliminated>());
-        Assert.Equal(GameBuilder.RestartedRun, game.PhaseStartedBy);
     }
 
     [Fact]
-    public void A_phase_begun_and_ended_by_the_new_server_run_counts()
+    public void A_phase_begun_after_the_server_started_counts_whichever_instance_began_it()
     {
         var game = GameBuilder.New(5).Build();
         var idle = game.CitizenIds()[0];
-        game.EndPhase(game.PhaseNumber, game.Deadline(), countsForIdle: false, GameBuilder.RestartedRun);
-        game.EndPhase(game.PhaseNumber, game.Deadline(), countsForIdle: false, GameBuilder.RestartedRun);
+        // A server (re)started during the first night: that night spanned its start, the phases after it did not.
+        var startedAt = game.PhaseStartedAt.AddSeconds(1);
+        game.EndPhase(game.PhaseNumber, game.Deadline(), startedAt);
+        game.EndPhase(game.PhaseNumber, game.Deadline(), startedAt);
         Assert.Equal(GamePhase.Voting, game.Phase);
-        Assert.Equal(GameBuilder.RestartedRun, game.PhaseStartedBy);
         game.Skip(game.AllIds().Where(id => id != idle));
 
-        game.EndPhase(game.PhaseNumber, game.Deadline(), countsForIdle: true, GameBuilder.RestartedRun);
+        game.EndPhase(game.PhaseNumber, game.Deadline(), startedAt);
 
         Assert.Equal(1, game.Player(idle).MissedTurns);
-    }
-
-    [Fact]
-    public void A_deadline_more_than_one_second_late_is_the_exemption_threshold()
-    {
-        Assert.Equal(TimeSpan.FromSeconds(1), Game.IdleExemptLag);
     }
 
     /// <summary>

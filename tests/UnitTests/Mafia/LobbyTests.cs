@@ -252,7 +252,7 @@ public sealed class LobbyTests
         var lobby = StartedLobby();
         var seats = lobby.Members.Select(m => m.AccountId).ToList();
 
-        var game = Game.Start(GameBuilder.GameId, lobby.Id, lobby.Mode, lobby.Settings, seats, GameBuilder.Seed(3), Now, GameBuilder.ServerRun);
+        var game = Game.Start(GameBuilder.GameId, lobby.Id, lobby.Mode, lobby.Settings, seats, GameBuilder.Seed(3), Now);
 
         Assert.Equal(seats, game.Players.OrderBy(p => p.Seat).Select(p => p.AccountId));
         Assert.Equal(lobby.Id, game.LobbyId);

@@ -1,12 +1,16 @@
 namespace CleanGames.Application.Common.Abstractions;
 
-/// <summary>Identifies this run of the server process: work begun by another run (before a restart) can be told apart.</summary>
+/// <summary>
+/// This run of the server process: when it started, on the application clock, so work begun
+/// before it (before a restart of this instance) can be told apart. The host creates it as it
+/// starts.
+/// </summary>
 public interface IServerRun
 {
-    Guid Id { get; }
+    DateTimeOffset StartedAt { get; }
 }
 
-public sealed class ServerRun : IServerRun
+public sealed class ServerRun(IClock clock) : IServerRun
 {
-    public Guid Id { get; } = Guid.NewGuid();
+    public DateTimeOffset StartedAt { get; } = clock.UtcNow;
 }

@@ -48,5 +48,6 @@ public readonly record struct PageRequest
 
     public int PageSize { get; }
 
-    public int Skip => (Page - 1) * PageSize;
+    /// <summary>Rows before this page; a page beyond any table skips everything rather than overflowing.</summary>
+    public int Skip => (int)Math.Min(int.MaxValue, ((long)Page - 1) * PageSize);
 }

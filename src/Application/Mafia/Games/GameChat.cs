@@ -26,9 +26,42 @@ public sealed class SendChatCommandHandler(GameAccess access, IRealtimeNotifier 
     public async Task<MafiaSuccess> Handle(SendChatCommand request, CancellationToken cancellationToken)
     {
         var game = await access.LoadAsync(request.GameId, cancellationToken, allowAdmin: false);
-        var audience = game.ChatAudienceFor(access.CallerId) ?? throw new DomainException(GameErrors.ChatNotAllowed);
-        var payload = new ChatPayload(MafiaIds.Of(access.CallerId), request.Message!, GameViews.Timestamp(clock.UtcNow));
-        // Night chat is the living mafia's secret: dead players only watch public events.
+        await GameTalk.SayAsync(game, access.CallerId, "chat", new ChatPayload(MafiaIds.Of(access.CallerId), request.Message!, GameViews.Timestamp(clock.UtcNow)), notifier, cancellationToken);
+        return new MafiaSuccess();
+    }
+}
+
+/// <summary>
+/// An emoji reaction: up to 16 characters of emoji only (no letters or digits), under the chat's
+/// rules of who may send and who hears.
+/// </summary>
+[AuthorizeRequest]
+public sealed record SendEmojiCommand(string GameId, string? Emoji) : IRequest<MafiaSuccess>;
+
+public sealed class SendEmojiCommandValidator : AbstractValidator<SendEmojiCommand>
+{
+    public SendEmojiCommandValidator() =>
+        RuleFor(c => c.Emoji).NotEmpty().MaximumLength(EmojiText.MaxLength)
+            .Must(EmojiText.IsEmoji).When(c => !string.IsNullOrEmpty(c.Emoji)).WithMessage("emoji must be emoji only, without letters or digits");
+}
+
+public sealed class SendEmojiCommandHandler(GameAccess access, IRealtimeNotifier notifier, IClock clock) : IRequestHandler<SendEmojiCommand, MafiaSuccess>
+{
+    public async Task<MafiaSuccess> Handle(SendEmojiCommand request, CancellationToken cancellationToken)
+    {
+        var game = await access.LoadAsync(request.GameId, cancellationToken, allowAdmin: false);
+        await GameTalk.SayAsync(game, access.CallerId, "emoji", new EmojiPayload(MafiaIds.Of(access.CallerId), request.Emoji!, GameViews.Timestamp(clock.UtcNow)), notifier, cancellationToken);
+        return new MafiaSuccess();
+    }
+}
+
+/// <summary>Who hears what a player says (a chat line or an emoji), by the game's chat audience.</summary>
+internal static class GameTalk
+{
+    public static async Task SayAsync(Game game, long senderId, string eventName, object payload, IRealtimeNotifier notifier, CancellationToken cancellationToken)
+    {
+        var audience = game.ChatAudienceFor(senderId) ?? throw new DomainException(GameErrors.ChatNotAllowed);
+        // Night talk is the living mafia's secret: dead players and watching admins only see public events.
         var recipients = game.Players.Where(p => audience == ChatAudience.Everyone || (p.Role == Role.Mafia && p.IsAlive)).Select(p => p.AccountId).ToList();
         if (audience == ChatAudience.Everyone)
         {
@@ -37,34 +70,8 @@ public sealed class SendChatCommandHandler(GameAccess access, IRealtimeNotifier 
 
         foreach (var recipient in recipients)
         {
-            await notifier.PublishAsync(new RealtimeEvent(MafiaTopics.Game(game.Id), "chat", recipient, payload), cancellationToken);
+            await notifier.PublishAsync(new RealtimeEvent(MafiaTopics.Game(game.Id), eventName, recipient, payload), cancellationToken);
         }
-
-        return new MafiaSuccess();
-    }
-}
-
-/// <summary>An emoji reaction (up to 16 characters) from any player of the game, seen by everyone in it.</summary>
-[AuthorizeRequest]
-public sealed record SendEmojiCommand(string GameId, string? Emoji) : IRequest<MafiaSuccess>;
-
-public sealed class SendEmojiCommandValidator : AbstractValidator<SendEmojiCommand>
-{
-    public SendEmojiCommandValidator() => RuleFor(c => c.Emoji).NotEmpty().MaximumLength(16);
-}
-
-public sealed class SendEmojiCommandHandler(GameAccess access, IRealtimeNotifier notifier, IClock clock) : IRequestHandler<SendEmojiCommand, MafiaSuccess>
-{
-    public async Task<MafiaSuccess> Handle(SendEmojiCommand request, CancellationToken cancellationToken)
-    {
-        var game = await access.LoadAsync(request.GameId, cancellationToken, allowAdmin: false);
-        var payload = new EmojiPayload(MafiaIds.Of(access.CallerId), request.Emoji!, GameViews.Timestamp(clock.UtcNow));
-        foreach (var recipient in game.Players.Select(p => p.AccountId).Append(MafiaTopics.Observers))
-        {
-            await notifier.PublishAsync(new RealtimeEvent(MafiaTopics.Game(game.Id), "emoji", recipient, payload), cancellationToken);
-        }
-
-        return new MafiaSuccess();
     }
 }
 

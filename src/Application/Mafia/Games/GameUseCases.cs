@@ -50,13 +50,13 @@ public sealed record CastVoteCommand(string GameId, string? TargetId) : IRequest
     public string AggregateLockKey => MafiaIds.GameLock(GameId);
 }
 
-public sealed class CastVoteCommandHandler(GameAccess access, IClock clock, IServerRun run) : IRequestHandler<CastVoteCommand, MafiaSuccess>
+public sealed class CastVoteCommandHandler(GameAccess access, IClock clock) : IRequestHandler<CastVoteCommand, MafiaSuccess>
 {
     public async Task<MafiaSuccess> Handle(CastVoteCommand request, CancellationToken cancellationToken)
     {
         var game = await access.LoadAsync(request.GameId, cancellationToken, allowAdmin: false);
         long? target = request.TargetId is null ? null : MafiaIds.Account(request.TargetId) ?? throw new DomainException(GameErrors.TargetNotInGame);
-        game.CastVote(access.CallerId, target, clock.UtcNow, run.Id);
+        game.CastVote(access.CallerId, target, clock.UtcNow);
         await access.Games.SaveChangesAsync(cancellationToken);
         return new MafiaSuccess();
     }
@@ -68,14 +68,14 @@ public sealed record SubmitNightActionCommand(string GameId, string Action, stri
     public string AggregateLockKey => MafiaIds.GameLock(GameId);
 }
 
-public sealed class SubmitNightActionCommandHandler(GameAccess access, IClock clock, IServerRun run) : IRequestHandler<SubmitNightActionCommand, MafiaSuccess>
+public sealed class SubmitNightActionCommandHandler(GameAccess access, IClock clock) : IRequestHandler<SubmitNightActionCommand, MafiaSuccess>
 {
     public async Task<MafiaSuccess> Handle(SubmitNightActionCommand request, CancellationToken cancellationToken)
     {
         var game = await access.LoadAsync(request.GameId, cancellationToken, allowAdmin: false);
         var action = GameViews.ParseAction(request.Action) ?? throw new DomainException(GameErrors.UnknownAction);
         var target = MafiaIds.Account(request.TargetId) ?? throw new DomainException(GameErrors.TargetNotInGame);
-        game.SubmitNightAction(access.CallerId, action, target, clock.UtcNow, run.Id);
+        game.SubmitNightAction(access.CallerId, action, target, clock.UtcNow);
         await access.Games.SaveChangesAsync(cancellationToken);
         return new MafiaSuccess();
     }
@@ -99,7 +99,7 @@ public sealed class AdvancePhaseCommandHandler(GameAccess access, IClock clock, 
         }
 
         var now = clock.UtcNow;
-        game.EndPhase(game.PhaseNumber, now, countsForIdle: true, run.Id);
+        game.EndPhase(game.PhaseNumber, now, run.StartedAt);
         await access.Games.SaveChangesAsync(cancellationToken);
         return GameViews.State(game, access.CallerId, now);
     }
@@ -232,15 +232,18 @@ public sealed class EndPhaseCommandHandler(IRepository<Game> games, IClock clock
     public async Task<bool> Handle(EndPhaseCommand request, CancellationToken cancellationToken)
     {
         var game = await games.FirstOrDefaultAsync(new GameByIdSpec(request.GameId), cancellationToken);
-        if (game?.PhaseDeadline is not { } deadline || game.PhaseNumber != request.PhaseNumber)
+        if (game is null)
         {
             return false;
         }
 
         // The trigger firing is the deadline; the clock only measures how late it fired.
-        var now = clock.UtcNow;
-        var ended = game.EndPhase(request.PhaseNumber, now, countsForIdle: now - deadline <= Game.IdleExemptLag, run.Id);
+        if (!game.EndPhase(request.PhaseNumber, clock.UtcNow, run.StartedAt))
+        {
+            return false;
+        }
+
         await games.SaveChangesAsync(cancellationToken);
-        return ended;
+        return true;
     }
 }

@@ -130,7 +130,7 @@ public sealed class JoinLobbyCommandHandler(IRepository<Lobby> lobbies, SeatGuar
 [AuthorizeRequest]
 public sealed record MarkLobbyReadyCommand(string LobbyId) : IRequest<MafiaSuccess>;
 
-public sealed class MarkLobbyReadyCommandHandler(IRepository<Lobby> lobbies, IRepository<Game> games, ICurrentUser user, IClock clock, IServerRun run)
+public sealed class MarkLobbyReadyCommandHandler(IRepository<Lobby> lobbies, IRepository<Game> games, ICurrentUser user, IClock clock)
     : IRequestHandler<MarkLobbyReadyCommand, MafiaSuccess>
 {
     public async Task<MafiaSuccess> Handle(MarkLobbyReadyCommand request, CancellationToken cancellationToken)
@@ -148,7 +148,7 @@ public sealed class MarkLobbyReadyCommandHandler(IRepository<Lobby> lobbies, IRe
             {
                 var gameId = Guid.NewGuid();
                 var seats = lobby.StartGame(gameId);
-                var game = Game.Start(gameId, lobby.Id, lobby.Mode, lobby.Settings, seats, RandomNumberGenerator.GetBytes(DealShuffle.SeedBytes), clock.UtcNow, run.Id);
+                var game = Game.Start(gameId, lobby.Id, lobby.Mode, lobby.Settings, seats, RandomNumberGenerator.GetBytes(DealShuffle.SeedBytes), clock.UtcNow);
                 await games.AddAsync(game, cancellationToken);
             }
         }

@@ -55,9 +55,6 @@ public sealed class Game : AggregateRoot<Guid>
 
     public DateTimeOffset? PhaseDeadline { get; private set; }
 
-    /// <summary>The server run that started the current phase; a phase that spans a restart never counts against idle players.</summary>
-    public Guid PhaseStartedBy { get; private set; }
-
     public Team? Winner { get; private set; }
 
     public DateTimeOffset StartedAt { get; private set; }
@@ -85,7 +82,7 @@ public sealed class Game : AggregateRoot<Guid>
     /// Deals the roles with <paramref name="seed"/> (cryptographically random, from the caller) to
     /// <paramref name="playerIds"/> in seat order and starts at night of day 1.
     /// </summary>
-    public static Game Start(Guid id, Guid? lobbyId, string mode, GameSettings settings, IReadOnlyList<long> playerIds, byte[] seed, DateTimeOffset now, Guid serverRun)
+    public static Game Start(Guid id, Guid? lobbyId, string mode, GameSettings settings, IReadOnlyList<long> playerIds, byte[] seed, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(playerIds);
@@ -114,7 +111,7 @@ public sealed class Game : AggregateRoot<Guid>
         }
 
         game.Raise(new GameStarted(id, lobbyId, game._players.Select(p => (p.AccountId, p.Role)).ToArray()));
-        game.BeginPhase(GamePhase.Night, 1, now, serverRun);
+        game.BeginPhase(GamePhase.Night, 1, now);
         return game;
     }
 
@@ -128,7 +125,7 @@ public sealed class Game : AggregateRoot<Guid>
     /// Records (or replaces) the actor's action for tonight. When every living player with a night
     /// action has acted, the night ends at once.
     /// </summary>
-    public void SubmitNightAction(long actorId, NightActionType action, long targetId, DateTimeOffset now, Guid serverRun)
+    public void SubmitNightAction(long actorId, NightActionType action, long targetId, DateTimeOffset now)
     {
         var actor = FindPlayer(actorId) ?? throw new DomainException(GameErrors.NotAPlayer);
         EnsureNotOver();
@@ -163,12 +160,12 @@ public sealed class Game : AggregateRoot<Guid>
         MarkChanged();
         if (_players.Where(CanStillAct).All(HasActed))
         {
-            ResolveCurrentPhase(now, countsForIdle: true, serverRun);
+            ResolveCurrentPhase(now, countsForIdle: true);
         }
     }
 
     /// <summary>Records (or replaces) a vote; a null target skips. When every living player has voted, voting ends at once.</summary>
-    public void CastVote(long voterId, long? targetId, DateTimeOffset now, Guid serverRun)
+    public void CastVote(long voterId, long? targetId, DateTimeOffset now)
     {
         var voter = FindPlayer(voterId) ?? throw new DomainException(GameErrors.NotAPlayer);
         EnsureNotOver();
@@ -201,24 +198,27 @@ public sealed class Game : AggregateRoot<Guid>
         MarkChanged();
         if (_players.Where(CanStillAct).All(HasActed))
         {
-            ResolveCurrentPhase(now, countsForIdle: true, serverRun);
+            ResolveCurrentPhase(now, countsForIdle: true);
         }
     }
 
     /// <summary>
-    /// Ends phase <paramref name="phaseNumber"/> as at its deadline. A phase that has already ended
-    /// (an early end, a second trigger, another instance) is left alone: returns false.
-    /// <paramref name="countsForIdle"/> is false when the deadline fired late or the phase spanned
-    /// a restart, so nobody is called idle for it.
+    /// Ends phase <paramref name="phaseNumber"/> as at its deadline (a deadline firing, or an admin
+    /// ending it early). A phase that has already ended (an early end, a second trigger, another
+    /// instance) is left alone: returns false. The AFK rule does not count the phase against anyone
+    /// when it ends more than <see cref="IdleExemptLag"/> after its deadline, or when it began
+    /// before <paramref name="serverStartedAt"/> (the server ending it was restarted meanwhile, so
+    /// players may have been unable to act).
     /// </summary>
-    public bool EndPhase(int phaseNumber, DateTimeOffset now, bool countsForIdle, Guid serverRun)
+    public bool EndPhase(int phaseNumber, DateTimeOffset now, DateTimeOffset serverStartedAt)
     {
         if (IsOver || phaseNumber != PhaseNumber)
         {
             return false;
         }
 
-        ResolveCurrentPhase(now, countsForIdle && PhaseStartedBy == serverRun, serverRun);
+        var onTime = PhaseDeadline is not { } deadline || now - deadline <= IdleExemptLag;
+        ResolveCurrentPhase(now, onTime && PhaseStartedAt >= serverStartedAt);
         return true;
     }
 
@@ -307,7 +307,7 @@ public sealed class Game : AggregateRoot<Guid>
         }
     }
 
-    private void ResolveCurrentPhase(DateTimeOffset now, bool countsForIdle, Guid serverRun)
+    private void ResolveCurrentPhase(DateTimeOffset now, bool countsForIdle)
     {
         switch (Phase)
         {
@@ -315,19 +315,19 @@ public sealed class Game : AggregateRoot<Guid>
                 ResolveNight(now, countsForIdle);
                 if (!TryFinish(now))
                 {
-                    BeginPhase(GamePhase.Day, DayCount, now, serverRun);
+                    BeginPhase(GamePhase.Day, DayCount, now);
                 }
 
                 break;
             case GamePhase.Day:
-                BeginPhase(GamePhase.Voting, DayCount, now, serverRun);
+                BeginPhase(GamePhase.Voting, DayCount, now);
                 Raise(new VotingStarted(Id, PhaseNumber, AlivePlayerIds));
                 break;
             case GamePhase.Voting:
                 ResolveVoting(now, countsForIdle);
                 if (!TryFinish(now))
                 {
-                    BeginPhase(GamePhase.Night, DayCount + 1, now, serverRun);
+                    BeginPhase(GamePhase.Night, DayCount + 1, now);
                 }
 
                 break;
@@ -459,13 +459,12 @@ public sealed class Game : AggregateRoot<Guid>
         Raise(new GameEnded(Id, winner, _rewards.ToArray(), DealSeed));
     }
 
-    private void BeginPhase(GamePhase phase, int day, DateTimeOffset now, Guid serverRun)
+    private void BeginPhase(GamePhase phase, int day, DateTimeOffset now)
     {
         Phase = phase;
         DayCount = day;
         PhaseNumber++;
         PhaseStartedAt = now;
-        PhaseStartedBy = serverRun;
         PhaseDeadline = now + Settings.DurationOf(phase);
         Record(null, "phase_change", null, GameNames.Of(phase), ActionVisibility.Public, now);
         Raise(new PhaseChanged(Id, phase, day, PhaseNumber, PhaseDeadline));

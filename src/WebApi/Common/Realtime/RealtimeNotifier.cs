@@ -114,6 +114,8 @@ public sealed partial class SocketPusher : IDisposable
     private readonly TimeSpan _sendTimeout;
     private readonly ILogger _logger;
     private readonly Task _pump;
+    private readonly object _holdGate = new();
+    private List<byte[]>? _held;
 
     public SocketPusher(WebSocketConnectionTracker.Connection connection, int capacity, bool framesSupersede, TimeSpan sendTimeout, ILogger logger)
     {
@@ -130,6 +132,54 @@ public sealed partial class SocketPusher : IDisposable
     }
 
     public void Push(byte[] frame)
+    {
+        if (Volatile.Read(ref _held) is not null)
+        {
+            lock (_holdGate)
+            {
+                if (_held is { } held)
+                {
+                    held.Add(frame);
+                    return;
+                }
+            }
+        }
+
+        Write(frame);
+    }
+
+    /// <summary>
+    /// Keeps pushed frames back until <see cref="Release"/>: a socket subscribes, then reads the
+    /// snapshot it opens with, and events of the moment between reach it after that snapshot.
+    /// </summary>
+    public void Hold()
+    {
+        lock (_holdGate)
+        {
+            _held ??= [];
+        }
+    }
+
+    /// <summary>Sends <paramref name="first"/>, then the frames held back, then pushes as they come.</summary>
+    public void Release(params ReadOnlySpan<byte[]> first)
+    {
+        lock (_holdGate)
+        {
+            foreach (var frame in first)
+            {
+                Write(frame);
+            }
+
+            foreach (var frame in _held ?? [])
+            {
+                Write(frame);
+            }
+
+            Volatile.Write(ref _held, null);
+        }
+    }
+
+    private void Write(byte[] frame)
     {
         if (!_queue.Writer.TryWrite(frame) && !_framesSupersede)
         {

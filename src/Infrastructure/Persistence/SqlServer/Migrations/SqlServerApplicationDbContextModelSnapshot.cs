@@ -320,9 +320,6 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<DateTimeOffset>("PhaseStartedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<Guid>("PhaseStartedBy")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -311,9 +311,6 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<long>("PhaseStartedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PhaseStartedBy")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
