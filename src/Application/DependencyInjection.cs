@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.TryAddSingleton<AggregateLocks>();
         services.AddScoped<Mafia.Games.GameAccess>();
         services.AddScoped<Mafia.Lobbies.SeatGuard>();
+        services.AddScoped<Mafia.Lobbies.LobbyTable>();
 
         services.AddMediatorHandlers(assemblies);
         services.AddValidatorsFromAssemblies(assemblies, ServiceLifetime.Scoped, includeInternalTypes: true);

@@ -87,6 +87,10 @@ public sealed class LobbyController(IMediator mediator) : ControllerBase
     [HttpPost("{lobbyId}/ready")]
     public Task<MafiaSuccess> Ready(string lobbyId, CancellationToken cancellationToken) => mediator.Send(new MarkLobbyReadyCommand(lobbyId), cancellationToken);
 
+    /// <summary>Leaves a lobby whose game has not started (the lobby id or its invite code); the last one out closes it.</summary>
+    [HttpPost("{lobbyId}/leave")]
+    public Task<MafiaSuccess> Leave(string lobbyId, CancellationToken cancellationToken) => mediator.Send(new LeaveLobbyCommand(lobbyId), cancellationToken);
+
     [HttpGet("{lobbyId}")]
     public Task<LobbyView> Get(string lobbyId, CancellationToken cancellationToken) => mediator.Send(new GetLobbyQuery(lobbyId), cancellationToken);
 }

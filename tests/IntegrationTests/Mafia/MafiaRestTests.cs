@@ -271,6 +271,49 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
     }
 
     [Fact]
+    public async Task Leaving_a_lobby_frees_the_player_starts_a_ready_table_and_the_last_one_out_closes_it()
+    {
+        var ids = Enumerable.Range(0, 5).Select(_ => Interlocked.Increment(ref _nextAccount)).ToArray();
+        var clients = ids.ToDictionary(id => id, id => host.CreateClientFor(id));
+        var code = (await (await clients[ids[0]].PostAsync("/api/matchmaking/lobby/create", null)).ReadJsonAsync()).GetProperty("invite_code").GetString()!;
+        foreach (var id in ids.Skip(1))
+        {
+            (await clients[id].PostAsync("/api/matchmaking/lobby/join/" + code, null)).EnsureSuccessStatusCode();
+        }
+
+        foreach (var id in ids.Take(4))
+        {
+            (await clients[id].PostAsync($"/api/matchmaking/lobby/{code}/ready", null)).EnsureSuccessStatusCode();
+        }
+
+        using var stranger = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+        var refused = await stranger.PostAsync($"/api/matchmaking/lobby/{code}/leave", null);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("You are not in this lobby.", (await refused.ReadJsonAsync()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync("/api/matchmaking/lobby/NOSUCH00/leave", null)).StatusCode);
+
+        // The one who never readied leaves: the four ready players start at once.
+        var left = await clients[ids[4]].PostAsync($"/api/matchmaking/lobby/{code}/leave", null);
+        Assert.Equal(HttpStatusCode.OK, left.StatusCode);
+        AssertProperties(await left.ReadJsonAsync(), "success");
+        var lobby = await (await clients[ids[0]].GetAsync("/api/matchmaking/lobby/" + code)).ReadJsonAsync();
+        Assert.Equal("started", lobby.GetProperty("status").GetString());
+        Assert.Equal(4, lobby.GetProperty("members").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, (await (await clients[ids[4]].GetAsync("/api/game/my_game")).ReadJsonAsync()).GetProperty("active_game").ValueKind);
+        Assert.Equal(lobby.GetProperty("game_id").GetString(), (await (await clients[ids[0]].GetAsync("/api/game/my_game")).ReadJsonAsync()).GetProperty("active_game").GetString());
+        var late = await clients[ids[1]].PostAsync($"/api/matchmaking/lobby/{code}/leave", null);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+
+        // The one who left is free to make a table of their own, and the last one out of it closes it.
+        var own = (await (await clients[ids[4]].PostAsync("/api/matchmaking/lobby/create", null)).ReadJsonAsync()).GetProperty("invite_code").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await clients[ids[4]].PostAsync($"/api/matchmaking/lobby/{own}/leave", null)).StatusCode);
+        Assert.Equal("closed", (await (await stranger.GetAsync("/api/matchmaking/lobby/" + own)).ReadJsonAsync()).GetProperty("status").GetString());
+        var closed = await stranger.PostAsync("/api/matchmaking/lobby/join/" + own, null);
+        Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+        Assert.Equal("Everyone left this lobby; it is closed.", (await closed.ReadJsonAsync()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task The_deprecated_create_validates_player_count_and_points_at_a_lobby()
     {
         using var client = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));

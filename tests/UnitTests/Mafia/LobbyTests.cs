@@ -258,6 +258,69 @@ public sealed class LobbyTests
         Assert.Equal(lobby.Id, game.LobbyId);
     }
 
+    [Fact]
+    public void A_member_who_leaves_is_off_the_table_and_the_others_are_told()
+    {
+        var lobby = NewLobby(maxPlayers: 6);
+        lobby.Join(2, Now);
+        lobby.Join(3, Now);
+
+        var canStart = lobby.Leave(2);
+
+        Assert.False(canStart);
+        Assert.Equal(new long[] { Creator, 3 }, lobby.Members.Select(m => m.AccountId));
+        Assert.False(lobby.IsMember(2));
+        Assert.Equal(LobbyStatus.Open, lobby.Status);
+        Assert.Equal(new LobbyMemberLeft(LobbyId, 2), lobby.DomainEvents.OfType<LobbyMemberLeft>().Single());
+        // The seat is free again.
+        lobby.Join(2, Now.AddSeconds(5));
+        Assert.Equal(3, lobby.Members.Count);
+    }
+
+    [Fact]
+    public void When_the_one_not_ready_leaves_four_ready_players_can_start()
+    {
+        var lobby = NewLobby(maxPlayers: 6);
+        foreach (var id in new long[] { 2, 3, 4, 5 })
+        {
+            lobby.Join(id, Now);
+        }
+
+        foreach (var id in new long[] { Creator, 2, 3, 4 })
+        {
+            Assert.False(lobby.MarkReady(id));
+        }
+
+        Assert.True(lobby.Leave(5));
+        Assert.True(lobby.CanStart);
+        Assert.Equal(new long[] { Creator, 2, 3, 4 }, lobby.StartGame(GameBuilder.GameId));
+    }
+
+    [Fact]
+    public void The_last_one_out_closes_the_lobby_and_nobody_joins_a_closed_one()
+    {
+        var lobby = NewLobby(maxPlayers: 6);
+
+        Assert.False(lobby.Leave(Creator));
+
+        Assert.Empty(lobby.Members);
+        Assert.Equal(LobbyStatus.Closed, lobby.Status);
+        Assert.Equal(LobbyErrors.Closed, Assert.Throws<DomainException>(() => lobby.Join(2, Now)).Error);
+        Assert.Equal(LobbyErrors.NotAMember, Assert.Throws<DomainException>(() => lobby.Leave(Creator)).Error);
+    }
+
+    [Fact]
+    public void Nobody_leaves_a_started_lobby_and_strangers_cannot_leave_at_all()
+    {
+        var started = StartedLobby();
+        Assert.Equal(LobbyErrors.Started, Assert.Throws<DomainException>(() => started.Leave(2)).Error);
+        Assert.Equal(4, started.Members.Count);
+
+        var open = NewLobby(maxPlayers: 6);
+        Assert.Equal(LobbyErrors.NotAMember, Assert.Throws<DomainException>(() => open.Leave(42)).Error);
+        Assert.Single(open.Members);
+    }
+
     private static void AssertMember(LobbyMember member, long accountId, bool ready, DateTimeOffset joinedAt)
     {
         Assert.Equal(accountId, member.AccountId);

@@ -7,16 +7,20 @@ using MediatR;
 
 namespace CleanGames.Application.Mafia.Lobbies;
 
-/// <summary>Tells every member of a lobby who joined and who is ready (<c>notification</c> on the notification socket and hub).</summary>
+/// <summary>Tells every member of a lobby who joined, who is ready and who left (<c>notification</c> on the notification socket and hub).</summary>
 public sealed class LobbyEventPublisher(IReadRepository<Lobby> lobbies, IRealtimeNotifier notifier, IClock clock) :
     INotificationHandler<DomainEventNotification<LobbyMemberJoined>>,
-    INotificationHandler<DomainEventNotification<LobbyMemberReady>>
+    INotificationHandler<DomainEventNotification<LobbyMemberReady>>,
+    INotificationHandler<DomainEventNotification<LobbyMemberLeft>>
 {
     public Task Handle(DomainEventNotification<LobbyMemberJoined> notification, CancellationToken cancellationToken) =>
         NotifyMembersAsync(notification.Event.LobbyId, "lobby_member_joined", notification.Event.AccountId, cancellationToken);
 
     public Task Handle(DomainEventNotification<LobbyMemberReady> notification, CancellationToken cancellationToken) =>
         NotifyMembersAsync(notification.Event.LobbyId, "lobby_member_ready", notification.Event.AccountId, cancellationToken);
+
+    public Task Handle(DomainEventNotification<LobbyMemberLeft> notification, CancellationToken cancellationToken) =>
+        NotifyMembersAsync(notification.Event.LobbyId, "lobby_member_left", notification.Event.AccountId, cancellationToken);
 
     private async Task NotifyMembersAsync(Guid lobbyId, string type, long accountId, CancellationToken cancellationToken)
     {

@@ -113,7 +113,7 @@ public sealed class JoinLobbyCommandHandler(IRepository<Lobby> lobbies, SeatGuar
         {
             lobby.Join(accountId, clock.UtcNow);
         }
-        catch (DomainException e) when (e.Error == LobbyErrors.Full || e.Error == LobbyErrors.Started)
+        catch (DomainException e) when (e.Error == LobbyErrors.Full || e.Error == LobbyErrors.Started || e.Error == LobbyErrors.Closed)
         {
             throw new ConflictException(e.Code, e.Error.Message);
         }
@@ -130,12 +130,36 @@ public sealed class JoinLobbyCommandHandler(IRepository<Lobby> lobbies, SeatGuar
 [AuthorizeRequest]
 public sealed record MarkLobbyReadyCommand(string LobbyId) : IRequest<MafiaSuccess>;
 
-public sealed class MarkLobbyReadyCommandHandler(IRepository<Lobby> lobbies, IRepository<Game> games, ICurrentUser user, IClock clock)
+public sealed class MarkLobbyReadyCommandHandler(IRepository<Lobby> lobbies, LobbyTable table)
     : IRequestHandler<MarkLobbyReadyCommand, MafiaSuccess>
 {
-    public async Task<MafiaSuccess> Handle(MarkLobbyReadyCommand request, CancellationToken cancellationToken)
+    public Task<MafiaSuccess> Handle(MarkLobbyReadyCommand request, CancellationToken cancellationToken) =>
+        table.ChangeAsync(request.LobbyId, (lobby, accountId) => lobby.MarkReady(accountId), lobbies, cancellationToken);
+}
+
+/// <summary>
+/// Takes the caller out of a lobby whose game has not started (the lobby id or its invite code).
+/// If everyone left is then ready and there are at least four, the game starts.
+/// </summary>
+[AuthorizeRequest]
+public sealed record LeaveLobbyCommand(string LobbyId) : IRequest<MafiaSuccess>;
+
+public sealed class LeaveLobbyCommandHandler(IRepository<Lobby> lobbies, LobbyTable table) : IRequestHandler<LeaveLobbyCommand, MafiaSuccess>
+{
+    public Task<MafiaSuccess> Handle(LeaveLobbyCommand request, CancellationToken cancellationToken) =>
+        table.ChangeAsync(request.LobbyId, (lobby, accountId) => lobby.Leave(accountId), lobbies, cancellationToken);
+}
+
+/// <summary>
+/// What a member's change to a lobby shares: the lobby is found (404), the caller must be in it
+/// (403), a started one is a 409, and when the change leaves the table ready the game starts in
+/// the same save, its roles dealt from a cryptographic seed.
+/// </summary>
+public sealed class LobbyTable(IRepository<Game> games, ICurrentUser user, IClock clock)
+{
+    public async Task<MafiaSuccess> ChangeAsync(string lobbyIdOrCode, Func<Lobby, long, bool> change, IRepository<Lobby> lobbies, CancellationToken cancellationToken)
     {
-        var lobby = await lobbies.FirstOrDefaultAsync(new LobbyByIdOrCodeSpec(request.LobbyId), cancellationToken) ?? throw MafiaIds.LobbyNotFound();
+        var lobby = await lobbies.FirstOrDefaultAsync(new LobbyByIdOrCodeSpec(lobbyIdOrCode), cancellationToken) ?? throw MafiaIds.LobbyNotFound();
         var accountId = user.AccountId!.Value;
         if (!lobby.IsMember(accountId))
         {
@@ -144,7 +168,7 @@ public sealed class MarkLobbyReadyCommandHandler(IRepository<Lobby> lobbies, IRe
 
         try
         {
-            if (lobby.MarkReady(accountId))
+            if (change(lobby, accountId))
             {
                 var gameId = Guid.NewGuid();
                 var seats = lobby.StartGame(gameId);
@@ -182,7 +206,7 @@ public sealed class GetLobbyQueryHandler(IReadRepository<Lobby> lobbies) : IRequ
             lobby.InviteCode,
             lobby.Mode,
             lobby.MaxPlayers,
-            lobby.Status == LobbyStatus.Open ? "open" : "started",
+            lobby.Status switch { LobbyStatus.Open => "open", LobbyStatus.Started => "started", _ => "closed" },
             lobby.GameId is { } game ? MafiaIds.Of(game) : null,
             new LobbySettingsView(s.MafiaCount, s.WithDoctor, s.WithDetective, s.NightSeconds, s.DaySeconds, s.VotingSeconds),
             lobby.Members.Select(m => new LobbyMemberView(MafiaIds.Of(m.AccountId), m.Ready)).ToArray());

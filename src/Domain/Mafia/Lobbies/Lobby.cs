@@ -7,6 +7,9 @@ public enum LobbyStatus
 {
     Open,
     Started,
+
+    /// <summary>Everyone left before the game started.</summary>
+    Closed,
 }
 
 public sealed class LobbyMember
@@ -33,7 +36,7 @@ public sealed class LobbyMember
 /// <summary>
 /// A private table gathering players by invite code. The creator is its first member and readies
 /// like everyone else; when every member is ready and there are at least four, the game starts
-/// and the lobby closes.
+/// and the lobby closes. A member may leave before the start; the last one out closes it.
 /// </summary>
 public sealed class Lobby : AggregateRoot<Guid>
 {
@@ -93,7 +96,7 @@ public sealed class Lobby : AggregateRoot<Guid>
     {
         if (Status != LobbyStatus.Open)
         {
-            throw new DomainException(LobbyErrors.Started);
+            throw new DomainException(Status == LobbyStatus.Closed ? LobbyErrors.Closed : LobbyErrors.Started);
         }
 
         if (IsMember(accountId))
@@ -129,6 +132,34 @@ public sealed class Lobby : AggregateRoot<Guid>
         return CanStart;
     }
 
+    /// <summary>
+    /// Takes the member off the table before the game starts; true when the table can now start
+    /// (everyone left is ready, and at least four). The last one out closes the lobby.
+    /// </summary>
+    public bool Leave(long accountId)
+    {
+        var index = _members.FindIndex(m => m.AccountId == accountId);
+        if (index < 0)
+        {
+            throw new DomainException(LobbyErrors.NotAMember);
+        }
+
+        if (Status != LobbyStatus.Open)
+        {
+            throw new DomainException(LobbyErrors.Started);
+        }
+
+        _members.RemoveAt(index);
+        if (_members.Count == 0)
+        {
+            Status = LobbyStatus.Closed;
+        }
+
+        MarkChanged();
+        Raise(new LobbyMemberLeft(Id, accountId));
+        return CanStart;
+    }
+
     public bool CanStart => Status == LobbyStatus.Open && _members.Count >= GameSettings.MinPlayers && _members.TrueForAll(m => m.Ready);
 
     /// <summary>Closes the lobby into game <paramref name="gameId"/>; the members in join order are its seats.</summary>
@@ -155,10 +186,13 @@ public sealed record LobbyMemberJoined(Guid LobbyId, long AccountId) : IDomainEv
 
 public sealed record LobbyMemberReady(Guid LobbyId, long AccountId) : IDomainEvent;
 
+public sealed record LobbyMemberLeft(Guid LobbyId, long AccountId) : IDomainEvent;
+
 public static class LobbyErrors
 {
     public static readonly DomainError Full = new("mafia.lobby.full", "The lobby is full.");
     public static readonly DomainError Started = new("mafia.lobby.started", "The lobby's game has already started.");
     public static readonly DomainError NotAMember = new("mafia.lobby.not_a_member", "You are not in this lobby.");
+    public static readonly DomainError Closed = new("mafia.lobby.closed", "Everyone left this lobby; it is closed.");
     public static readonly DomainError NotReady = new("mafia.lobby.not_ready", "Every member must be ready, and at least four.");
 }
