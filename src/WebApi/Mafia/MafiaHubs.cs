@@ -17,6 +17,8 @@ namespace CleanGames.WebApi.Mafia;
 [Authorize]
 public sealed class GameHub(IMediator mediator, HttpCurrentUser currentUser) : Hub
 {
+    private const int MaxStateRereads = 3;
+
     public static string Group(string topic, long accountId) => topic + ":" + accountId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Starts the game's events for this connection; sends <c>game_state</c> (and <c>role_assigned</c> to a player) and returns the state.</summary>
@@ -25,12 +27,26 @@ public sealed class GameHub(IMediator mediator, HttpCurrentUser currentUser) : H
         var joined = await SendAsync(new JoinGameQuery(gameId));
         var account = joined.IsPlayer ? long.Parse(Context.User!.FindFirst(AccountClaimTypes.Subject)!.Value, CultureInfo.InvariantCulture) : MafiaTopics.Observers;
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(MafiaTopics.Game(joined.GameId), account), Context.ConnectionAborted);
-        // Read again now that events reach this connection: no change falls between the state and the events.
+        // Read again now that events reach this connection, so no change falls between the state and the events.
         joined = await SendAsync(new JoinGameQuery(gameId));
         await Clients.Caller.SendAsync("game_state", joined.State, Context.ConnectionAborted);
         if (joined.Role is { } role)
         {
             await Clients.Caller.SendAsync("role_assigned", role, Context.ConnectionAborted);
+        }
+
+        // A change saved meanwhile may have reached this connection before that state: send the
+        // state again until a read finds nothing newer than the last one sent.
+        for (var attempt = 0; attempt < MaxStateRereads; attempt++)
+        {
+            var again = await SendAsync(new JoinGameQuery(gameId));
+            if (again.Version == joined.Version)
+            {
+                break;
+            }
+
+            joined = again;
+            await Clients.Caller.SendAsync("game_state", joined.State, Context.ConnectionAborted);
         }
 
         return joined.State;

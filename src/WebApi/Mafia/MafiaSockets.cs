@@ -73,7 +73,20 @@ internal static partial class MafiaSockets
         pusher.Hold();
         using var subscription = subscriptions.Subscribe(MafiaTopics.Game(joined.GameId), joined.IsPlayer ? accountId : MafiaTopics.Observers,
             new SocketSubscriber(connectionId, MafiaFrames.Frame, pusher));
-        joined = await JoinAsync(scopes, user, game_id, context.RequestAborted);
+        try
+        {
+            joined = await JoinAsync(scopes, user, game_id, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception exception)
+        {
+            LogJoinFailed(logger, exception, joined.GameId);
+            await WebSocketFrames.CloseAsync(connection, WebSocketCloseStatus.InternalServerError, "The game could not be read; reconnect.");
+            return;
+        }
 
         var isAdmin = user.HasClaim(AccountClaimTypes.Role, Roles.Admin);
         var connected = MafiaFrames.Frame("connected", new { reconnect_token = reconnects.Issue(joined.GameId, accountId, isAdmin), timestamp = GameViews.Timestamp(clock.UtcNow) });
@@ -230,4 +243,7 @@ internal static partial class MafiaSockets
     }
 
     private static long AccountOf(ClaimsPrincipal user) => long.Parse(user.FindFirstValue(AccountClaimTypes.Subject)!, CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading game {GameId} for a socket that joined it failed")]
+    private static partial void LogJoinFailed(ILogger logger, Exception exception, Guid gameId);
 }

@@ -47,6 +47,8 @@ public sealed class MafiaChannelTests(CleanGamesHost host) : IClassFixture<Clean
         await AssertErrorAsync(sockets[mafia], """{"type":"chat"}""", null);
         await AssertErrorAsync(sockets[mafia], """{"message":"no type"}""", null);
         await AssertErrorAsync(sockets[mafia], $$"""{"type":"chat","message":"{{new string('x', 501)}}"}""", null);
+        await AssertErrorAsync(sockets[mafia], """{"type":"emoji"}""", null);
+        await AssertErrorAsync(sockets[mafia], """{"type":"emoji","emoji":""}""", null);
         await AssertErrorAsync(sockets[mafia], """{"type":"emoji","emoji":"8000003 is it"}""", null);
         await AssertErrorAsync(sockets[mafia], """{"type":"emoji","emoji":"🔥🔥🔥🔥🔥🔥🔥🔥🔥"}""", null);
         await sockets[mafia].SendAsync(new byte[] { 1, 2, 3 }, WebSocketMessageType.Binary, true, CancellationToken.None);

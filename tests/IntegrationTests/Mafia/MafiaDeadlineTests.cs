@@ -23,6 +23,8 @@ public sealed class RealClockHost : CleanGamesHost
     {
     }
 
+    protected override bool SchedulesPhaseDeadlines => true;
+
     protected override void ConfigureHost(IWebHostBuilder builder) => builder.ConfigureServices(services =>
     {
         services.RemoveApplicationClock();

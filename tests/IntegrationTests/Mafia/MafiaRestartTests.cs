@@ -15,11 +15,16 @@ public sealed class MafiaRestartTests : SharedDatabaseDirectory
         var path = DatabasePath;
         var first = new RealClockHost(path);
         await first.InitializeAsync();
-        var table = await MafiaTable.StartAsync(first, settings: new { night_seconds = 3, day_seconds = 600, voting_seconds = 600 });
+        var table = await MafiaTable.StartAsync(first, settings: new { night_seconds = 4, day_seconds = 600, voting_seconds = 600 });
         var (ids, gameId) = (table.Ids, table.GameId);
+        using (var before = first.CreateClientFor(ids[1]))
+        {
+            var night = await before.GetFromJsonAsync<JsonElement>($"/api/game/{gameId}/state");
+            Assert.True(night.GetProperty("phase").GetString() == "night", "The night ended before the server stopped; the setup was slower than the night.");
+        }
 
         await first.StopAsync();
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
 
         await using var second = new RealClockHost(path);
         await second.InitializeAsync();

@@ -53,6 +53,13 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether <see cref="InitializeAsync"/> waits for <c>/health/ready</c>.</summary>
     protected virtual bool WaitUntilReady => true;
 
+    /// <summary>
+    /// Whether Mafia phase deadlines are scheduled. Not on the fake clock: Quartz fires on real
+    /// time at deadlines taken from the frozen clock, so a class sharing one host for longer than a
+    /// phase would see every new phase end at once. Hosts on the real clock turn them on.
+    /// </summary>
+    protected virtual bool SchedulesPhaseDeadlines => false;
+
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
     public virtual async Task InitializeAsync()
@@ -146,6 +153,10 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddValidatorsForTests();
             services.RemoveApplicationClock();
             services.AddKeyedSingleton<TimeProvider>(ApplicationClock.Key, Clock);
+            if (!SchedulesPhaseDeadlines)
+            {
+                services.Replace(ServiceDescriptor.Singleton<CleanGames.Application.Mafia.Common.IPhaseDeadlineScheduler, NoPhaseDeadlines>());
+            }
             services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestEndpointsStartupFilter>();
             services.Configure<CleanGames.WebApi.Common.Dialects.DialectRouteOptions>(routes => routes.MapPrefix("/test/gateway", CleanGames.WebApi.Common.Dialects.ApiDialect.Gateway));
         });
@@ -186,4 +197,10 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
             app.UseEndpoints(endpoints => endpoints.MapHub<Probes.ProbeHub>("/test/hubs/probe"));
         };
     }
+}
+
+/// <summary>Phase deadlines that never fire: phases end early, or by an admin's <c>advance_phase</c>.</summary>
+internal sealed class NoPhaseDeadlines : CleanGames.Application.Mafia.Common.IPhaseDeadlineScheduler
+{
+    public Task ScheduleAsync(Guid gameId, int phaseNumber, DateTimeOffset deadline, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -44,7 +44,15 @@ public interface IPhaseDeadlineScheduler
 
 public sealed class GameByIdSpec : Specification<Game>
 {
-    public GameByIdSpec(Guid id) => Query.Where(g => g.Id == id);
+    /// <param name="forReading">A read that changes nothing: not tracked, so a second read in the same scope sees the database again.</param>
+    public GameByIdSpec(Guid id, bool forReading = false)
+    {
+        Query.Where(g => g.Id == id);
+        if (forReading)
+        {
+            Query.AsNoTracking();
+        }
+    }
 }
 
 public sealed class UnfinishedGameOfPlayerSpec : Specification<Game>

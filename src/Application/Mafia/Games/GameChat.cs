@@ -42,7 +42,7 @@ public sealed class SendEmojiCommandValidator : AbstractValidator<SendEmojiComma
 {
     public SendEmojiCommandValidator() =>
         RuleFor(c => c.Emoji).NotEmpty().MaximumLength(EmojiText.MaxLength)
-            .Must(EmojiText.IsEmoji).When(c => !string.IsNullOrEmpty(c.Emoji)).WithMessage("emoji must be emoji only, without letters or digits");
+            .Must(EmojiText.IsEmoji).When(c => !string.IsNullOrEmpty(c.Emoji), ApplyConditionTo.CurrentValidator).WithMessage("emoji must be emoji only, without letters or digits");
 }
 
 public sealed class SendEmojiCommandHandler(GameAccess access, IRealtimeNotifier notifier, IClock clock) : IRequestHandler<SendEmojiCommand, MafiaSuccess>
@@ -79,16 +79,16 @@ internal static class GameTalk
 [AuthorizeRequest]
 public sealed record JoinGameQuery(string GameId) : IRequest<JoinedGame>;
 
-/// <summary><c>IsPlayer</c> false for an admin watching.</summary>
-public sealed record JoinedGame(Guid GameId, bool IsPlayer, GameStateView State, RoleAssignedPayload? Role);
+/// <summary><c>IsPlayer</c> false for an admin watching; <c>Version</c> tells two reads of the game apart (it grows with every save).</summary>
+public sealed record JoinedGame(Guid GameId, bool IsPlayer, GameStateView State, RoleAssignedPayload? Role, long Version);
 
 public sealed class JoinGameQueryHandler(GameAccess access, IClock clock) : IRequestHandler<JoinGameQuery, JoinedGame>
 {
     public async Task<JoinedGame> Handle(JoinGameQuery request, CancellationToken cancellationToken)
     {
-        var game = await access.LoadAsync(request.GameId, cancellationToken);
+        var game = await access.LoadAsync(request.GameId, cancellationToken, forReading: true);
         var player = game.FindPlayer(access.CallerId);
         var role = player is null ? null : new RoleAssignedPayload(MafiaIds.Of(game.Id), GameViews.Name(player.Role), RoleRules.Describe(player.Role));
-        return new JoinedGame(game.Id, player is not null, GameViews.State(game, player?.AccountId, clock.UtcNow), role);
+        return new JoinedGame(game.Id, player is not null, GameViews.State(game, player?.AccountId, clock.UtcNow), role, game.Version);
     }
 }

@@ -115,11 +115,13 @@ public sealed partial class SocketPusher : IDisposable
     private readonly ILogger _logger;
     private readonly Task _pump;
     private readonly object _holdGate = new();
+    private readonly int _capacity;
     private List<byte[]>? _held;
 
     public SocketPusher(WebSocketConnectionTracker.Connection connection, int capacity, bool framesSupersede, TimeSpan sendTimeout, ILogger logger)
     {
         _connection = connection;
+        _capacity = capacity;
         _framesSupersede = framesSupersede;
         _sendTimeout = sendTimeout;
         _logger = logger;
@@ -139,7 +141,17 @@ public sealed partial class SocketPusher : IDisposable
             {
                 if (_held is { } held)
                 {
-                    held.Add(frame);
+                    if (held.Count < _capacity)
+                    {
+                        held.Add(frame);
+                        return;
+                    }
+
+                    // As many frames as the queue holds are waiting already: the same overflow as a full queue.
+                    _held = null;
+                    LogDropped(_connection.Id);
+                    _connection.Socket.Abort();
+                    _queue.Writer.TryComplete();
                     return;
                 }
             }
