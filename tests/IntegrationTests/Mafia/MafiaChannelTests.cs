@@ -317,12 +317,5 @@ public sealed class MafiaChannelTests(CleanGamesHost host) : IClassFixture<Clean
         Assert.Equal(status, socket.CloseStatus);
     }
 
-    private async Task AssertRefusedAsync(string path, HttpStatusCode status)
-    {
-        using var socket = new ClientWebSocket();
-        socket.Options.CollectHttpResponseDetails = true;
-        var uri = new UriBuilder(new Uri(host.BaseAddress, path)) { Scheme = "ws" }.Uri;
-        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(uri, CancellationToken.None));
-        Assert.Equal(status, socket.HttpStatusCode);
-    }
+    private Task AssertRefusedAsync(string path, HttpStatusCode status) => MafiaTable.AssertUpgradeRefusedAsync(host, path, status);
 }

@@ -196,12 +196,5 @@ public sealed class MafiaLiveTests(CleanGamesHost host) : IClassFixture<CleanGam
         }
     }
 
-    private async Task AssertRefusedAsync(string path, HttpStatusCode status)
-    {
-        using var socket = new ClientWebSocket();
-        socket.Options.CollectHttpResponseDetails = true;
-        var uri = new UriBuilder(new Uri(host.BaseAddress, path)) { Scheme = "ws" }.Uri;
-        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(uri, CancellationToken.None));
-        Assert.Equal(status, socket.HttpStatusCode);
-    }
+    private Task AssertRefusedAsync(string path, HttpStatusCode status) => MafiaTable.AssertUpgradeRefusedAsync(host, path, status);
 }

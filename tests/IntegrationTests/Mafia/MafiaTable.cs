@@ -89,6 +89,16 @@ internal sealed class MafiaTable
         return await client.PostAsync($"/api/game/{GameId}/{path}", body is null ? null : Body(body));
     }
 
+    /// <summary>Asserts a WebSocket upgrade to <paramref name="path"/> is answered with <paramref name="status"/> instead.</summary>
+    public static async Task AssertUpgradeRefusedAsync(CleanGamesHost host, string path, System.Net.HttpStatusCode status)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        var uri = new UriBuilder(new Uri(host.BaseAddress, path)) { Scheme = "ws" }.Uri;
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(uri, CancellationToken.None));
+        Assert.Equal(status, socket.HttpStatusCode);
+    }
+
     /// <summary>The next frame on <paramref name="socket"/> that has <paramref name="key"/> = <paramref name="name"/>, skipping others.</summary>
     public static async Task<JsonElement> NextAsync(ClientWebSocket socket, string key, string name)
     {

@@ -116,17 +116,7 @@ public sealed class Lobby : AggregateRoot<Guid>
     /// <summary>Marks the member ready; true when the table can now start (everyone ready, at least four).</summary>
     public bool MarkReady(long accountId)
     {
-        var index = _members.FindIndex(m => m.AccountId == accountId);
-        if (index < 0)
-        {
-            throw new DomainException(LobbyErrors.NotAMember);
-        }
-
-        if (Status != LobbyStatus.Open)
-        {
-            throw new DomainException(LobbyErrors.Started);
-        }
-
+        var index = IndexOfMemberOfOpenTable(accountId);
         _members[index].MarkReady();
         Raise(new LobbyMemberReady(Id, accountId));
         return CanStart;
@@ -138,17 +128,7 @@ public sealed class Lobby : AggregateRoot<Guid>
     /// </summary>
     public bool Leave(long accountId)
     {
-        var index = _members.FindIndex(m => m.AccountId == accountId);
-        if (index < 0)
-        {
-            throw new DomainException(LobbyErrors.NotAMember);
-        }
-
-        if (Status != LobbyStatus.Open)
-        {
-            throw new DomainException(LobbyErrors.Started);
-        }
-
+        var index = IndexOfMemberOfOpenTable(accountId);
         _members.RemoveAt(index);
         if (_members.Count == 0)
         {
@@ -179,6 +159,17 @@ public sealed class Lobby : AggregateRoot<Guid>
         GameId = gameId;
         MarkChanged();
         return _members.Select(m => m.AccountId).ToArray();
+    }
+
+    private int IndexOfMemberOfOpenTable(long accountId)
+    {
+        var index = _members.FindIndex(m => m.AccountId == accountId);
+        if (index < 0)
+        {
+            throw new DomainException(LobbyErrors.NotAMember);
+        }
+
+        return Status == LobbyStatus.Open ? index : throw new DomainException(LobbyErrors.Started);
     }
 }
 
