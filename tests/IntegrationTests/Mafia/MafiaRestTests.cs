@@ -314,6 +314,46 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
     }
 
     [Fact]
+    public async Task A_player_racing_into_two_lobbies_lands_in_one()
+    {
+        using var first = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+        using var second = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+        var codes = new List<string>();
+        for (var round = 0; round < 8; round++)
+        {
+            using var a = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+            using var b = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+            var one = (await (await a.PostAsync("/api/matchmaking/lobby/create", null)).ReadJsonAsync()).GetProperty("invite_code").GetString()!;
+            var two = (await (await b.PostAsync("/api/matchmaking/lobby/create", null)).ReadJsonAsync()).GetProperty("invite_code").GetString()!;
+            using var racer = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
+
+            var answers = await Task.WhenAll(racer.PostAsync("/api/matchmaking/lobby/join/" + one, null), racer.PostAsync("/api/matchmaking/lobby/join/" + two, null));
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(r => r.StatusCode).Order());
+            var seated = 0;
+            foreach (var code in new[] { one, two })
+            {
+                seated += (await (await a.GetAsync("/api/matchmaking/lobby/" + code)).ReadJsonAsync()).GetProperty("members").GetArrayLength() - 1;
+            }
+
+            Assert.Equal(1, seated);
+        }
+    }
+
+    [Fact]
+    public async Task The_store_refuses_a_second_open_seat_for_one_player()
+    {
+        var player = Interlocked.Increment(ref _nextAccount);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CleanGames.Infrastructure.Persistence.ApplicationDbContext>();
+        db.MafiaLobbies.Add(CleanGames.Domain.Mafia.Lobbies.Lobby.Create(Guid.NewGuid(), "SEATONE2", "classic", 6, new CleanGames.Application.Mafia.Lobbies.LobbySettingsInput().ToSettings(), player, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        db.MafiaLobbies.Add(CleanGames.Domain.Mafia.Lobbies.Lobby.Create(Guid.NewGuid(), "SEATTWO2", "classic", 6, new CleanGames.Application.Mafia.Lobbies.LobbySettingsInput().ToSettings(), player, DateTimeOffset.UtcNow));
+
+        await Assert.ThrowsAsync<CleanGames.Application.Common.Errors.DuplicateKeyException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
     public async Task The_deprecated_create_validates_player_count_and_points_at_a_lobby()
     {
         using var client = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));

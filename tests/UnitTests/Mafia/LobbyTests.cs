@@ -321,6 +321,16 @@ public sealed class LobbyTests
         Assert.Single(open.Members);
     }
 
+    [Fact]
+    public void Members_hold_a_seat_while_the_lobby_is_open_and_give_it_up_when_the_game_starts()
+    {
+        var open = NewLobby(maxPlayers: 6);
+        open.Join(2, Now);
+        Assert.All(open.Members, m => Assert.True(m.Seated));
+
+        Assert.All(StartedLobby().Members, m => Assert.False(m.Seated));
+    }
+
     private static void AssertMember(LobbyMember member, long accountId, bool ready, DateTimeOffset joinedAt)
     {
         Assert.Equal(accountId, member.AccountId);

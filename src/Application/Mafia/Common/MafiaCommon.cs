@@ -96,6 +96,6 @@ public sealed class LobbyByIdOrCodeSpec : Specification<Lobby>
 
 public sealed class OpenLobbyOfMemberSpec : Specification<Lobby>
 {
-    public OpenLobbyOfMemberSpec(long accountId) =>
-        Query.Where(l => l.Status == LobbyStatus.Open && l.Members.Any(m => m.AccountId == accountId));
+    public OpenLobbyOfMemberSpec(long accountId, Guid? exceptLobby = null) =>
+        Query.Where(l => l.Status == LobbyStatus.Open && l.Id != exceptLobby && l.Members.Any(m => m.AccountId == accountId));
 }

@@ -68,10 +68,28 @@ public sealed class SeatGuard(IReadRepository<Game> games, IReadRepository<Lobby
             throw new ConflictException(MafiaErrorCodes.AlreadyPlaying, "You are already in an unfinished game.");
         }
 
-        var lobby = await lobbies.FirstOrDefaultAsync(new OpenLobbyOfMemberSpec(accountId), cancellationToken);
-        if (lobby is not null && lobby.Id != exceptLobby)
+        var lobby = await lobbies.FirstOrDefaultAsync(new OpenLobbyOfMemberSpec(accountId, exceptLobby), cancellationToken);
+        if (lobby is not null)
         {
             throw new ConflictException(MafiaErrorCodes.AlreadyPlaying, "You are already in another lobby.");
+        }
+    }
+
+    /// <summary>
+    /// Saves a lobby the caller just took a seat in. The check above reads before this write, so two
+    /// joins racing into two lobbies can both pass it; the store's one-seat index then refuses the
+    /// second save, which is answered as the check would have answered it.
+    /// </summary>
+    public async Task SaveTakingSeatAsync(IRepository<Lobby> lobbies, long accountId, Guid? lobbyId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await lobbies.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            await EnsureFreeAsync(accountId, lobbyId, cancellationToken);
+            throw;
         }
     }
 }
@@ -93,7 +111,7 @@ public sealed class CreateLobbyCommandHandler(IRepository<Lobby> lobbies, SeatGu
             accountId,
             clock.UtcNow);
         await lobbies.AddAsync(lobby, cancellationToken);
-        await lobbies.SaveChangesAsync(cancellationToken);
+        await seats.SaveTakingSeatAsync(lobbies, accountId, null, cancellationToken);
         return new LobbyCreated(lobby.InviteCode, MafiaIds.Of(lobby.Id));
     }
 }
@@ -118,7 +136,7 @@ public sealed class JoinLobbyCommandHandler(IRepository<Lobby> lobbies, SeatGuar
             throw new ConflictException(e.Code, e.Error.Message);
         }
 
-        await lobbies.SaveChangesAsync(cancellationToken);
+        await seats.SaveTakingSeatAsync(lobbies, accountId, lobby.Id, cancellationToken);
         return new MafiaSuccess();
     }
 }

@@ -22,6 +22,7 @@ public sealed class LobbyMember
     {
         AccountId = accountId;
         JoinedAt = joinedAt;
+        Seated = true;
     }
 
     public long AccountId { get; private set; }
@@ -30,7 +31,15 @@ public sealed class LobbyMember
 
     public DateTimeOffset JoinedAt { get; private set; }
 
+    /// <summary>
+    /// True while the lobby is open: a player holds one such seat at a time, and the store refuses
+    /// a second (two joins racing into two lobbies cannot both land).
+    /// </summary>
+    public bool Seated { get; private set; }
+
     internal void MarkReady() => Ready = true;
+
+    internal void Unseat() => Seated = false;
 }
 
 /// <summary>
@@ -157,6 +166,8 @@ public sealed class Lobby : AggregateRoot<Guid>
 
         Status = LobbyStatus.Started;
         GameId = gameId;
+        // From here the game holds the players; the lobby's seats are free.
+        _members.ForEach(m => m.Unseat());
         MarkChanged();
         return _members.Select(m => m.AccountId).ToArray();
     }

@@ -97,7 +97,9 @@ internal sealed class LobbyConfiguration : IEntityTypeConfiguration<Lobby>
             member.WithOwner().HasForeignKey("LobbyId");
             member.HasKey("LobbyId", nameof(LobbyMember.AccountId));
             member.Property(m => m.AccountId).ValueGeneratedNever();
-            member.HasIndex(m => m.AccountId);
+            // One open lobby per player, enforced by the store: a unique index over seated members only.
+            // The filter is written so that both SQLite and SQL Server read it.
+            member.HasIndex(m => m.AccountId).IsUnique().HasFilter("Seated = 1").HasDatabaseName("IX_mafia_lobby_members_seated_account");
         });
         builder.Navigation(l => l.Members).HasField("_members");
     }

@@ -767,9 +767,15 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                             b1.Property<bool>("Ready")
                                 .HasColumnType("bit");
 
+                            b1.Property<bool>("Seated")
+                                .HasColumnType("bit");
+
                             b1.HasKey("LobbyId", "AccountId");
 
-                            b1.HasIndex("AccountId");
+                            b1.HasIndex("AccountId")
+                                .IsUnique()
+                                .HasDatabaseName("IX_mafia_lobby_members_seated_account")
+                                .HasFilter("Seated = 1");
 
                             b1.ToTable("mafia_lobby_members", (string)null);
 

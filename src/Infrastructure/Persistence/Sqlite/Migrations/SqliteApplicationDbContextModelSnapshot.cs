@@ -753,9 +753,15 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                             b1.Property<bool>("Ready")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<bool>("Seated")
+                                .HasColumnType("INTEGER");
+
                             b1.HasKey("LobbyId", "AccountId");
 
-                            b1.HasIndex("AccountId");
+                            b1.HasIndex("AccountId")
+                                .IsUnique()
+                                .HasDatabaseName("IX_mafia_lobby_members_seated_account")
+                                .HasFilter("Seated = 1");
 
                             b1.ToTable("mafia_lobby_members", (string)null);
 
