@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
@@ -159,21 +158,18 @@ internal sealed class GatewayPingScenario : IScenario
     {
         // The gateway's largest frame is 64 KiB; a ping reply is under 200 bytes, so this never fills.
         private const int ReceiveBufferBytes = 16 * 1024;
-        private const int RequestIdBytes = 64;
 
         private readonly BenchWebSocket _socket;
         private readonly bool _isGateway;
-        private readonly byte[] _prefix;
+        private readonly RequestIdSequence _requestIds;
         private readonly ArrayBufferWriter<byte> _frame = new(256);
         private readonly Utf8JsonWriter _writer;
-        private readonly byte[] _requestId = new byte[RequestIdBytes];
-        private long _sequence;
 
         private Client(BenchWebSocket socket, bool isGateway, byte[] prefix)
         {
             _socket = socket;
             _isGateway = isGateway;
-            _prefix = prefix;
+            _requestIds = new RequestIdSequence(prefix);
             _writer = new Utf8JsonWriter(_frame);
         }
 
@@ -212,9 +208,9 @@ internal sealed class GatewayPingScenario : IScenario
         public async ValueTask<bool> ExecuteAsync(CancellationToken ct)
         {
             ct.ThrowIfCancellationRequested();
-            var idLength = WriteCommand();
+            WriteCommand();
             await _socket.RoundTripAsync(_frame.WrittenMemory);
-            return IsAnswer(_socket.Frame, _requestId.AsSpan(0, idLength));
+            return IsAnswer(_socket.Frame, _requestIds.Current);
         }
 
         public async ValueTask DisposeAsync()
@@ -236,16 +232,10 @@ internal sealed class GatewayPingScenario : IScenario
             }
         }
 
-        /// <summary>Writes the command frame into <see cref="_frame"/> and returns the length of its request id.</summary>
-        private int WriteCommand()
+        /// <summary>Writes the command frame, with the next request id, into <see cref="_frame"/>.</summary>
+        private void WriteCommand()
         {
-            _prefix.CopyTo(_requestId, 0);
-            if (!Utf8Formatter.TryFormat(++_sequence, _requestId.AsSpan(_prefix.Length), out var digits))
-            {
-                throw new InvalidOperationException("The request id outgrew its buffer.");
-            }
-
-            var requestId = _requestId.AsSpan(0, _prefix.Length + digits);
+            var requestId = _requestIds.Next();
             _frame.ResetWrittenCount();
             _writer.Reset();
             _writer.WriteStartObject();
@@ -259,7 +249,6 @@ internal sealed class GatewayPingScenario : IScenario
             _writer.WriteEndObject();
             _writer.WriteEndObject();
             _writer.Flush();
-            return requestId.Length;
         }
 
         /// <summary>

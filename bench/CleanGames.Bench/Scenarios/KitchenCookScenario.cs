@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
@@ -129,17 +128,15 @@ internal sealed class KitchenCookScenario : IScenario
         private static long _socketsOpened;
         private readonly BenchWebSocket _socket;
         private readonly bool _isKitchen;
-        private readonly byte[] _prefix;
+        private readonly RequestIdSequence _requestIds;
         private readonly ArrayBufferWriter<byte> _frame = new(EchoFrameBytes + 256);
         private readonly Utf8JsonWriter _writer;
-        private readonly byte[] _requestId = new byte[64];
-        private long _sequence;
 
         private Client(BenchWebSocket socket, bool isKitchen, byte[] prefix)
         {
             _socket = socket;
             _isKitchen = isKitchen;
-            _prefix = prefix;
+            _requestIds = new RequestIdSequence(prefix);
             _writer = new Utf8JsonWriter(_frame);
         }
 
@@ -176,9 +173,9 @@ internal sealed class KitchenCookScenario : IScenario
         public async ValueTask<bool> ExecuteAsync(CancellationToken ct)
         {
             ct.ThrowIfCancellationRequested();
-            var idLength = WriteRequest();
+            WriteRequest();
             await _socket.RoundTripAsync(_frame.WrittenMemory);
-            return IsAnswer(_socket.Frame, _requestId.AsSpan(0, idLength));
+            return IsAnswer(_socket.Frame, _requestIds.Current);
         }
 
         public async ValueTask DisposeAsync()
@@ -187,15 +184,9 @@ internal sealed class KitchenCookScenario : IScenario
             await _writer.DisposeAsync();
         }
 
-        private int WriteRequest()
+        private void WriteRequest()
         {
-            _prefix.CopyTo(_requestId, 0);
-            if (!Utf8Formatter.TryFormat(++_sequence, _requestId.AsSpan(_prefix.Length), out var digits))
-            {
-                throw new InvalidOperationException("The request id outgrew its buffer.");
-            }
-
-            var requestId = _requestId.AsSpan(0, _prefix.Length + digits);
+            var requestId = _requestIds.Next();
             _frame.ResetWrittenCount();
             _writer.Reset();
             _writer.WriteStartObject();
@@ -214,7 +205,6 @@ internal sealed class KitchenCookScenario : IScenario
             _writer.WriteEndObject();
             _writer.WriteEndObject();
             _writer.Flush();
-            return requestId.Length;
         }
 
         /// <summary>The game must answer with a response to this request that is not an error; the echo with the request itself.</summary>

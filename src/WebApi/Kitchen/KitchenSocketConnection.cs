@@ -99,28 +99,11 @@ internal sealed partial class KitchenSocketConnection(
         }
     }
 
-    private async Task ReadLoopAsync(CancellationToken cancellationToken)
-    {
-        while (connection.Socket.State is WebSocketState.Open or WebSocketState.CloseSent)
-        {
-            var status = await WebSocketFrames.ReadAsync(connection.Socket, _inbound, WebSocketFrames.DefaultMaxMessageBytes, cancellationToken);
-            switch (status)
-            {
-                case WebSocketReadStatus.Closed:
-                    await WebSocketFrames.CloseAsync(connection, WebSocketCloseStatus.NormalClosure, "Bye");
-                    return;
-                case WebSocketReadStatus.TooBig:
-                    await WebSocketFrames.CloseAsync(connection, WebSocketCloseStatus.MessageTooBig, "Frame larger than 64 KiB");
-                    return;
-                case WebSocketReadStatus.NotText:
-                    await ReplyAsync(default, null, KitchenRealtime.Error(Invalid("Frames must be JSON text.")), cancellationToken);
-                    break;
-                default:
-                    await HandleFrameAsync(_inbound.WrittenMemory, cancellationToken);
-                    break;
-            }
-        }
-    }
+    private Task ReadLoopAsync(CancellationToken cancellationToken) =>
+        WebSocketFrames.ReadMessagesAsync(connection, _inbound,
+            utf8 => HandleFrameAsync(utf8, cancellationToken),
+            () => ReplyAsync(default, null, KitchenRealtime.Error(Invalid("Frames must be JSON text.")), cancellationToken),
+            cancellationToken);
 
     private async Task HandleFrameAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {

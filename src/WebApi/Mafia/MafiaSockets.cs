@@ -171,29 +171,20 @@ internal static partial class MafiaSockets
         var inbound = new ArrayBufferWriter<byte>(1024);
         try
         {
-            while (connection.Socket.State is WebSocketState.Open or WebSocketState.CloseSent)
-            {
-                var status = await WebSocketFrames.ReadAsync(connection.Socket, inbound, WebSocketFrames.DefaultMaxMessageBytes, lifetime.Token);
-                switch (status)
+            await WebSocketFrames.ReadMessagesAsync(connection, inbound,
+                async utf8 =>
                 {
-                    case WebSocketReadStatus.Closed:
-                        await WebSocketFrames.CloseAsync(connection, WebSocketCloseStatus.NormalClosure, "Bye");
-                        return;
-                    case WebSocketReadStatus.TooBig:
-                        await WebSocketFrames.CloseAsync(connection, WebSocketCloseStatus.MessageTooBig, "Frame larger than 64 KiB");
-                        return;
-                    case WebSocketReadStatus.NotText:
-                        pusher.Push(MafiaFrames.Error("Frames must be JSON text."));
-                        break;
-                    default:
-                        if (await AnswerAsync(inbound.WrittenMemory, handle) is { } answer)
-                        {
-                            pusher.Push(answer);
-                        }
-
-                        break;
-                }
-            }
+                    if (await AnswerAsync(utf8, handle) is { } answer)
+                    {
+                        pusher.Push(answer);
+                    }
+                },
+                () =>
+                {
+                    pusher.Push(MafiaFrames.Error("Frames must be JSON text."));
+                    return Task.CompletedTask;
+                },
+                lifetime.Token);
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
         {

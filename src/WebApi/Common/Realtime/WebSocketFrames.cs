@@ -46,6 +46,35 @@ public static class WebSocketFrames
         }
     }
 
+    /// <summary>
+    /// Reads messages until the peer closes (answered with a normal close) or sends one over
+    /// <see cref="DefaultMaxMessageBytes"/> (closed with 1009): each text message goes to
+    /// <paramref name="onMessage"/>, each binary one to <paramref name="onNotText"/>. After a close
+    /// frame is sent it keeps reading until the peer's close arrives.
+    /// </summary>
+    public static async Task ReadMessagesAsync(WebSocketConnectionTracker.Connection connection, ArrayBufferWriter<byte> inbound,
+        Func<ReadOnlyMemory<byte>, Task> onMessage, Func<Task> onNotText, CancellationToken cancellationToken)
+    {
+        while (connection.Socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+        {
+            switch (await ReadAsync(connection.Socket, inbound, DefaultMaxMessageBytes, cancellationToken))
+            {
+                case WebSocketReadStatus.Closed:
+                    await CloseAsync(connection, WebSocketCloseStatus.NormalClosure, "Bye");
+                    return;
+                case WebSocketReadStatus.TooBig:
+                    await CloseAsync(connection, WebSocketCloseStatus.MessageTooBig, "Frame larger than 64 KiB");
+                    return;
+                case WebSocketReadStatus.NotText:
+                    await onNotText();
+                    break;
+                default:
+                    await onMessage(inbound.WrittenMemory);
+                    break;
+            }
+        }
+    }
+
     public static async Task SendTextAsync(WebSocketConnectionTracker.Connection connection, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
         await connection.SendLock.WaitAsync(cancellationToken);
