@@ -24,7 +24,8 @@ public sealed class LobbyEventPublisher(IReadRepository<Lobby> lobbies, IRealtim
 
     private async Task NotifyMembersAsync(Guid lobbyId, string type, long accountId, CancellationToken cancellationToken)
     {
-        var lobby = await lobbies.FirstOrDefaultAsync(new LobbyByIdOrCodeSpec(MafiaIds.Of(lobbyId)), cancellationToken);
+        // By id: the lobby the command just saved is still tracked, so it is not read again.
+        var lobby = await lobbies.GetByIdAsync(lobbyId, cancellationToken);
         if (lobby is null)
         {
             return;
