@@ -9,6 +9,8 @@ using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Identity.Commands.SignInWithTelegram;
 using CleanGames.Domain.Identity.Accounts;
 using Microsoft.Extensions.Options;
+using CleanGames.Domain.Common;
+using CleanGames.Application.Identity.Common;
 
 namespace CleanGames.Infrastructure.Identity;
 
@@ -40,7 +42,7 @@ internal sealed class TelegramLoginVerifier(IOptionsMonitor<TelegramOptions> opt
         var settings = options.CurrentValue;
         if (string.IsNullOrWhiteSpace(settings.BotToken))
         {
-            throw new ServiceUnavailableException("identity.telegram.not_configured", "Telegram login is not configured on this server (Telegram:BotToken is not set).");
+            throw new DomainException(IdentityErrors.TelegramNotConfigured);
         }
 
         return proof switch

@@ -5,6 +5,7 @@ using CleanGames.Application.Kitchen.Common;
 using CleanGames.Domain.Kitchen.Sessions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.Infrastructure.Kitchen;
 
@@ -192,7 +193,7 @@ internal sealed partial class InMemoryKitchenSessionStore(
         if (!entry.Loaded)
         {
             var stored = await persistence.LoadAsync(entry.AccountId, cancellationToken)
-                         ?? throw new UnauthorizedException("auth.account_missing", "The account no longer exists.");
+                         ?? throw new DomainException(KitchenErrors.AccountMissing);
             (entry.Session, entry.Email, entry.PersistedRevision, entry.Loaded) = (stored.Session, stored.Email, stored.Session?.Revision ?? 0, true);
         }
 
@@ -201,7 +202,7 @@ internal sealed partial class InMemoryKitchenSessionStore(
         {
             if (!open)
             {
-                throw new NotFoundException(KitchenErrorCodes.NoSession, "You have no Kitchen session yet: send a session request first.");
+                throw new DomainException(KitchenErrors.NoSession);
             }
 
             entry.Session = KitchenSession.Open(entry.AccountId, clock.UtcNow);
@@ -238,11 +239,11 @@ internal sealed partial class InMemoryKitchenSessionStore(
                 if (await AccountGoneAsync(entry.AccountId))
                 {
                     Evict(entry);
-                    throw new UnauthorizedException("auth.account_missing", "The account no longer exists.");
+                    throw new DomainException(KitchenErrors.AccountMissing);
                 }
 
                 LogWriteThroughFailed(exception, entry.AccountId);
-                throw new ServiceUnavailableException("kitchen.store.unavailable", "The game could not be saved; nothing changed. Please retry.");
+                throw new DomainException(KitchenErrors.StoreUnavailable);
             }
         }
 

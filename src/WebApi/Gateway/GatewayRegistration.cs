@@ -39,7 +39,7 @@ public static class GatewayRegistration
         if (!context.WebSockets.IsWebSocketRequest)
         {
             await context.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(context,
-                new ApiError(StatusCodes.Status400BadRequest, "gateway.upgrade_required", "This endpoint speaks WebSocket only."));
+                ApiError.From(TransportErrors.GatewayUpgradeRequired));
             return;
         }
 

@@ -25,7 +25,7 @@ internal static class KitchenSocketEndpoint
         var responder = context.RequestServices.GetRequiredService<ApiErrorResponder>();
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await responder.WriteAsync(context, new ApiError(StatusCodes.Status400BadRequest, "kitchen.upgrade_required", "This endpoint speaks WebSocket only."));
+            await responder.WriteAsync(context, ApiError.From(TransportErrors.KitchenUpgradeRequired));
             return;
         }
 
@@ -155,8 +155,10 @@ internal sealed partial class KitchenSocketConnection(
 
         if (!router.TryGet(KitchenViews.Topic, requestType, out var command))
         {
-            return KitchenRealtime.Error(new ApiError(StatusCodes.Status400BadRequest, KitchenErrorCodes.UnknownRequest,
-                $"Unknown request_type \"{requestType}\"; expected one of: {string.Join(", ", KitchenRealtime.RequestTypes)}."));
+            return KitchenRealtime.Error(ApiError.From(KitchenErrors.UnknownRequest) with
+            {
+                Message = $"Unknown request_type \"{requestType}\"; expected one of: {string.Join(", ", KitchenRealtime.RequestTypes)}.",
+            });
         }
 
         if (requestType == "session")
@@ -168,8 +170,7 @@ internal sealed partial class KitchenSocketConnection(
         }
         else if (_subscription is null)
         {
-            return KitchenRealtime.Error(new ApiError(StatusCodes.Status400BadRequest, KitchenErrorCodes.SessionFirst,
-                "Send a session request first on this connection."));
+            return KitchenRealtime.Error(ApiError.From(KitchenErrors.SessionFirst));
         }
 
         try
@@ -296,9 +297,9 @@ internal sealed partial class KitchenSocketConnection(
     private static bool TryGetAccountId(ClaimsPrincipal principal, out long accountId) =>
         long.TryParse(principal.FindFirst(AccountClaimTypes.Subject)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out accountId);
 
-    private static ApiError Invalid(string message) => new(StatusCodes.Status400BadRequest, KitchenErrorCodes.InvalidRequest, message);
+    private static ApiError Invalid(string message) => ApiError.From(KitchenErrors.InvalidRequest) with { Message = message };
 
-    private static ApiError Unauthenticated(string message) => new(StatusCodes.Status401Unauthorized, "auth.unauthenticated", message);
+    private static ApiError Unauthenticated(string message) => ApiError.Unauthenticated() with { Message = message };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Kitchen request {RequestType} failed")]
     private partial void LogRequestFailed(Exception exception, string requestType);

@@ -30,7 +30,7 @@ internal static partial class MafiaSockets
         var responder = context.RequestServices.GetRequiredService<ApiErrorResponder>();
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await responder.WriteAsync(context, new ApiError(StatusCodes.Status400BadRequest, "mafia.upgrade_required", "This endpoint speaks WebSocket only."));
+            await responder.WriteAsync(context, ApiError.From(TransportErrors.MafiaUpgradeRequired));
             return;
         }
 
@@ -40,7 +40,7 @@ internal static partial class MafiaSockets
             if (!Guid.TryParse(game_id, CultureInfo.InvariantCulture, out var requested))
             {
                 // A malformed id names no game, whatever the token.
-                await responder.WriteAsync(context, new ApiError(StatusCodes.Status404NotFound, MafiaErrorCodes.GameNotFound, "Game not found"));
+                await responder.WriteAsync(context, ApiError.From(MafiaErrors.GameNotFound));
                 return;
             }
 
@@ -114,7 +114,7 @@ internal static partial class MafiaSockets
         var responder = context.RequestServices.GetRequiredService<ApiErrorResponder>();
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await responder.WriteAsync(context, new ApiError(StatusCodes.Status400BadRequest, "mafia.upgrade_required", "This endpoint speaks WebSocket only."));
+            await responder.WriteAsync(context, ApiError.From(TransportErrors.MafiaUpgradeRequired));
             return;
         }
 
@@ -152,7 +152,7 @@ internal static partial class MafiaSockets
 
         if (context.Request.Query["user_id"].FirstOrDefault() is { } claimed && claimed != user.FindFirstValue(AccountClaimTypes.Subject))
         {
-            await responder.WriteAsync(context, new ApiError(StatusCodes.Status403Forbidden, "auth.user_mismatch", "user_id does not match the token."));
+            await responder.WriteAsync(context, ApiError.From(TransportErrors.UserMismatch));
             return true;
         }
 

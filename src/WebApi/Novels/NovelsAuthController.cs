@@ -11,6 +11,7 @@ using CleanGames.WebApi.Common.Http;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.WebApi.Novels;
 
@@ -58,18 +59,10 @@ public sealed class NovelsAuthController(IMediator mediator, [FromKeyedServices(
     [EnableRateLimiting(RateLimitPolicies.Authentication)]
     public async Task<IActionResult> Register(NovelsRegisterRequest request, CancellationToken cancellationToken)
     {
-        RegisteredAccount registered;
-        try
-        {
-            registered = await mediator.Send(
-                new RegisterAccountCommand(RegistrationForm.Novels, request.Email, null, request.Password, request.DisplayName, StartSession: true),
-                cancellationToken);
-        }
-        catch (ConflictException taken) when (taken.Code == IdentityErrorCodes.AccountExists)
-        {
-            // Seed 004 answers a taken email with 400, not 409.
-            throw new RuleViolationException("EMAIL_TAKEN", "This email is already registered.");
-        }
+        // A taken email is answered in seed 004's words (400 EMAIL_TAKEN) by the Novels dialect.
+        var registered = await mediator.Send(
+            new RegisterAccountCommand(RegistrationForm.Novels, request.Email, null, request.Password, request.DisplayName, StartSession: true),
+            cancellationToken);
 
         var session = StartSession(registered.Account, registered.Tokens!);
         return StatusCode(StatusCodes.Status201Created, session);
@@ -90,7 +83,7 @@ public sealed class NovelsAuthController(IMediator mediator, [FromKeyedServices(
         var token = Request.Cookies[RefreshCookie];
         if (string.IsNullOrEmpty(token))
         {
-            throw new UnauthorizedException(IdentityErrorCodes.InvalidRefreshToken, IdentityErrorCodes.InvalidRefreshTokenMessage);
+            throw new DomainException(IdentityErrors.InvalidRefreshToken);
         }
 
         var signedIn = await mediator.Send(new RefreshSessionCommand(token), cancellationToken);

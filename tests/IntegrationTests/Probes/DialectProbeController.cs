@@ -35,19 +35,19 @@ public abstract class DialectProbeController(IMediator mediator) : ControllerBas
     public ProbeModel Item(int id, [FromQuery] int page = 1) => new("item", null, id * page);
 
     [HttpGet("not-found")]
-    public IActionResult NotFoundError() => throw new NotFoundException("probe.not_found", "No such probe.");
+    public IActionResult NotFoundError() => throw new DomainException(CleanGames.Domain.Common.DomainError.NotFound("probe.not_found", "No such probe."));
 
     [HttpGet("bare-not-found")]
     public IActionResult BareNotFound() => NotFound();
 
     [HttpGet("conflict")]
-    public IActionResult ConflictError() => throw new ConflictException("probe.conflict", "Already there.");
+    public IActionResult ConflictError() => throw new DomainException(CleanGames.Domain.Common.DomainError.Conflict("probe.conflict", "Already there."));
 
     [HttpGet("domain")]
     public IActionResult DomainError() => throw new DomainException(new DomainError("probe.rule.broken", "That breaks a rule."));
 
     [HttpGet("limited")]
-    public IActionResult Limited() => throw new TooManyRequestsException("probe.limited", "Slow down.", TimeSpan.FromSeconds(7));
+    public IActionResult Limited() => throw new DomainException(CleanGames.Domain.Common.DomainError.TooMany("probe.limited", "Slow down."), TimeSpan.FromSeconds(7));
 
     [HttpGet("crash")]
     public IActionResult Crash() => throw new InvalidOperationException("secret internal detail at Server=db;Password=hunter2");

@@ -4,6 +4,7 @@ using CleanGames.Domain.Identity.Accounts;
 using CleanGames.WebApi.Common.Dialects;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.IntegrationTests.Probes;
 
@@ -32,7 +33,7 @@ public sealed class RecordProbeFailureHandler(IRepository<Account> accounts, ICl
     public async Task<AccountProbe> Handle(RecordProbeFailureCommand request, CancellationToken cancellationToken)
     {
         var account = await accounts.GetByIdAsync(request.AccountId, cancellationToken)
-                      ?? throw new NotFoundException("probe.account.not_found");
+                      ?? throw new DomainException(DomainError.NotFound("probe.account.not_found", "No such account."));
         account.RecordFailedSignIn(clock.UtcNow, TimeSpan.FromHours(1));
         await accounts.SaveChangesAsync(cancellationToken);
         return new AccountProbe(account.Id, account.FailedSignInCount, account.Version);
@@ -44,7 +45,7 @@ public sealed class GetProbeAccountHandler(IReadRepository<Account> accounts) : 
     public async Task<AccountProbe> Handle(GetProbeAccountQuery request, CancellationToken cancellationToken)
     {
         var account = await accounts.GetByIdAsync(request.AccountId, cancellationToken)
-                      ?? throw new NotFoundException("probe.account.not_found");
+                      ?? throw new DomainException(DomainError.NotFound("probe.account.not_found", "No such account."));
         return new AccountProbe(account.Id, account.FailedSignInCount, account.Version);
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.UnitTests.Application;
 
@@ -51,14 +52,16 @@ public sealed class PipelineBehaviourTests
     public async Task An_anonymous_caller_is_unauthorized_for_a_request_that_declares_roles()
     {
         var behaviour = new AuthorizationBehaviour<StaffRequest, string>(User(authenticated: false), []);
-        await Assert.ThrowsAsync<UnauthorizedException>(() => behaviour.Handle(new StaffRequest(), default, () => Task.FromResult("x")));
+        var error = await Assert.ThrowsAsync<DomainException>(() => behaviour.Handle(new StaffRequest(), default, () => Task.FromResult("x")));
+        Assert.Equal(ErrorKind.Unauthenticated, error.Kind);
     }
 
     [Fact]
     public async Task A_caller_without_any_listed_role_is_forbidden()
     {
         var behaviour = new AuthorizationBehaviour<StaffRequest, string>(User(authenticated: true, "user"), []);
-        await Assert.ThrowsAsync<ForbiddenException>(() => behaviour.Handle(new StaffRequest(), default, () => Task.FromResult("x")));
+        var error = await Assert.ThrowsAsync<DomainException>(() => behaviour.Handle(new StaffRequest(), default, () => Task.FromResult("x")));
+        Assert.Equal(ErrorKind.Forbidden, error.Kind);
     }
 
     [Fact]
@@ -75,7 +78,8 @@ public sealed class PipelineBehaviourTests
         rule.Setup(r => r.IsAllowedAsync(It.IsAny<PlainRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
         var behaviour = new AuthorizationBehaviour<PlainRequest, string>(User(authenticated: true, "user"), [rule.Object]);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => behaviour.Handle(new PlainRequest("a"), default, () => Task.FromResult("x")));
+        var error = await Assert.ThrowsAsync<DomainException>(() => behaviour.Handle(new PlainRequest("a"), default, () => Task.FromResult("x")));
+        Assert.Equal(ErrorKind.Forbidden, error.Kind);
     }
 
     [Fact]
@@ -127,10 +131,10 @@ public sealed class PipelineBehaviourTests
         var behaviour = new UnhandledExceptionBehaviour<PlainRequest, string>(logger.Object);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => behaviour.Handle(new PlainRequest("a"), default, () => throw new InvalidOperationException("boom")));
-        await Assert.ThrowsAsync<NotFoundException>(() => behaviour.Handle(new PlainRequest("a"), default, () => throw new NotFoundException("x.not_found")));
+        await Assert.ThrowsAsync<DomainException>(() => behaviour.Handle(new PlainRequest("a"), default, () => throw new DomainException(DomainError.NotFound("x.not_found", "Nothing here."))));
 
         logger.Verify(l => l.Log(LogLevel.Error, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), It.IsAny<InvalidOperationException>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Once);
-        logger.Verify(l => l.Log(LogLevel.Error, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), It.IsAny<NotFoundException>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Never);
+        logger.Verify(l => l.Log(LogLevel.Error, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), It.IsAny<DomainException>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Never);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using CleanGames.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.UnitTests.Infrastructure;
 
@@ -61,7 +62,8 @@ public sealed class TelegramLoginVerifierTests
     [Fact]
     public void Without_a_bot_token_the_verifier_reports_the_service_unavailable()
     {
-        Assert.Throws<ServiceUnavailableException>(() => Verifier(botToken: " ").Verify(new TelegramProof.MiniApp("a=b")));
+        var error = Assert.Throws<DomainException>(() => Verifier(botToken: " ").Verify(new TelegramProof.MiniApp("a=b")));
+        Assert.Equal(ErrorKind.Unavailable, error.Kind);
     }
 
     [Fact]

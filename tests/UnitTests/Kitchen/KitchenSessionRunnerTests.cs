@@ -144,7 +144,8 @@ public sealed class KitchenSessionRunnerTests
         _user.SetupGet(u => u.IsAuthenticated).Returns(false);
         _user.SetupGet(u => u.AccountId).Returns((long?)null);
 
-        await Assert.ThrowsAsync<UnauthorizedException>(() => new CookCommandHandler(Runner()).Handle(new CookCommand(), default));
+        var error = await Assert.ThrowsAsync<DomainException>(() => new CookCommandHandler(Runner()).Handle(new CookCommand(), default));
+        Assert.Equal(ErrorKind.Unauthenticated, error.Kind);
 
         Assert.Empty(_store.Invocations);
         Assert.Empty(_published);

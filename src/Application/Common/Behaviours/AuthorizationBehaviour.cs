@@ -3,6 +3,7 @@ using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Common.Security;
 using MediatR;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.Application.Common.Behaviours;
 
@@ -29,7 +30,7 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser cur
     {
         if (!currentUser.IsAuthenticated)
         {
-            throw new UnauthorizedException();
+            throw new DomainException(PlatformErrors.Unauthenticated);
         }
 
         foreach (var requirement in Requirements)
@@ -42,7 +43,7 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser cur
             var anyRole = requirement.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (!anyRole.Any(currentUser.IsInRole))
             {
-                throw new ForbiddenException();
+                throw new DomainException(PlatformErrors.Forbidden);
             }
         }
 
@@ -50,7 +51,7 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser cur
         {
             if (!await rule.IsAllowedAsync(request, cancellationToken))
             {
-                throw new ForbiddenException();
+                throw new DomainException(PlatformErrors.Forbidden);
             }
         }
 

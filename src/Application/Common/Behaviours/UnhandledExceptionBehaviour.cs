@@ -51,6 +51,6 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<Unh
     public const string LoggedKey = "cleangames.logged";
 
     private static bool IsExpected(Exception exception, CancellationToken cancellationToken) =>
-        exception is AppException or DomainException
+        exception is DomainException or ValidationFailedException
         || (exception is OperationCanceledException && cancellationToken.IsCancellationRequested);
 }

@@ -3,11 +3,16 @@ namespace CleanGames.Application.Common.Errors;
 /// <summary>One invalid input: the field path as the request names it (dots between segments), why, and a code.</summary>
 public sealed record FieldError(string Field, string Message, string Code);
 
-/// <summary>The request's shape is invalid; carries one entry per failing field.</summary>
-public sealed class ValidationFailedException : AppException
+/// <summary>
+/// The request's shape is invalid; carries one entry per failing field. It is the one refusal that
+/// is not a <see cref="Domain.Common.DomainException"/>, because each dialect lists its fields.
+/// </summary>
+public sealed class ValidationFailedException : Exception
 {
+    public const string Code = "validation.failed";
+
     public ValidationFailedException(IReadOnlyList<FieldError> errors)
-        : base("validation.failed", "Validation failed")
+        : base("Validation failed")
     {
         Errors = errors;
     }

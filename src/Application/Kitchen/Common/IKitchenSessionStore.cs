@@ -59,11 +59,3 @@ public sealed class LiveKitchenSession(KitchenSession session, string email, boo
 }
 
 public readonly record struct KitchenExecution<T>(T Result, bool Changed);
-
-public static class KitchenErrorCodes
-{
-    public const string NoSession = "kitchen.session.missing";
-    public const string SessionFirst = "kitchen.session.required_first";
-    public const string UnknownRequest = "kitchen.request.unknown_type";
-    public const string InvalidRequest = "kitchen.request.invalid";
-}

@@ -2,6 +2,7 @@ using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Errors;
 using CleanGames.Domain.Kitchen.Catalog;
 using Microsoft.Extensions.Options;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.Application.Kitchen.Common;
 
@@ -43,7 +44,7 @@ public sealed class KitchenSessionRunner(
     public async Task<TReply> PlayAsync<TReply>(string requestType, KitchenWrite write, Func<KitchenTurn, TReply> play, CancellationToken cancellationToken, bool open = false)
         where TReply : IKitchenReply
     {
-        var accountId = user.AccountId ?? throw new UnauthorizedException();
+        var accountId = user.AccountId ?? throw new DomainException(PlatformErrors.Unauthenticated);
         var catalog = await catalogs.GetAsync(cancellationToken);
         var settings = options.Value;
         var now = clock.UtcNow;

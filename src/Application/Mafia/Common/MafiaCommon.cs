@@ -3,22 +3,16 @@ using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Common.Specifications;
 using CleanGames.Domain.Mafia.Games;
 using CleanGames.Domain.Mafia.Lobbies;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.Application.Mafia.Common;
-
-public static class MafiaErrorCodes
-{
-    public const string GameNotFound = "mafia.game.not_found";
-    public const string LobbyNotFound = "mafia.lobby.not_found";
-    public const string AlreadyPlaying = "mafia.player.busy";
-}
 
 /// <summary>Ids on this surface are strings; one that names nothing, malformed included, is "not found".</summary>
 public static class MafiaIds
 {
     public static Guid Game(string? id) => Guid.TryParse(id, CultureInfo.InvariantCulture, out var value)
         ? value
-        : throw new NotFoundException(MafiaErrorCodes.GameNotFound, "Game not found");
+        : throw new DomainException(MafiaErrors.GameNotFound);
 
     public static string Of(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 
@@ -31,9 +25,6 @@ public static class MafiaIds
     /// <summary>The per-game lock key, the same whatever spelling of the id a client sent.</summary>
     public static string GameLock(string? id) => "mafia.game:" + (Guid.TryParse(id, CultureInfo.InvariantCulture, out var value) ? Of(value) : id);
 
-    public static NotFoundException GameNotFound() => new(MafiaErrorCodes.GameNotFound, "Game not found");
-
-    public static NotFoundException LobbyNotFound() => new(MafiaErrorCodes.LobbyNotFound, "Lobby not found");
 }
 
 /// <summary>Schedules the deadline of a game's current phase (Quartz in Infrastructure).</summary>

@@ -19,16 +19,16 @@ public sealed class GameAccess(IRepository<Game> games, ICurrentUser user)
 {
     public IRepository<Game> Games { get; } = games;
 
-    public long CallerId => user.AccountId ?? throw new UnauthorizedException();
+    public long CallerId => user.AccountId ?? throw new DomainException(PlatformErrors.Unauthenticated);
 
     /// <param name="forReading">True for a query that changes nothing (the game is not tracked).</param>
     public async Task<Game> LoadAsync(string? gameId, CancellationToken cancellationToken, bool allowAdmin = true, bool forReading = false)
     {
         var id = MafiaIds.Game(gameId);
-        var game = await Games.FirstOrDefaultAsync(new GameByIdSpec(id, forReading), cancellationToken) ?? throw MafiaIds.GameNotFound();
+        var game = await Games.FirstOrDefaultAsync(new GameByIdSpec(id, forReading), cancellationToken) ?? throw new DomainException(MafiaErrors.GameNotFound);
         if (!game.IsPlayer(CallerId) && !(allowAdmin && user.IsInRole(Roles.Admin)))
         {
-            throw new ForbiddenException(GameErrors.NotAPlayer.Code, GameErrors.NotAPlayer.Message);
+            throw new DomainException(GameErrors.NotAPlayer);
         }
 
         return game;

@@ -60,18 +60,18 @@ public sealed class SeatGuard(IReadRepository<Game> games, IReadRepository<Lobby
     {
         if (!await standing.MayPlayAsync(accountId, cancellationToken))
         {
-            throw new ForbiddenException("mafia.player.banned", "You may not join games.");
+            throw new DomainException(MafiaErrors.Banned);
         }
 
         if (await games.AnyAsync(new UnfinishedGameOfPlayerSpec(accountId), cancellationToken))
         {
-            throw new ConflictException(MafiaErrorCodes.AlreadyPlaying, "You are already in an unfinished game.");
+            throw new DomainException(MafiaErrors.InUnfinishedGame);
         }
 
         var lobby = await lobbies.FirstOrDefaultAsync(new OpenLobbyOfMemberSpec(accountId, exceptLobby), cancellationToken);
         if (lobby is not null)
         {
-            throw new ConflictException(MafiaErrorCodes.AlreadyPlaying, "You are already in another lobby.");
+            throw new DomainException(MafiaErrors.InAnotherLobby);
         }
     }
 
@@ -125,16 +125,9 @@ public sealed class JoinLobbyCommandHandler(IRepository<Lobby> lobbies, SeatGuar
     public async Task<MafiaSuccess> Handle(JoinLobbyCommand request, CancellationToken cancellationToken)
     {
         var accountId = user.AccountId!.Value;
-        var lobby = await lobbies.FirstOrDefaultAsync(new LobbyByIdOrCodeSpec(request.InviteCode), cancellationToken) ?? throw MafiaIds.LobbyNotFound();
+        var lobby = await lobbies.FirstOrDefaultAsync(new LobbyByIdOrCodeSpec(request.InviteCode), cancellationToken) ?? throw new DomainException(MafiaErrors.LobbyNotFound);
         await seats.EnsureFreeAsync(accountId, lobby.Id, cancellationToken);
-        try
-        {
-            lobby.Join(accountId, clock.UtcNow);
-        }
-        catch (DomainException e) when (e.Error == LobbyErrors.Full || e.Error == LobbyErrors.Started || e.Error == LobbyErrors.Closed)
-        {
-            throw new ConflictException(e.Code, e.Error.Message);
-        }
+        lobby.Join(accountId, clock.UtcNow);
 
         await seats.SaveTakingSeatAsync(lobbies, accountId, lobby.Id, cancellationToken);
         return new MafiaSuccess();
@@ -177,26 +170,19 @@ public sealed class LobbyTable(IRepository<Game> games, ICurrentUser user, ICloc
 {
     public async Task<MafiaSuccess> ChangeAsync(string lobbyIdOrCode, Func<Lobby, long, bool> change, IRepository<Lobby> lobbies, CancellationToken cancellationToken)
     {
-        var lobby = await lobbies.FirstOrDefaultAsync(new LobbyByIdOrCodeSpec(lobbyIdOrCode), cancellationToken) ?? throw MafiaIds.LobbyNotFound();
+        var lobby = await lobbies.FirstOrDefaultAsync(new LobbyByIdOrCodeSpec(lobbyIdOrCode), cancellationToken) ?? throw new DomainException(MafiaErrors.LobbyNotFound);
         var accountId = user.AccountId!.Value;
         if (!lobby.IsMember(accountId))
         {
-            throw new ForbiddenException(LobbyErrors.NotAMember.Code, LobbyErrors.NotAMember.Message);
+            throw new DomainException(LobbyErrors.NotAMember);
         }
 
-        try
+        if (change(lobby, accountId))
         {
-            if (change(lobby, accountId))
-            {
-                var gameId = Guid.NewGuid();
-                var seats = lobby.StartGame(gameId);
-                var game = Game.Start(gameId, lobby.Id, lobby.Mode, lobby.Settings, seats, RandomNumberGenerator.GetBytes(DealShuffle.SeedBytes), clock.UtcNow);
-                await games.AddAsync(game, cancellationToken);
-            }
-        }
-        catch (DomainException e) when (e.Error == LobbyErrors.Started)
-        {
-            throw new ConflictException(e.Code, e.Error.Message);
+            var gameId = Guid.NewGuid();
+            var seats = lobby.StartGame(gameId);
+            var game = Game.Start(gameId, lobby.Id, lobby.Mode, lobby.Settings, seats, RandomNumberGenerator.GetBytes(DealShuffle.SeedBytes), clock.UtcNow);
+            await games.AddAsync(game, cancellationToken);
         }
 
         await lobbies.SaveChangesAsync(cancellationToken);
@@ -217,7 +203,7 @@ public sealed class GetLobbyQueryHandler(IReadRepository<Lobby> lobbies) : IRequ
 {
     public async Task<LobbyView> Handle(GetLobbyQuery request, CancellationToken cancellationToken)
     {
-        var lobby = await lobbies.FirstOrDefaultAsync(new LobbyByIdOrCodeSpec(request.LobbyId), cancellationToken) ?? throw MafiaIds.LobbyNotFound();
+        var lobby = await lobbies.FirstOrDefaultAsync(new LobbyByIdOrCodeSpec(request.LobbyId), cancellationToken) ?? throw new DomainException(MafiaErrors.LobbyNotFound);
         var s = lobby.Settings;
         return new LobbyView(
             MafiaIds.Of(lobby.Id),

@@ -219,17 +219,17 @@ public sealed class KitchenSession : AggregateRoot<long>
     public PurchaseOutcome BuyUpgrade(KitchenCatalog catalog, string upgradeId)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var upgrade = catalog.FindUpgrade(upgradeId) ?? throw new DomainException(KitchenErrors.UnknownUpgrade);
+        var upgrade = catalog.FindUpgrade(upgradeId) ?? throw new DomainException(KitchenSessionErrors.UnknownUpgrade);
         if (Rank < upgrade.RequiredRank)
         {
-            throw new DomainException(KitchenErrors.RankTooLow);
+            throw new DomainException(KitchenSessionErrors.RankTooLow);
         }
 
         var level = LevelOf(upgrade.Id);
-        var price = upgrade.PriceOfNextLevel(level) ?? throw new DomainException(KitchenErrors.UpgradeMaxed);
+        var price = upgrade.PriceOfNextLevel(level) ?? throw new DomainException(KitchenSessionErrors.UpgradeMaxed);
         if (Money < price)
         {
-            throw new DomainException(KitchenErrors.NotEnoughMoney);
+            throw new DomainException(KitchenSessionErrors.NotEnoughMoney);
         }
 
         Money -= price;
@@ -251,12 +251,12 @@ public sealed class KitchenSession : AggregateRoot<long>
         var progress = CheckLevel(catalog);
         if (progress.IsTopRank)
         {
-            throw new DomainException(KitchenErrors.TopRank);
+            throw new DomainException(KitchenSessionErrors.TopRank);
         }
 
         if (!progress.CanLevelUp)
         {
-            throw new DomainException(KitchenErrors.NotEnoughXp);
+            throw new DomainException(KitchenSessionErrors.NotEnoughXp);
         }
 
         var previous = Rank;
@@ -279,7 +279,7 @@ public sealed class KitchenSession : AggregateRoot<long>
         ArgumentNullException.ThrowIfNull(catalog);
         if (!CanResetForPrestige(catalog))
         {
-            throw new DomainException(KitchenErrors.PrestigeNotReady);
+            throw new DomainException(KitchenSessionErrors.PrestigeNotReady);
         }
 
         var gained = PendingPrestigePoints(catalog);
@@ -323,7 +323,7 @@ public sealed class KitchenSession : AggregateRoot<long>
         // The log is full: admit only when its oldest cook has left the one-second window.
         if (ticks - _recentCooks[_recentCooksHead] < RateWindow.Ticks)
         {
-            throw new DomainException(KitchenErrors.TooManyCooks);
+            throw new DomainException(KitchenSessionErrors.TooManyCooks);
         }
 
         _recentCooks[_recentCooksHead] = ticks;

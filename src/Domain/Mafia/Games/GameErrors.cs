@@ -7,7 +7,7 @@ public static class GameErrors
     public static readonly DomainError InvalidPlayerCount = new("mafia.settings.player_count", "A game has 4 to 20 players.");
     public static readonly DomainError InvalidPhaseDuration = new("mafia.settings.phase_seconds", "Phase durations are 1 to 600 seconds.");
     public static readonly DomainError InvalidMafiaCount = new("mafia.settings.mafia_count", "mafia_count must be at least 1 and fewer than half the players.");
-    public static readonly DomainError NotAPlayer = new("mafia.game.not_a_player", "You are not a player in this game.");
+    public static readonly DomainError NotAPlayer = DomainError.Forbidden("mafia.game.not_a_player", "You are not a player in this game.");
     public static readonly DomainError GameOver = new("mafia.game.ended", "The game has ended.");
     public static readonly DomainError DeadActor = new("mafia.player.dead", "Dead players cannot act.");
     public static readonly DomainError NotNight = new("mafia.action.wrong_phase", "Night actions are taken at night only.");

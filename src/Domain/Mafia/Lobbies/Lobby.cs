@@ -189,12 +189,3 @@ public sealed record LobbyMemberJoined(Guid LobbyId, long AccountId) : IDomainEv
 public sealed record LobbyMemberReady(Guid LobbyId, long AccountId) : IDomainEvent;
 
 public sealed record LobbyMemberLeft(Guid LobbyId, long AccountId) : IDomainEvent;
-
-public static class LobbyErrors
-{
-    public static readonly DomainError Full = new("mafia.lobby.full", "The lobby is full.");
-    public static readonly DomainError Started = new("mafia.lobby.started", "The lobby's game has already started.");
-    public static readonly DomainError NotAMember = new("mafia.lobby.not_a_member", "You are not in this lobby.");
-    public static readonly DomainError Closed = new("mafia.lobby.closed", "Everyone left this lobby; it is closed.");
-    public static readonly DomainError NotReady = new("mafia.lobby.not_ready", "Every member must be ready, and at least four.");
-}

@@ -1,4 +1,5 @@
 using CleanGames.Application.Common.Errors;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.WebApi.Common.Dialects;
 
@@ -11,7 +12,10 @@ public sealed record ApiError(int Status, string Code, string Message)
 
     public bool IsValidation => FieldErrors.Count > 0 || Code == ValidationCode;
 
-    public const string ValidationCode = "validation.failed";
+    public const string ValidationCode = ValidationFailedException.Code;
+
+    /// <summary>A refusal answered with the status of its kind (<see cref="ExceptionMapping.StatusOf"/>).</summary>
+    public static ApiError From(DomainError error) => new(ExceptionMapping.StatusOf(error.Kind), error.Code, error.Message);
 
     public static ApiError Validation(IReadOnlyList<ApiFieldError> fieldErrors, string message = "Validation failed") =>
         new(StatusCodes.Status422UnprocessableEntity, ValidationCode, message) { FieldErrors = fieldErrors };
@@ -22,9 +26,9 @@ public sealed record ApiError(int Status, string Code, string Message)
             ? Message
             : string.Join("; ", FieldErrors.Select(f => string.IsNullOrEmpty(f.Field) ? f.Message : $"{f.Field}: {f.Message}"));
 
-    public static ApiError Unauthenticated() => new(StatusCodes.Status401Unauthorized, "auth.unauthenticated", "Not authenticated");
+    public static ApiError Unauthenticated() => From(TransportErrors.Unauthenticated);
 
-    public static ApiError Forbidden() => new(StatusCodes.Status403Forbidden, "auth.forbidden", "Not enough permissions");
+    public static ApiError Forbidden() => From(TransportErrors.Forbidden);
 }
 
 /// <summary>

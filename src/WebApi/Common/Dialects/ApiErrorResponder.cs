@@ -19,6 +19,7 @@ public sealed class ApiErrorResponder(IEnumerable<IDialectRenderer> renderers, D
         }
 
         var renderer = RendererFor(context);
+        error = renderer.Adapt(error);
         var status = error.IsValidation ? renderer.ValidationStatus : error.Status;
         var body = renderer.RenderError(context, error, status);
 

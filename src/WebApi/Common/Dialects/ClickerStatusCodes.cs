@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using CleanGames.Application.Identity.Common;
 using CleanGames.Application.Kitchen.Common;
+using CleanGames.Domain.Identity.Accounts;
 using CleanGames.Domain.Kitchen.Sessions;
 
 namespace CleanGames.WebApi.Common.Dialects;
@@ -44,23 +45,23 @@ public static class ClickerStatusCodes
 
     private static readonly FrozenDictionary<string, int> ByCode = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        [IdentityErrorCodes.AccountExists] = AlreadyRegistered,
-        [IdentityErrorCodes.InvalidCredentials] = WrongCredentials,
-        [IdentityErrorCodes.InvalidRefreshToken] = InvalidRefreshToken,
-        [IdentityErrorCodes.SignInThrottled] = TooManyFailedSignIns,
-        [IdentityErrorCodes.AccountBanned] = AccountBanned,
-        [KitchenErrorCodes.InvalidRequest] = InvalidInput,
-        [KitchenErrorCodes.NoSession] = NoSession,
-        [KitchenErrorCodes.SessionFirst] = SessionFirst,
-        [KitchenErrorCodes.UnknownRequest] = UnknownRequestType,
-        [KitchenErrors.NotEnoughMoney.Code] = NotEnoughMoney,
-        [KitchenErrors.RankTooLow.Code] = RankTooLow,
-        [KitchenErrors.UpgradeMaxed.Code] = UpgradeMaxed,
-        [KitchenErrors.UnknownUpgrade.Code] = UnknownUpgrade,
-        [KitchenErrors.NotEnoughXp.Code] = NotEnoughXp,
-        [KitchenErrors.TopRank.Code] = TopRank,
-        [KitchenErrors.PrestigeNotReady.Code] = PrestigeNotReady,
-        [KitchenErrors.TooManyCooks.Code] = TooManyCooks,
+        [IdentityErrors.AccountExists.Code] = AlreadyRegistered,
+        [IdentityErrors.InvalidCredentials.Code] = WrongCredentials,
+        [IdentityErrors.InvalidRefreshToken.Code] = InvalidRefreshToken,
+        [IdentityErrors.SignInThrottled.Code] = TooManyFailedSignIns,
+        [AccountErrors.Banned.Code] = AccountBanned,
+        [KitchenErrors.InvalidRequest.Code] = InvalidInput,
+        [KitchenErrors.NoSession.Code] = NoSession,
+        [KitchenErrors.SessionFirst.Code] = SessionFirst,
+        [KitchenErrors.UnknownRequest.Code] = UnknownRequestType,
+        [KitchenSessionErrors.NotEnoughMoney.Code] = NotEnoughMoney,
+        [KitchenSessionErrors.RankTooLow.Code] = RankTooLow,
+        [KitchenSessionErrors.UpgradeMaxed.Code] = UpgradeMaxed,
+        [KitchenSessionErrors.UnknownUpgrade.Code] = UnknownUpgrade,
+        [KitchenSessionErrors.NotEnoughXp.Code] = NotEnoughXp,
+        [KitchenSessionErrors.TopRank.Code] = TopRank,
+        [KitchenSessionErrors.PrestigeNotReady.Code] = PrestigeNotReady,
+        [KitchenSessionErrors.TooManyCooks.Code] = TooManyCooks,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static int For(ApiError error, int httpStatus)
@@ -70,7 +71,7 @@ public static class ClickerStatusCodes
             return specific;
         }
 
-        if (error.IsValidation || error.Code == "request.invalid")
+        if (error.IsValidation || error.Code == TransportErrors.InvalidRequest.Code)
         {
             return InvalidInput;
         }

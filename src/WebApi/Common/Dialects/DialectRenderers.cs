@@ -16,6 +16,12 @@ public interface IDialectRenderer
 
     string ErrorContentType => "application/json";
 
+    /// <summary>
+    /// Words an error the way this dialect's seed does, where the seed names one differently from
+    /// its kind's status (seed 004 answers a taken email with 400 <c>EMAIL_TAKEN</c>, not 409).
+    /// </summary>
+    ApiError Adapt(ApiError error) => error;
+
     object RenderError(HttpContext context, ApiError error, int status);
 
     object? RenderSuccess(HttpContext context, object? value);
@@ -156,13 +162,21 @@ internal sealed class NovelsRenderer([FromKeyedServices(CleanGames.Application.C
     // Platform codes that seed 004 names in its own words.
     private static readonly Dictionary<string, string> SeedCodes = new(StringComparer.Ordinal)
     {
-        [Application.Identity.Common.IdentityErrorCodes.AccountBanned] = "ACCOUNT_BANNED",
-        [Application.Identity.Common.IdentityErrorCodes.InvalidCredentials] = "INVALID_CREDENTIALS",
-        [Application.Identity.Common.IdentityErrorCodes.InvalidRefreshToken] = "INVALID_REFRESH_TOKEN",
-        ["request.rate_limited"] = "RATE_LIMIT_EXCEEDED",
+        [Domain.Identity.Accounts.AccountErrors.Banned.Code] = "ACCOUNT_BANNED",
+        [Application.Identity.Common.IdentityErrors.InvalidCredentials.Code] = "INVALID_CREDENTIALS",
+        [Application.Identity.Common.IdentityErrors.InvalidRefreshToken.Code] = "INVALID_REFRESH_TOKEN",
+        [TransportErrors.RateLimited.Code] = "RATE_LIMIT_EXCEEDED",
+    };
+
+    // Errors seed 004 answers with another status and its own words.
+    private static readonly Dictionary<string, ApiError> SeedErrors = new(StringComparer.Ordinal)
+    {
+        [Application.Identity.Common.IdentityErrors.AccountExists.Code] = new(StatusCodes.Status400BadRequest, "EMAIL_TAKEN", "This email is already registered."),
     };
 
     public ApiDialect Dialect => ApiDialect.Novels;
+
+    public ApiError Adapt(ApiError error) => SeedErrors.TryGetValue(error.Code, out var seed) ? seed : error;
 
     public int ValidationStatus => StatusCodes.Status422UnprocessableEntity;
 

@@ -52,7 +52,7 @@ public static class RateLimitPolicies
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 await context.HttpContext.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(
                     context.HttpContext,
-                    new ApiError(StatusCodes.Status429TooManyRequests, "request.rate_limited", "Too many requests; slow down.") { RetryAfter = retryAfter });
+                    ApiError.From(TransportErrors.RateLimited) with { RetryAfter = retryAfter });
             };
         });
 

@@ -17,10 +17,7 @@ public sealed class ReadinessGateMiddleware(RequestDelegate next, IServiceReadin
             return next(context);
         }
 
-        return responder.WriteAsync(context, new ApiError(StatusCodes.Status503ServiceUnavailable, "server.starting", "The server is starting; please retry shortly.")
-        {
-            RetryAfter = TimeSpan.FromSeconds(1),
-        });
+        return responder.WriteAsync(context, ApiError.From(TransportErrors.Starting) with { RetryAfter = TimeSpan.FromSeconds(1) });
     }
 
     private static bool IsAlwaysOpen(PathString path) =>

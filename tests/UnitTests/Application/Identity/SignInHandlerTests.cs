@@ -8,6 +8,7 @@ using CleanGames.Domain.Identity.Accounts;
 using CleanGames.Domain.Identity.Sessions;
 using Microsoft.Extensions.Options;
 using Moq;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.UnitTests.Application.Identity;
 
@@ -44,9 +45,10 @@ public sealed class SignInHandlerTests
         var account = Existing();
         _hasher.Setup(h => h.Verify("stored-hash", "nope")).Returns(PasswordCheck.Failed);
 
-        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => SignInHandler().Handle(new SignInWithPasswordCommand("ada", "nope"), default));
+        var error = await Assert.ThrowsAsync<DomainException>(() => SignInHandler().Handle(new SignInWithPasswordCommand("ada", "nope"), default));
 
-        Assert.Equal(IdentityErrorCodes.InvalidCredentials, error.Code);
+        Assert.Equal(IdentityErrors.InvalidCredentials, error.Error);
+        Assert.Equal(ErrorKind.Unauthenticated, error.Kind);
         Assert.Equal(1, account.FailedSignInCount);
         _accounts.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
         _families.Verify(r => r.AddAsync(It.IsAny<RefreshTokenFamily>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -61,8 +63,9 @@ public sealed class SignInHandlerTests
             account.RecordFailedSignIn(Now.AddMinutes(-10), TimeSpan.FromHours(1));
         }
 
-        var error = await Assert.ThrowsAsync<TooManyRequestsException>(() => SignInHandler().Handle(new SignInWithPasswordCommand("ada", "right"), default));
+        var error = await Assert.ThrowsAsync<DomainException>(() => SignInHandler().Handle(new SignInWithPasswordCommand("ada", "right"), default));
 
+        Assert.Equal(ErrorKind.TooMany, error.Kind);
         Assert.Equal(TimeSpan.FromMinutes(50), error.RetryAfter);
         _hasher.Verify(h => h.Verify(It.IsAny<string>(), It.IsAny<string>()), Times.Never);
     }
@@ -72,7 +75,9 @@ public sealed class SignInHandlerTests
     {
         _accounts.Setup(r => r.FirstOrDefaultAsync(It.IsAny<ISpecification<Account>>(), It.IsAny<CancellationToken>())).ReturnsAsync((Account?)null);
 
-        await Assert.ThrowsAsync<UnauthorizedException>(() => SignInHandler().Handle(new SignInWithPasswordCommand("ghost", "pw"), default));
+        var error = await Assert.ThrowsAsync<DomainException>(() => SignInHandler().Handle(new SignInWithPasswordCommand("ghost", "pw"), default));
+
+        Assert.Equal(IdentityErrors.InvalidCredentials, error.Error);
 
         _hasher.Verify(h => h.VerifyAgainstDummy("pw"), Times.Once);
     }
@@ -116,9 +121,10 @@ public sealed class SignInHandlerTests
         accounts.Setup(r => r.GetByIdAsync(1L, It.IsAny<CancellationToken>())).ReturnsAsync(Account.RegisterWithPassword(null, "ada", "h", null, Now));
         var handler = new RefreshSessionCommandHandler(_families.Object, accounts.Object, new SessionIssuer(_families.Object, _tokens.Object, _clock.Object, _options), _clock.Object, _options);
 
-        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => handler.Handle(new RefreshSessionCommand(token), default));
+        var error = await Assert.ThrowsAsync<DomainException>(() => handler.Handle(new RefreshSessionCommand(token), default));
 
-        Assert.Equal(IdentityErrorCodes.InvalidRefreshToken, error.Code);
+        Assert.Equal(IdentityErrors.InvalidRefreshToken, error.Error);
+        Assert.Equal(ErrorKind.Unauthenticated, error.Kind);
         Assert.IsAssignableFrom<CleanGames.Application.Common.Behaviours.INoConcurrencyRetry>(new RefreshSessionCommand(token));
     }
 }

@@ -6,6 +6,7 @@ using CleanGames.Domain.Identity.Accounts;
 using CleanGames.Domain.Identity.Sessions;
 using MediatR;
 using Microsoft.Extensions.Options;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.Application.Identity.Commands.RefreshSession;
 
@@ -64,6 +65,5 @@ public sealed class RefreshSessionCommandHandler(
         return new SignedIn(SessionIssuer.Describe(account), sessions.Issue(account, successor, family));
     }
 
-    private static UnauthorizedException Invalid() =>
-        new(IdentityErrorCodes.InvalidRefreshToken, IdentityErrorCodes.InvalidRefreshTokenMessage);
+    private static DomainException Invalid() => new(IdentityErrors.InvalidRefreshToken);
 }

@@ -3,6 +3,7 @@ using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Identity.Common;
 using CleanGames.Domain.Identity.Accounts;
 using MediatR;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.Application.Identity.Commands.RegisterAccount;
 
@@ -56,5 +57,5 @@ public sealed class RegisterAccountCommandHandler(
         return new RegisteredAccount(SessionIssuer.Describe(account), tokens);
     }
 
-    private static ConflictException Taken() => new(IdentityErrorCodes.AccountExists, IdentityErrorCodes.AccountExistsMessage);
+    private static DomainException Taken() => new(IdentityErrors.AccountExists);
 }

@@ -5,6 +5,7 @@ using CleanGames.Domain.Identity.Accounts;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Options;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.Application.Identity.Commands.SignInWithPassword;
 
@@ -44,7 +45,7 @@ public sealed class SignInWithPasswordCommandHandler(
         if (account.FailedSignInsInWindow(now, FailureWindow) >= maxFailures)
         {
             var retryAfter = account.FailedSignInWindowStartedAt!.Value + FailureWindow - now;
-            throw new TooManyRequestsException(IdentityErrorCodes.SignInThrottled, "Too many failed sign-ins for this account; try again later.", retryAfter);
+            throw new DomainException(IdentityErrors.SignInThrottled, retryAfter);
         }
 
         var check = passwordHasher.Verify(account.PasswordHash, request.Password!);
@@ -57,7 +58,7 @@ public sealed class SignInWithPasswordCommandHandler(
 
         if (account.IsBanned)
         {
-            throw new ForbiddenException(IdentityErrorCodes.AccountBanned, "This account is banned.");
+            throw new DomainException(AccountErrors.Banned);
         }
 
         if (check == PasswordCheck.SuccessRehashNeeded)
@@ -76,6 +77,5 @@ public sealed class SignInWithPasswordCommandHandler(
         return new SignedIn(SessionIssuer.Describe(account), tokens);
     }
 
-    private static UnauthorizedException InvalidCredentials() =>
-        new(IdentityErrorCodes.InvalidCredentials, IdentityErrorCodes.InvalidCredentialsMessage);
+    private static DomainException InvalidCredentials() => new(IdentityErrors.InvalidCredentials);
 }

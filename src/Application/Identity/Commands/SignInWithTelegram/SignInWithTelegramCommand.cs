@@ -3,6 +3,7 @@ using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Identity.Common;
 using CleanGames.Domain.Identity.Accounts;
 using MediatR;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.Application.Identity.Commands.SignInWithTelegram;
 
@@ -42,12 +43,10 @@ public sealed class SignInWithTelegramCommandHandler(
     IAccessTokenIssuer accessTokens,
     IClock clock) : IRequestHandler<SignInWithTelegramCommand, TelegramSignedIn>
 {
-    public const string FailureMessage = "Telegram authentication failed.";
-
     public async Task<TelegramSignedIn> Handle(SignInWithTelegramCommand request, CancellationToken cancellationToken)
     {
         var telegram = verifier.Verify(request.Proof)
-                       ?? throw new UnauthorizedException("identity.telegram.invalid", FailureMessage);
+                       ?? throw new DomainException(IdentityErrors.TelegramInvalid);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -65,7 +64,7 @@ public sealed class SignInWithTelegramCommandHandler(
 
             if (account.IsBanned)
             {
-                throw new ForbiddenException(IdentityErrorCodes.AccountBanned, "This account is banned.");
+                throw new DomainException(AccountErrors.Banned);
             }
 
             if (admins.IsAdminTelegramId(telegram.TelegramId))

@@ -4,6 +4,7 @@ using CleanGames.Application.Common.Security;
 using CleanGames.Application.Identity.Common;
 using CleanGames.Domain.Identity.Accounts;
 using MediatR;
+using CleanGames.Domain.Common;
 
 namespace CleanGames.Application.Identity.Queries.GetAccount;
 
@@ -16,7 +17,7 @@ public sealed class GetCurrentAccountQueryHandler(IReadRepository<Account> accou
     public async Task<AccountSummary> Handle(GetCurrentAccountQuery request, CancellationToken cancellationToken)
     {
         var account = await accounts.GetByIdAsync(currentUser.AccountId!.Value, cancellationToken)
-                      ?? throw new UnauthorizedException(IdentityErrorCodes.AccountNotFound, "The account of this token no longer exists.");
+                      ?? throw new DomainException(IdentityErrors.AccountNotFound);
         return SessionIssuer.Describe(account);
     }
 }

@@ -1,0 +1,35 @@
+using CleanGames.Domain.Common;
+
+namespace CleanGames.WebApi.Common.Dialects;
+
+/// <summary>
+/// Refusals the transport gives before or around a use case (no route, a socket route asked for
+/// plain HTTP, a busy server). The modules' own transport refusals are listed here too, one section
+/// each, so the WebApi layer keeps its codes in one place.
+/// </summary>
+public static class TransportErrors
+{
+    /// <summary>A fault, not a refusal: it has no kind, and its detail never reaches the client.</summary>
+    public const string InternalCode = "server.error";
+
+    public static readonly DomainError InvalidRequest = DomainError.Invalid("request.invalid", "Bad request");
+    public static readonly DomainError NoRoute = DomainError.NotFound("request.not_found", "Not Found");
+    public static readonly DomainError MethodNotAllowed = DomainError.Invalid("request.method_not_allowed", "Method Not Allowed");
+    public static readonly DomainError UnsupportedMediaType = DomainError.Invalid("request.unsupported_media_type", "Unsupported media type: send application/json");
+    public static readonly DomainError Failed = DomainError.Invalid("request.failed", "Error");
+    public static readonly DomainError RateLimited = DomainError.TooMany("request.rate_limited", "Too many requests; slow down.");
+    public static readonly DomainError Starting = DomainError.Unavailable("server.starting", "The server is starting; please retry shortly.");
+    public static readonly DomainError Busy = DomainError.Unavailable("server.busy", "The server is busy; please retry.");
+    public static readonly DomainError Unauthenticated = DomainError.Unauthenticated("auth.unauthenticated", "Not authenticated");
+    public static readonly DomainError Forbidden = DomainError.Forbidden("auth.forbidden", "Not enough permissions");
+
+    // Mafia sockets.
+    public static readonly DomainError MafiaUpgradeRequired = DomainError.Invalid("mafia.upgrade_required", "This endpoint speaks WebSocket only.");
+    public static readonly DomainError UserMismatch = DomainError.Forbidden("auth.user_mismatch", "user_id does not match the token.");
+
+    // Kitchen socket.
+    public static readonly DomainError KitchenUpgradeRequired = DomainError.Invalid("kitchen.upgrade_required", "This endpoint speaks WebSocket only.");
+
+    // Gateway socket.
+    public static readonly DomainError GatewayUpgradeRequired = DomainError.Invalid("gateway.upgrade_required", "This endpoint speaks WebSocket only.");
+}
