@@ -1,5 +1,5 @@
 using CleanGames.Application.Common.Abstractions;
-using CleanGames.Application.Common.Specifications;
+using Ardalis.Specification;
 using CleanGames.Domain.Common;
 using CleanGames.Infrastructure.Persistence.Specifications;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using CleanGames.Application.Common.Specifications;
+using Ardalis.Specification;
 using CleanGames.Infrastructure.Persistence.Specifications;
 
 namespace CleanGames.UnitTests.Infrastructure;
@@ -89,13 +89,13 @@ public sealed class SpecificationEvaluatorTests
     {
         var spec = new AlivePlayersByScore(skip: 2, take: 3);
         Assert.Single(spec.WhereExpressions);
-        Assert.Equal([OrderType.OrderByDescending, OrderType.ThenBy], spec.OrderExpressions.Select(o => o.OrderType));
+        Assert.Equal([OrderTypeEnum.OrderByDescending, OrderTypeEnum.ThenBy], spec.OrderExpressions.Select(o => o.OrderType));
         Assert.Equal(2, spec.Skip);
         Assert.Equal(3, spec.Take);
 
         var include = Assert.Single(new WithTags().IncludeExpressions);
-        Assert.Equal(typeof(List<string>), include.PropertyType);
-        Assert.Equal(IncludeType.Include, include.Type);
+        Assert.Equal(typeof(List<string>), include.LambdaExpression.ReturnType);
+        Assert.Equal(IncludeTypeEnum.Include, include.Type);
     }
 
     [Fact]
@@ -104,5 +104,24 @@ public sealed class SpecificationEvaluatorTests
         Assert.Throws<InvalidOperationException>(() => SpecificationEvaluator.GetQuery(Players, new NoSelector()));
     }
 
+    [Fact]
+    public void A_search_the_database_would_not_run_is_refused_rather_than_ignored()
+    {
+        Assert.Throws<NotSupportedException>(() => SpecificationEvaluator.GetQuery(Players, new NameSearch()).ToArray());
+    }
+
+    [Fact]
+    public void Without_paging_every_match_is_returned()
+    {
+        var spec = new AlivePlayersByScore();
+        Assert.True(spec.Skip <= 0 && spec.Take < 0, "an unpaged specification must not skip or take");
+        Assert.Equal(3, SpecificationEvaluator.GetQuery(Players, spec).Count());
+    }
+
     private sealed class NoSelector : Specification<Player, string>;
+
+    private sealed class NameSearch : Specification<Player>
+    {
+        public NameSearch() => Query.Search(p => p.Name, "%an%");
+    }
 }

@@ -1,4 +1,4 @@
-using CleanGames.Application.Common.Specifications;
+using Ardalis.Specification;
 using CleanGames.Domain.Common;
 
 namespace CleanGames.Application.Common.Abstractions;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CleanGames.Application.Common.Errors;
-using CleanGames.Application.Common.Specifications;
+using Ardalis.Specification;
 using CleanGames.Domain.Mafia.Games;
 using CleanGames.Domain.Mafia.Lobbies;
 using CleanGames.Domain.Common;

@@ -1,16 +1,17 @@
 using System.Collections.Concurrent;
-using System.Linq.Expressions;
 using System.Reflection;
-using CleanGames.Application.Common.Specifications;
+using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace CleanGames.Infrastructure.Persistence.Specifications;
 
 /// <summary>
-/// Turns a specification into an EF Core query: filters, includes, ordering, paging, tracking and
-/// projection, in the order EF needs them. Works on any <see cref="IQueryable{T}"/> (EF's include
-/// operators are no-ops on other providers), which is how its unit tests run.
+/// Turns an Ardalis specification into an EF Core query: filters, includes, ordering, paging,
+/// tracking and projection, in the order EF needs them. Ardalis's own EF package is not served by
+/// the registry, so this is ours, written over its types. Works on any <see cref="IQueryable{T}"/>
+/// (EF's include operators are no-ops on other providers), which is how its unit tests run. A
+/// feature of the specification it does not evaluate (search, post-processing, SelectMany) is
+/// refused rather than silently ignored.
 /// </summary>
 internal static class SpecificationEvaluator
 {
@@ -31,10 +32,11 @@ internal static class SpecificationEvaluator
     public static IQueryable<T> GetQuery<T>(IQueryable<T> source, ISpecification<T> specification, bool criteriaOnly = false)
         where T : class
     {
+        EnsureSupported(specification);
         var query = source;
-        foreach (var predicate in specification.WhereExpressions)
+        foreach (var where in specification.WhereExpressions)
         {
-            query = query.Where(predicate);
+            query = query.Where(where.Filter);
         }
 
         if (criteriaOnly)
@@ -49,26 +51,44 @@ internal static class SpecificationEvaluator
             query = query.IgnoreQueryFilters();
         }
 
-        query = ApplyOrdering(query, specification);
-
-        if (specification.Skip is { } skip)
+        if (specification.IgnoreAutoIncludes)
         {
-            query = query.Skip(skip);
+            query = query.IgnoreAutoIncludes();
         }
 
-        if (specification.Take is { } take)
+        query = ApplyOrdering(query, specification);
+
+        if (specification.Skip > 0)
         {
-            query = query.Take(take);
+            query = query.Skip(specification.Skip);
+        }
+
+        if (specification.Take >= 0)
+        {
+            query = query.Take(specification.Take);
         }
 
         if (specification.AsNoTracking)
         {
             query = query.AsNoTracking();
         }
+        else if (specification.AsNoTrackingWithIdentityResolution)
+        {
+            query = query.AsNoTrackingWithIdentityResolution();
+        }
+        else if (specification.AsTracking)
+        {
+            query = query.AsTracking();
+        }
 
         if (specification.AsSplitQuery)
         {
             query = query.AsSplitQuery();
+        }
+
+        foreach (var tag in specification.QueryTags)
+        {
+            query = query.TagWith(tag);
         }
 
         return query;
@@ -77,9 +97,22 @@ internal static class SpecificationEvaluator
     public static IQueryable<TResult> GetQuery<T, TResult>(IQueryable<T> source, ISpecification<T, TResult> specification)
         where T : class
     {
+        if (specification.SelectorMany is not null || specification.PostProcessingAction is not null)
+        {
+            throw new NotSupportedException($"{specification.GetType().Name}: SelectMany and post-processing are not evaluated in the database.");
+        }
+
         var selector = specification.Selector
                        ?? throw new InvalidOperationException($"{specification.GetType().Name} has no Select(...) projection.");
         return GetQuery(source, (ISpecification<T>)specification).Select(selector);
+    }
+
+    private static void EnsureSupported<T>(ISpecification<T> specification)
+    {
+        if (specification.SearchCriterias.Any() || specification.PostProcessingAction is not null)
+        {
+            throw new NotSupportedException($"{specification.GetType().Name}: search criteria and post-processing are not evaluated in the database.");
+        }
     }
 
     private static IQueryable<T> ApplyIncludes<T>(IQueryable<T> query, ISpecification<T> specification)
@@ -94,10 +127,10 @@ internal static class SpecificationEvaluator
         {
             query = include.Type switch
             {
-                IncludeType.Include => (IQueryable<T>)ClosedMethods
-                    .GetOrAdd((include.EntityType, null, include.PropertyType, false), key => IncludeMethod.MakeGenericMethod(key.Entity, key.Property))
+                IncludeTypeEnum.Include => (IQueryable<T>)ClosedMethods
+                    .GetOrAdd((typeof(T), null, include.LambdaExpression.ReturnType, false), key => IncludeMethod.MakeGenericMethod(key.Entity, key.Property))
                     .Invoke(null, [query, include.LambdaExpression])!,
-                IncludeType.ThenInclude => ThenInclude(query, include),
+                IncludeTypeEnum.ThenInclude => ThenInclude(query, include),
                 _ => throw new InvalidOperationException($"Unknown include type {include.Type}."),
             };
         }
@@ -110,7 +143,7 @@ internal static class SpecificationEvaluator
     {
         var previous = include.PreviousPropertyType!;
         var elementType = EnumerableElementType(previous);
-        var method = ClosedMethods.GetOrAdd((include.EntityType, previous, include.PropertyType, elementType is not null), key =>
+        var method = ClosedMethods.GetOrAdd((typeof(T), previous, include.LambdaExpression.ReturnType, elementType is not null), key =>
             key.AfterCollection
                 ? ThenIncludeAfterCollectionMethod.MakeGenericMethod(key.Entity, EnumerableElementType(key.Previous!)!, key.Property)
                 : ThenIncludeAfterReferenceMethod.MakeGenericMethod(key.Entity, key.Previous!, key.Property));
@@ -134,10 +167,10 @@ internal static class SpecificationEvaluator
             var key = order.KeySelector;
             ordered = order.OrderType switch
             {
-                OrderType.OrderBy => query.OrderBy(key),
-                OrderType.OrderByDescending => query.OrderByDescending(key),
-                OrderType.ThenBy => (ordered ?? throw ThenWithoutOrder()).ThenBy(key),
-                OrderType.ThenByDescending => (ordered ?? throw ThenWithoutOrder()).ThenByDescending(key),
+                OrderTypeEnum.OrderBy => query.OrderBy(key),
+                OrderTypeEnum.OrderByDescending => query.OrderByDescending(key),
+                OrderTypeEnum.ThenBy => (ordered ?? throw ThenWithoutOrder()).ThenBy(key),
+                OrderTypeEnum.ThenByDescending => (ordered ?? throw ThenWithoutOrder()).ThenByDescending(key),
                 _ => throw new InvalidOperationException($"Unknown order type {order.OrderType}."),
             };
             query = ordered;

@@ -1,6 +1,6 @@
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Errors;
-using CleanGames.Application.Common.Specifications;
+using Ardalis.Specification;
 using CleanGames.Application.Identity.Commands.RefreshSession;
 using CleanGames.Application.Identity.Commands.SignInWithPassword;
 using CleanGames.Application.Identity.Common;

@@ -1,5 +1,5 @@
 using CleanGames.Application.Common.Abstractions;
-using CleanGames.Application.Common.Specifications;
+using Ardalis.Specification;
 using CleanGames.Application.Identity.Common;
 using CleanGames.Domain.Identity.Sessions;
 using MediatR;
