@@ -37,9 +37,9 @@ public static class DependencyInjection
         services.AddScoped<Kitchen.Common.KitchenSessionRunner>();
         services.TryAddSingleton<IServerRun, ServerRun>();
         services.TryAddSingleton<AggregateLocks>();
-        services.AddScoped<Mafia.Games.GameAccess>();
-        services.AddScoped<Mafia.Lobbies.SeatGuard>();
-        services.AddScoped<Mafia.Lobbies.LobbyTable>();
+        services.AddScoped<Mafia.Games.Common.GameAccess>();
+        services.AddScoped<Mafia.Lobbies.Common.SeatGuard>();
+        services.AddScoped<Mafia.Lobbies.Common.LobbyTable>();
 
         services.AddMediatorHandlers(assemblies);
         services.AddValidatorsFromAssemblies(assemblies, ServiceLifetime.Scoped, includeInternalTypes: true);

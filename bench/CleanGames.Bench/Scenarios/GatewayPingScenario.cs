@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,7 +1,6 @@
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;

@@ -1,5 +1,4 @@
 using CleanGames.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CleanGames.Infrastructure.Health;

@@ -1,16 +1,15 @@
-using CleanGames.Application.Common.Abstractions;
-using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using CleanGames.Application.Common.Errors;
+using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Identity.Commands.SignInWithTelegram;
-using CleanGames.Domain.Identity.Accounts;
-using Microsoft.Extensions.Options;
-using CleanGames.Domain.Common;
 using CleanGames.Application.Identity.Common;
+using CleanGames.Domain.Common;
+using CleanGames.Domain.Identity.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CleanGames.Infrastructure.Identity;
 

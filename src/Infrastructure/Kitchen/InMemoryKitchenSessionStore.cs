@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using CleanGames.Application.Common.Abstractions;
-using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Kitchen.Common;
+using CleanGames.Domain.Common;
 using CleanGames.Domain.Kitchen.Sessions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using CleanGames.Domain.Common;
 
 namespace CleanGames.Infrastructure.Kitchen;
 

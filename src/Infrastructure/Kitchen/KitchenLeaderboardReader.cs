@@ -1,6 +1,6 @@
 using CleanGames.Application.Common.Models;
 using CleanGames.Application.Kitchen.Common;
-using CleanGames.Application.Kitchen.Sessions.Queries;
+using CleanGames.Application.Kitchen.Sessions.Queries.GetKitchenLeaderboard;
 using CleanGames.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
 using CleanGames.Application.Kitchen.Common;
-using CleanGames.Application.Kitchen.Sessions.Queries;
+using CleanGames.Application.Kitchen.Sessions.Queries.GetKitchenLeaderboard;
 using CleanGames.Infrastructure.Persistence;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace CleanGames.Infrastructure.Kitchen;

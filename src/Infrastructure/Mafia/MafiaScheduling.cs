@@ -1,8 +1,9 @@
 using System.Globalization;
 using CleanGames.Application.Common.Abstractions;
-using CleanGames.Application.Mafia.Common;
-using CleanGames.Application.Mafia.Games;
-using CleanGames.Application.Mafia.Lobbies;
+using CleanGames.Application.Mafia.Games.Commands.EndPhase;
+using CleanGames.Application.Mafia.Games.Commands.RescheduleDeadlines;
+using CleanGames.Application.Mafia.Games.Common;
+using CleanGames.Application.Mafia.Lobbies.Common;
 using CleanGames.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

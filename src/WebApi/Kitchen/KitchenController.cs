@@ -1,8 +1,9 @@
-using CleanGames.Application.Kitchen.Sessions.Queries;
+using CleanGames.Application.Kitchen.Sessions.Queries.GetKitchenCatalog;
+using CleanGames.Application.Kitchen.Sessions.Queries.GetKitchenLeaderboard;
+using CleanGames.Application.Kitchen.Sessions.Queries.GetKitchenSession;
 using CleanGames.WebApi.Common.Dialects;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CleanGames.WebApi.Kitchen;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text.Json;
-using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Kitchen.Common;
 using CleanGames.WebApi.Common.Dialects;

@@ -1,9 +1,24 @@
-using CleanGames.Application.Mafia.Games;
-using CleanGames.Application.Mafia.Lobbies;
+using CleanGames.Application.Mafia.Common;
+using CleanGames.Application.Mafia.Games.Commands.AdvancePhase;
+using CleanGames.Application.Mafia.Games.Commands.CastVote;
+using CleanGames.Application.Mafia.Games.Commands.EndGame;
+using CleanGames.Application.Mafia.Games.Commands.SubmitNightAction;
+using CleanGames.Application.Mafia.Games.Common;
+using CleanGames.Application.Mafia.Games.Queries.GetGameState;
+using CleanGames.Application.Mafia.Games.Queries.GetHistory;
+using CleanGames.Application.Mafia.Games.Queries.GetMyGame;
+using CleanGames.Application.Mafia.Games.Queries.GetPlayers;
+using CleanGames.Application.Mafia.Games.Queries.ListActiveGames;
+using CleanGames.Application.Mafia.Lobbies.Commands.CreateGame;
+using CleanGames.Application.Mafia.Lobbies.Commands.CreateLobby;
+using CleanGames.Application.Mafia.Lobbies.Commands.JoinLobby;
+using CleanGames.Application.Mafia.Lobbies.Commands.LeaveLobby;
+using CleanGames.Application.Mafia.Lobbies.Commands.MarkLobbyReady;
+using CleanGames.Application.Mafia.Lobbies.Common;
+using CleanGames.Application.Mafia.Lobbies.Queries.GetLobby;
 using CleanGames.WebApi.Common.Dialects;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CleanGames.WebApi.Mafia;
 

@@ -1,6 +1,12 @@
 using System.Globalization;
 using CleanGames.Application.Common.Security;
-using CleanGames.Application.Mafia.Games;
+using CleanGames.Application.Mafia.Common;
+using CleanGames.Application.Mafia.Games.Commands.CastVote;
+using CleanGames.Application.Mafia.Games.Commands.SendChat;
+using CleanGames.Application.Mafia.Games.Commands.SendEmoji;
+using CleanGames.Application.Mafia.Games.Commands.SubmitNightAction;
+using CleanGames.Application.Mafia.Games.Common;
+using CleanGames.Application.Mafia.Games.Queries.JoinGame;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Security;
 using MediatR;

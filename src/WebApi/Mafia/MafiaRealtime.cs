@@ -3,7 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
-using CleanGames.Application.Mafia.Games;
+using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Json;
 using CleanGames.WebApi.Common.Realtime;

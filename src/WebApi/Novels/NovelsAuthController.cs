@@ -1,17 +1,16 @@
 using System.Globalization;
-using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Identity.Commands.RefreshSession;
 using CleanGames.Application.Identity.Commands.RegisterAccount;
 using CleanGames.Application.Identity.Commands.RevokeSession;
 using CleanGames.Application.Identity.Commands.SignInWithPassword;
 using CleanGames.Application.Identity.Common;
-using CleanGames.Application.Identity.Queries.GetAccount;
+using CleanGames.Application.Identity.Queries.GetCurrentAccount;
+using CleanGames.Domain.Common;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Http;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
-using CleanGames.Domain.Common;
 
 namespace CleanGames.WebApi.Novels;
 

@@ -346,9 +346,9 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
         var player = Interlocked.Increment(ref _nextAccount);
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CleanGames.Infrastructure.Persistence.ApplicationDbContext>();
-        db.MafiaLobbies.Add(CleanGames.Domain.Mafia.Lobbies.Lobby.Create(Guid.NewGuid(), "SEATONE2", "classic", 6, new CleanGames.Application.Mafia.Lobbies.LobbySettingsInput().ToSettings(), player, DateTimeOffset.UtcNow));
+        db.MafiaLobbies.Add(CleanGames.Domain.Mafia.Lobbies.Lobby.Create(Guid.NewGuid(), "SEATONE2", "classic", 6, new CleanGames.Application.Mafia.Lobbies.Common.LobbySettingsInput().ToSettings(), player, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
-        db.MafiaLobbies.Add(CleanGames.Domain.Mafia.Lobbies.Lobby.Create(Guid.NewGuid(), "SEATTWO2", "classic", 6, new CleanGames.Application.Mafia.Lobbies.LobbySettingsInput().ToSettings(), player, DateTimeOffset.UtcNow));
+        db.MafiaLobbies.Add(CleanGames.Domain.Mafia.Lobbies.Lobby.Create(Guid.NewGuid(), "SEATTWO2", "classic", 6, new CleanGames.Application.Mafia.Lobbies.Common.LobbySettingsInput().ToSettings(), player, DateTimeOffset.UtcNow));
 
         await Assert.ThrowsAsync<CleanGames.Application.Common.Errors.DuplicateKeyException>(() => db.SaveChangesAsync());
     }

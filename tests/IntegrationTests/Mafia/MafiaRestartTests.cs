@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanGames.IntegrationTests.Support;
-using static CleanGames.IntegrationTests.Support.Json;
 
 namespace CleanGames.IntegrationTests.Mafia;
 

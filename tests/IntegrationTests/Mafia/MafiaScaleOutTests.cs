@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CleanGames.Application.Mafia.Games;
+using CleanGames.Application.Mafia.Games.Commands.EndPhase;
 using CleanGames.Infrastructure.Mafia;
 using CleanGames.Infrastructure.Persistence;
 using CleanGames.IntegrationTests.Support;

@@ -1,4 +1,3 @@
-using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Common.Models;
 using CleanGames.Domain.Common;
 using CleanGames.WebApi.Common.Dialects;

@@ -1,10 +1,9 @@
 using CleanGames.Application.Common.Abstractions;
-using CleanGames.Application.Common.Errors;
+using CleanGames.Domain.Common;
 using CleanGames.Domain.Identity.Accounts;
 using CleanGames.WebApi.Common.Dialects;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using CleanGames.Domain.Common;
 
 namespace CleanGames.IntegrationTests.Probes;
 

@@ -2,16 +2,16 @@ using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using CleanGames.Application;
 using CleanGames.Application.Common.Abstractions;
+using CleanGames.WebApi.Common.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.Connections;
-using CleanGames.WebApi.Common.Json;
 
 namespace CleanGames.IntegrationTests.Support;
 
@@ -155,7 +155,7 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddKeyedSingleton<TimeProvider>(ApplicationClock.Key, Clock);
             if (!SchedulesPhaseDeadlines)
             {
-                services.Replace(ServiceDescriptor.Singleton<CleanGames.Application.Mafia.Common.IPhaseDeadlineScheduler, NoPhaseDeadlines>());
+                services.Replace(ServiceDescriptor.Singleton<CleanGames.Application.Mafia.Games.Common.IPhaseDeadlineScheduler, NoPhaseDeadlines>());
             }
             services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestEndpointsStartupFilter>();
             services.Configure<CleanGames.WebApi.Common.Dialects.DialectRouteOptions>(routes => routes.MapPrefix("/test/gateway", CleanGames.WebApi.Common.Dialects.ApiDialect.Gateway));
@@ -200,7 +200,7 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
 }
 
 /// <summary>Phase deadlines that never fire: phases end early, or by an admin's <c>advance_phase</c>.</summary>
-internal sealed class NoPhaseDeadlines : CleanGames.Application.Mafia.Common.IPhaseDeadlineScheduler
+internal sealed class NoPhaseDeadlines : CleanGames.Application.Mafia.Games.Common.IPhaseDeadlineScheduler
 {
     public Task ScheduleAsync(Guid gameId, int phaseNumber, DateTimeOffset deadline, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Identity.Commands.SignInWithTelegram;
+using CleanGames.Domain.Common;
 using CleanGames.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using CleanGames.Domain.Common;
 
 namespace CleanGames.UnitTests.Infrastructure;
 

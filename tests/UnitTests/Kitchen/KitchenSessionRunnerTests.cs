@@ -1,7 +1,11 @@
 using CleanGames.Application.Common.Abstractions;
-using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Kitchen.Common;
-using CleanGames.Application.Kitchen.Sessions.Commands;
+using CleanGames.Application.Kitchen.Sessions.Commands.BuyUpgrade;
+using CleanGames.Application.Kitchen.Sessions.Commands.CollectPassiveIncome;
+using CleanGames.Application.Kitchen.Sessions.Commands.Cook;
+using CleanGames.Application.Kitchen.Sessions.Commands.OpenKitchenSession;
+using CleanGames.Application.Kitchen.Sessions.Commands.Sell;
+using CleanGames.Application.Kitchen.Sessions.Queries.CheckLevel;
 using CleanGames.Domain.Common;
 using CleanGames.Domain.Kitchen.Catalog;
 using CleanGames.Domain.Kitchen.Sessions;

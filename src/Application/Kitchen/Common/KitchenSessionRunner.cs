@@ -1,8 +1,8 @@
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Errors;
+using CleanGames.Domain.Common;
 using CleanGames.Domain.Kitchen.Catalog;
 using Microsoft.Extensions.Options;
-using CleanGames.Domain.Common;
 
 namespace CleanGames.Application.Kitchen.Common;
 

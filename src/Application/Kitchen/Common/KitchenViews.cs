@@ -1,5 +1,4 @@
 using CleanGames.Domain.Kitchen.Catalog;
-using CleanGames.Domain.Kitchen.Sessions;
 
 namespace CleanGames.Application.Kitchen.Common;
 

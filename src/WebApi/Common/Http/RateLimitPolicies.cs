@@ -3,7 +3,6 @@ using System.Net;
 using System.Threading.RateLimiting;
 using CleanGames.WebApi.Common.Dialects;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CleanGames.WebApi.Common.Http;

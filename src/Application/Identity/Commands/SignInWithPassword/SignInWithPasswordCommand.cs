@@ -1,11 +1,10 @@
 using CleanGames.Application.Common.Abstractions;
-using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Identity.Common;
+using CleanGames.Domain.Common;
 using CleanGames.Domain.Identity.Accounts;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Options;
-using CleanGames.Domain.Common;
 
 namespace CleanGames.Application.Identity.Commands.SignInWithPassword;
 

@@ -1,0 +1,35 @@
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Common.Behaviours;
+using CleanGames.Application.Common.Models;
+using CleanGames.Application.Common.Security;
+using CleanGames.Application.Mafia.Common;
+using CleanGames.Application.Mafia.Games.Common;
+using CleanGames.Domain.Common;
+using CleanGames.Domain.Mafia.Games;
+using MediatR;
+
+namespace CleanGames.Application.Mafia.Games.Commands.AdvancePhase;
+
+/// <summary>Admin: ends the current phase now, resolved as at its deadline.</summary>
+[AuthorizeRequest(Roles = Roles.Admin)]
+public sealed record AdvancePhaseCommand(string GameId) : IRequest<GameStateView>, IAggregateLockedRequest
+{
+    public string AggregateLockKey => MafiaIds.GameLock(GameId);
+}
+
+public sealed class AdvancePhaseCommandHandler(GameAccess access, IClock clock, IServerRun run) : IRequestHandler<AdvancePhaseCommand, GameStateView>
+{
+    public async Task<GameStateView> Handle(AdvancePhaseCommand request, CancellationToken cancellationToken)
+    {
+        var game = await access.LoadAsync(request.GameId, cancellationToken);
+        if (game.IsOver)
+        {
+            throw new DomainException(GameErrors.GameOver);
+        }
+
+        var now = clock.UtcNow;
+        game.EndPhase(game.PhaseNumber, now, run.StartedAt);
+        await access.Games.SaveChangesAsync(cancellationToken);
+        return GameViews.State(game, access.CallerId, now);
+    }
+}

@@ -1,0 +1,26 @@
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Common.Security;
+using CleanGames.Application.Mafia.Common;
+using CleanGames.Application.Mafia.Games.Common;
+using CleanGames.Domain.Mafia.Games;
+using FluentValidation;
+using MediatR;
+
+namespace CleanGames.Application.Mafia.Games.Commands.SendChat;
+
+/// <summary>
+/// A chat line in a game: living players by day and in voting; at night only mafia, heard only by
+/// mafia; after the end, every player. Up to 500 characters.
+/// </summary>
+[AuthorizeRequest]
+public sealed record SendChatCommand(string GameId, string? Message) : IRequest<MafiaSuccess>;
+
+public sealed class SendChatCommandHandler(GameAccess access, IRealtimeNotifier notifier, IClock clock) : IRequestHandler<SendChatCommand, MafiaSuccess>
+{
+    public async Task<MafiaSuccess> Handle(SendChatCommand request, CancellationToken cancellationToken)
+    {
+        var game = await access.LoadAsync(request.GameId, cancellationToken, allowAdmin: false);
+        await GameTalk.SayAsync(game, access.CallerId, "chat", new ChatPayload(MafiaIds.Of(access.CallerId), request.Message!, GameViews.Timestamp(clock.UtcNow)), notifier, cancellationToken);
+        return new MafiaSuccess();
+    }
+}

@@ -1,0 +1,51 @@
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Common.Errors;
+using CleanGames.Application.Mafia.Common;
+using CleanGames.Application.Mafia.Games.Common;
+using CleanGames.Domain.Common;
+using CleanGames.Domain.Mafia.Games;
+using CleanGames.Domain.Mafia.Lobbies;
+using MediatR;
+
+namespace CleanGames.Application.Mafia.Lobbies.Common;
+
+/// <summary>Makes sure the caller may take a seat: not banned, not in another unfinished game or lobby.</summary>
+public sealed class SeatGuard(IReadRepository<Game> games, IReadRepository<Lobby> lobbies, IPlayerStanding standing)
+{
+    public async Task EnsureFreeAsync(long accountId, Guid? exceptLobby, CancellationToken cancellationToken)
+    {
+        if (!await standing.MayPlayAsync(accountId, cancellationToken))
+        {
+            throw new DomainException(MafiaErrors.Banned);
+        }
+
+        if (await games.AnyAsync(new UnfinishedGameOfPlayerSpec(accountId), cancellationToken))
+        {
+            throw new DomainException(MafiaErrors.InUnfinishedGame);
+        }
+
+        var lobby = await lobbies.FirstOrDefaultAsync(new OpenLobbyOfMemberSpec(accountId, exceptLobby), cancellationToken);
+        if (lobby is not null)
+        {
+            throw new DomainException(MafiaErrors.InAnotherLobby);
+        }
+    }
+
+    /// <summary>
+    /// Saves a lobby the caller just took a seat in. The check above reads before this write, so two
+    /// joins racing into two lobbies can both pass it; the store's one-seat index then refuses the
+    /// second save, which is answered as the check would have answered it.
+    /// </summary>
+    public async Task SaveTakingSeatAsync(IRepository<Lobby> lobbies, long accountId, Guid? lobbyId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await lobbies.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            await EnsureFreeAsync(accountId, lobbyId, cancellationToken);
+            throw;
+        }
+    }
+}
