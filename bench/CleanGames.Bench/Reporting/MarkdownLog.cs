@@ -40,9 +40,26 @@ internal static class MarkdownLog
         var date = DateTimeOffset.Parse(r.Timestamp, Invariant).UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant);
         var p99Goal = (r.GoalP99Factor is { } factor ? string.Create(Invariant, $", p99 ≤ {factor:0.##}× {BaselineShortName(r.BaselineKind)}") : string.Empty)
                       + (r.GoalP99Ms is { } limit ? string.Create(Invariant, $", p99 < {limit:0.##} ms") : string.Empty);
-        var goal = string.Create(Invariant, $"ratio ≥ {r.GoalRatio:0.0##}{p99Goal} ({(r.GoalMet ? "met" : "missed")})");
-        // In the scenario cell rather than a new column, so rows recorded before keep lining up.
-        var scenario = r.RaisedLimits is { Count: > 0 } raised ? $"{r.Scenario} (limits raised for the bench: {BenchResult.Describe(raised)})" : r.Scenario;
+        var excluded = r.RoundsNotCounting();
+        var verdict = !r.Counts ? "not counting: the load generator saturated before the server" : r.GoalMet ? "met" : "missed";
+        var goal = string.Create(Invariant, $"ratio ≥ {r.GoalRatio:0.0##}{p99Goal} ({verdict})");
+        // In the scenario cell rather than new columns, so rows recorded before keep lining up.
+        var notes = new List<string>();
+        if (r.RaisedLimits is { Count: > 0 } raised)
+        {
+            notes.Add($"limits raised for the bench: {BenchResult.Describe(raised)}");
+        }
+
+        notes.Add($"load: {r.LoadGenerator}; pinning: {r.Pinning}");
+        notes.Add(string.Create(Invariant,
+            $"CPU % of one core, server / load generator: CleanGames {r.Cpu.CleanGames.ServerPct:0} / {r.Cpu.CleanGames.GeneratorPct:0}, baseline {r.Cpu.Baseline.ServerPct:0} / {r.Cpu.Baseline.GeneratorPct:0}"));
+        if (excluded.Length > 0)
+        {
+            notes.Add($"rounds not counting (load generator saturated first){(r.Counts ? ", left out" : string.Empty)}: {excluded}");
+        }
+
+        var scenario = $"{r.Scenario} ({string.Join("; ", notes)})";
+        var ratio = r.Ratio.ToString("0.000", Invariant) + (r.Counts ? string.Empty : " (not counting)");
         string[] cells =
         [
             date,
@@ -53,7 +70,7 @@ internal static class MarkdownLog
             r.P99Ms.ToString("0.000", Invariant),
             r.BaselineOpsPerSec.ToString("0.0", Invariant),
             r.BaselineP99Ms.ToString("0.000", Invariant),
-            r.Ratio.ToString("0.000", Invariant),
+            ratio,
             goal,
             // A pipe would end the cell even inside a code span.
             $"`{commandLine.Replace("|", "\\|", StringComparison.Ordinal)}`",
