@@ -173,7 +173,8 @@ internal static class Program
         var result = await LoadDriver.RunAsync(scenario, target, server, settings, generator, plan, ct);
         var notCounting = generator.Budget.WhyNotCounting(result.Cpu);
         Progress.Write($"{target} round {number}: {result.OpsPerSec:0.0} ops/s, p50 {result.Latency.P50Ms:0.000} ms, p99 {result.Latency.P99Ms:0.000} ms, {result.Errors} errors; "
-                       + $"CPU server {result.Cpu.ServerPercent:0}% / load generator {result.Cpu.GeneratorPercent:0}% of one core");
+                       + $"CPU server {result.Cpu.ServerPercent:0}% / load generator {result.Cpu.GeneratorPercent:0}% of one core, "
+                       + $"their cores busy with anything {BenchResult.Busy(result.Cpu.ServerCoresBusyPercent)}% / {BenchResult.Busy(result.Cpu.GeneratorCoresBusyPercent)}%");
         if (notCounting is not null)
         {
             Progress.Write($"{target} round {number} NOT COUNTING: {notCounting}");

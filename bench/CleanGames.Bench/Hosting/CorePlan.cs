@@ -13,10 +13,11 @@ internal sealed class CorePlan
 {
     private const string TasksetTool = "taskset";
 
-    private CorePlan(string? taskset, int machineCores, IReadOnlyList<int>? server, IReadOnlyList<int>? generator, string description)
+    private CorePlan(string? taskset, int machineCores, IReadOnlyList<int>? allowed, IReadOnlyList<int>? server, IReadOnlyList<int>? generator, string description)
     {
         TasksetPath = taskset;
         MachineCores = machineCores;
+        AllowedCpus = allowed;
         ServerCpus = server;
         GeneratorCpus = generator;
         Description = description;
@@ -38,9 +39,14 @@ internal sealed class CorePlan
 
     private string? TasksetPath { get; }
 
-    private IReadOnlyList<int>? ServerCpus { get; }
+    /// <summary>The ids of the cores the bench may use, or null when they cannot be read.</summary>
+    public IReadOnlyList<int>? AllowedCpus { get; }
 
-    private IReadOnlyList<int>? GeneratorCpus { get; }
+    /// <summary>The server's core ids when pinned; null when it shares <see cref="AllowedCpus"/>.</summary>
+    public IReadOnlyList<int>? ServerCpus { get; }
+
+    /// <summary>The generator's core ids when pinned; null when it shares <see cref="AllowedCpus"/>.</summary>
+    public IReadOnlyList<int>? GeneratorCpus { get; }
 
     /// <summary>
     /// Splits the cores and pins this process (the in-process load generator, and the parent of the
@@ -52,18 +58,18 @@ internal sealed class CorePlan
         var allowed = ReadAllowedCpus();
         if (allowed is null)
         {
-            return Unpinned(Environment.ProcessorCount, "none: the allowed cores are unknown (no /proc/self/status), server and load generator share them");
+            return Unpinned(Environment.ProcessorCount, null, "none: the allowed cores are unknown (no /proc/self/status), server and load generator share them");
         }
 
         if (allowed.Count < 2)
         {
-            return Unpinned(allowed.Count, "none: only one core available, server and load generator share it");
+            return Unpinned(allowed.Count, allowed, "none: only one core available, server and load generator share it");
         }
 
         var taskset = Toolchain.FindOnPath(TasksetTool);
         if (taskset is null)
         {
-            return Unpinned(allowed.Count, $"none: {TasksetTool} not found on PATH, server and load generator share {allowed.Count} cores");
+            return Unpinned(allowed.Count, allowed, $"none: {TasksetTool} not found on PATH, server and load generator share {allowed.Count} cores");
         }
 
         var generator = allowed.Take(allowed.Count / 2).ToArray();
@@ -77,10 +83,10 @@ internal sealed class CorePlan
         if (exitCode != 0)
         {
             Progress.Write($"could not pin the bench with {TasksetTool} (exit code {exitCode}): {pin.RecentOutput}");
-            return Unpinned(allowed.Count, $"none: {TasksetTool} failed, server and load generator share {allowed.Count} cores");
+            return Unpinned(allowed.Count, allowed, $"none: {TasksetTool} failed, server and load generator share {allowed.Count} cores");
         }
 
-        return new CorePlan(taskset, allowed.Count, server, generator, $"server on cpu {CpuList(server)}, load generator on cpu {CpuList(generator)} ({TasksetTool})");
+        return new CorePlan(taskset, allowed.Count, allowed, server, generator, $"server on cpu {CpuList(server)}, load generator on cpu {CpuList(generator)} ({TasksetTool})");
     }
 
     /// <summary>The command that starts <paramref name="fileName"/> on the server's cores (unchanged when not pinned).</summary>
@@ -95,8 +101,8 @@ internal sealed class CorePlan
         // taskset sets the mask and then execs the command, so the child keeps the pid the bench reads CPU time from.
         cpus is null || TasksetPath is null ? (fileName, arguments.ToArray()) : (TasksetPath, ["-c", CpuList(cpus), fileName, .. arguments]);
 
-    private static CorePlan Unpinned(int machineCores, string description) =>
-        new(null, machineCores, null, null, description);
+    private static CorePlan Unpinned(int machineCores, IReadOnlyList<int>? allowed, string description) =>
+        new(null, machineCores, allowed, null, null, description);
 
     private static string CpuList(IEnumerable<int> cpus) => string.Join(',', cpus.Select(c => c.ToString(CultureInfo.InvariantCulture)));
 

@@ -40,7 +40,7 @@ internal static class LoadDriver
         var now = Stopwatch.GetTimestamp();
         var measureFrom = now + ToTicks(settings.Warmup);
         var window = new Window(measureFrom, measureFrom + ToTicks(settings.Duration));
-        var cpu = MeasureCpuAsync(server, window, ct);
+        var cpu = MeasureCpuAsync(server, plan, window, ct);
         var tallies = await Task.WhenAll(Enumerable.Range(0, settings.Connections)
             .Select(index => Task.Run(() => RunClientAsync(scenario, context, index, window, ct), ct)));
 
@@ -49,17 +49,16 @@ internal static class LoadDriver
     }
 
     /// <summary>
-    /// CPU time of the server and of this process (the clients) read at both edges of the measured
-    /// window, over the wall time between the two reads: a timer wake-up late by a millisecond moves
-    /// both edges of the same window, not the percentages.
+    /// Opens the CPU window at the start of the measured window and closes it at its end; the wall time
+    /// is taken between the two reads, so a timer waking a millisecond late moves both edges of the same
+    /// window rather than the percentages.
     /// </summary>
-    private static async Task<CpuSample> MeasureCpuAsync(RunningServer server, Window window, CancellationToken ct)
+    private static async Task<CpuSample> MeasureCpuAsync(RunningServer server, CorePlan plan, Window window, CancellationToken ct)
     {
         await Task.Delay(Until(window.Start), ct);
-        var (serverStart, selfStart, started) = (server.CpuTime, CpuSample.SelfCpuTime(), Stopwatch.GetTimestamp());
+        var cpu = CpuWindow.Open(server, plan);
         await Task.Delay(Until(window.End), ct);
-        var (serverEnd, selfEnd) = (server.CpuTime, CpuSample.SelfCpuTime());
-        return new CpuSample(Stopwatch.GetElapsedTime(started).TotalSeconds, (serverEnd - serverStart).TotalSeconds, (selfEnd - selfStart).TotalSeconds);
+        return cpu.Close();
     }
 
     private static async Task<Tally> RunClientAsync(IScenario scenario, ScenarioContext context, int index, Window window, CancellationToken ct)

@@ -55,16 +55,13 @@ internal static class WrkDriver
             // wrk takes whole seconds; the measured figures use the duration wrk reports, not the one asked for.
             await RunOnceAsync(generator, plan, script, url, settings.Connections, WholeSeconds(settings.Warmup), ct);
 
-            var serverBefore = server.CpuTime;
-            var started = Stopwatch.GetTimestamp();
+            var window = CpuWindow.Open(server, plan);
             var run = await RunOnceAsync(generator, plan, script, url, settings.Connections, WholeSeconds(settings.Duration), ct);
             // The window is wrk's whole life as the bench sees it (a few ms of start and exit around the
             // load), and wrk's CPU time covers that same life.
-            var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var serverCpu = (server.CpuTime - serverBefore).TotalSeconds;
+            var cpu = window.Close(generatorSeconds: run.CpuSeconds);
 
             var samples = run.RebuildSamples();
-            var cpu = new CpuSample(wall, serverCpu, run.CpuSeconds);
             return new LoadResult(samples.Count, run.Errors, run.Seconds, LatencyStats.Summarize([samples]), [samples], cpu);
         }
         finally

@@ -12,16 +12,22 @@ namespace CleanGames.Bench.Reporting;
 internal sealed record MachineInfo(int ProcessorCount, string Os);
 
 /// <summary>CPU of one side's server and load generator over its pooled measured windows, in % of one core.</summary>
-internal sealed record SideCpu(double ServerPct, double GeneratorPct)
+/// <param name="ServerCoresBusyPct">How busy the server's cores were with anything, % of those cores (null when unknown).</param>
+/// <param name="GeneratorCoresBusyPct">How busy the generator's cores were with anything, % of those cores.</param>
+internal sealed record SideCpu(double ServerPct, double GeneratorPct, double? ServerCoresBusyPct, double? GeneratorCoresBusyPct)
 {
-    public static SideCpu From(CpuSample cpu) => new(Math.Round(cpu.ServerPercent, 1), Math.Round(cpu.GeneratorPercent, 1));
+    public static SideCpu From(CpuSample cpu) => new(
+        Math.Round(cpu.ServerPercent, 1),
+        Math.Round(cpu.GeneratorPercent, 1),
+        BenchResult.Round1(cpu.ServerCoresBusyPercent),
+        BenchResult.Round1(cpu.GeneratorCoresBusyPercent));
 }
 
 /// <summary>Both sides' CPU use and the cores each role could use (the unit is % of one core: 200 is two cores busy).</summary>
 internal sealed record CpuReport(int ServerCores, int GeneratorCores, SideCpu CleanGames, SideCpu Baseline);
 
 /// <summary>One measured round as the JSON line reports it.</summary>
-internal sealed record RoundReport(ServerTarget Server, int Round, double OpsPerSec, double P99Ms, double ServerCpuPct, double GeneratorCpuPct, bool Counts, string? NotCounting)
+internal sealed record RoundReport(ServerTarget Server, int Round, double OpsPerSec, double P99Ms, double ServerCpuPct, double GeneratorCpuPct, double? ServerCoresBusyPct, double? GeneratorCoresBusyPct, bool Counts, string? NotCounting)
 {
     public static RoundReport From(MeasuredRound round) => new(
         round.Target,
@@ -30,6 +36,8 @@ internal sealed record RoundReport(ServerTarget Server, int Round, double OpsPer
         Math.Round(round.Result.Latency.P99Ms, 3),
         Math.Round(round.Result.Cpu.ServerPercent, 1),
         Math.Round(round.Result.Cpu.GeneratorPercent, 1),
+        BenchResult.Round1(round.Result.Cpu.ServerCoresBusyPercent),
+        BenchResult.Round1(round.Result.Cpu.GeneratorCoresBusyPercent),
         round.Counts,
         round.NotCounting);
 }
@@ -139,7 +147,8 @@ internal sealed record BenchResult(
     public string CpuSummary()
     {
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"CPU, % of one core (server on {Cpu.ServerCores}, load generator on {Cpu.GeneratorCores}): CleanGames server {Cpu.CleanGames.ServerPct:0} / generator {Cpu.CleanGames.GeneratorPct:0}, baseline server {Cpu.Baseline.ServerPct:0} / generator {Cpu.Baseline.GeneratorPct:0}");
+            $"CPU, % of one core (server on {Cpu.ServerCores}, load generator on {Cpu.GeneratorCores}): CleanGames server {Cpu.CleanGames.ServerPct:0} / generator {Cpu.CleanGames.GeneratorPct:0}, baseline server {Cpu.Baseline.ServerPct:0} / generator {Cpu.Baseline.GeneratorPct:0}; "
+            + $"cores busy with anything, % (server's / generator's): CleanGames {Busy(Cpu.CleanGames.ServerCoresBusyPct)} / {Busy(Cpu.CleanGames.GeneratorCoresBusyPct)}, baseline {Busy(Cpu.Baseline.ServerCoresBusyPct)} / {Busy(Cpu.Baseline.GeneratorCoresBusyPct)}");
         var excluded = RoundsNotCounting();
         return excluded.Length == 0
             ? $"{summary}; every round counts"
@@ -147,6 +156,11 @@ internal sealed record BenchResult(
                 ? $"{summary}; rounds not counting (load generator saturated first), left out of the figures: {excluded}"
                 : $"{summary}; THE RUN DOES NOT COUNT: the load generator saturated first in every round of a side ({excluded})";
     }
+
+    /// <summary>A busy percentage for a log line or a row; "?" when /proc/stat could not be read.</summary>
+    public static string Busy(double? percent) => percent?.ToString("0", CultureInfo.InvariantCulture) ?? "?";
+
+    public static double? Round1(double? value) => value is { } v ? Math.Round(v, 1) : null;
 
     public static string SideName(ServerTarget target) => target == ServerTarget.CleanGames ? "CleanGames" : "baseline";
 

@@ -53,6 +53,8 @@ internal static class MarkdownLog
         notes.Add($"load: {r.LoadGenerator}; pinning: {r.Pinning}");
         notes.Add(string.Create(Invariant,
             $"CPU % of one core, server / load generator: CleanGames {r.Cpu.CleanGames.ServerPct:0} / {r.Cpu.CleanGames.GeneratorPct:0}, baseline {r.Cpu.Baseline.ServerPct:0} / {r.Cpu.Baseline.GeneratorPct:0}"));
+        notes.Add(
+            $"their cores busy with anything, %: CleanGames {BenchResult.Busy(r.Cpu.CleanGames.ServerCoresBusyPct)} / {BenchResult.Busy(r.Cpu.CleanGames.GeneratorCoresBusyPct)}, baseline {BenchResult.Busy(r.Cpu.Baseline.ServerCoresBusyPct)} / {BenchResult.Busy(r.Cpu.Baseline.GeneratorCoresBusyPct)}");
         if (excluded.Length > 0)
         {
             notes.Add($"rounds not counting (load generator saturated first){(r.Counts ? ", left out" : string.Empty)}: {excluded}");
@@ -179,21 +181,27 @@ internal static class MarkdownLog
           by the runtime's `Process.TotalProcessorTime`) at both edges of the window; the in-process
           generator's from the bench's own `Process.TotalProcessorTime`, the same way; `wrk`'s from
           `os.clock()` in its `done` hook (process CPU over all its threads), over wrk's life, which is
-          then also the server's window. Every round prints them, the JSON line has `cpu` (per side,
-          pooled over the rounds that count) and `rounds` (each round's ops/s, p99, CPU and whether it
-          counts), and a recorded row carries them in its scenario cell.
-        - **Marks a round as not counting when the generator saturated before the server**: the generator
-          used ≥ 90% of the cores it can use (its pinned cores, or fewer when wrk runs fewer threads) while
-          the server used < 90% of its own. When nothing is pinned, also when the shared cores were ≥ 90%
-          busy in all and the generator used at least as much CPU as the server. Such a round prints
-          `NOT COUNTING: …` with its figures; the JSON line says `"counts": false` and why; a recorded row
-          lists it ("rounds not counting … left out"), and if a side had no round that counts the row's
-          ratio reads "(not counting)" and its goal "not counting". `mafia-games` has one window (the
-          play) and applies the same rule to it.
+          then also the server's window. Beside them, how busy each role's cores were with anything
+          (`/proc/stat`, busy ÷ total ticks of those cores, as % of them): on a machine shared with other
+          work this tells a role that had nothing more to do from one that others crowded out. Every
+          round prints them, the JSON line has `cpu` (per side, pooled over the rounds that count:
+          `server_pct`, `generator_pct`, `server_cores_busy_pct`, `generator_cores_busy_pct`) and `rounds`
+          (each round's ops/s, p99, CPU and whether it counts), and a recorded row carries them in its
+          scenario cell.
+        - **Marks a round as not counting when the generator saturated before the server.** Pinned: the
+          generator could get no more CPU (it used ≥ 90% of the cores it can use — its pinned cores, or
+          fewer when wrk runs fewer threads — or its cores were ≥ 90% busy with anything) while the server
+          had headroom (it used < 90% of its cores and they were < 90% busy). Not pinned: the generator
+          used ≥ 90% of what it can use while the server used < 90%, or the shared cores were ≥ 90% busy
+          and the generator used at least as much CPU as the server (then it is the generator that took
+          the server's CPU). Such a round prints `NOT COUNTING: …` with its figures; the JSON line says
+          `"counts": false` and why; a recorded row lists it ("rounds not counting … left out"), and if a
+          side had no round that counts the row's ratio reads "(not counting)" and its goal "not
+          counting". `mafia-games` has one window (the play) and applies the same rule to it.
 
-        On a machine shared with other work, both sides may get less than their cores (neither
-        saturated, figures low): the CPU columns show that too, and the rule then lets the round count,
-        since it was not the generator that limited it.
+        A round in which other work took the server's cores (server well under 100%, its cores full)
+        still counts: it was not the generator that limited it, and alternating rounds spread such noise
+        over both sides. The busy figures show it; record figures when they stay low.
 
         ## Scenarios
 
@@ -217,8 +225,8 @@ internal static class MarkdownLog
         compare ratios across commits, not ops/s across machines.
 
         Columns: **date** (UTC) | **scenario** (with any limits raised for the bench, the load
-        generator, the pinning, each side's server / generator CPU in % of one core and any rounds that
-        did not count) | **connections** (concurrent clients) | **seconds**
+        generator, the pinning, each side's server / generator CPU in % of one core, how busy their
+        cores were with anything, and any rounds that did not count) | **connections** (concurrent clients) | **seconds**
         (measured, after warm-up) | **CleanGames ops/s** | **CleanGames p99 ms** | **baseline ops/s**
         | **baseline p99 ms** | **ratio** (CleanGames ÷ baseline ops/s; "(not counting)" when the load
         generator saturated first in every round of a side) | **goal** (the scenario's

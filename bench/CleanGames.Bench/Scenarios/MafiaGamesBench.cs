@@ -52,16 +52,17 @@ internal static class MafiaGamesBench
         var metrics = new Metrics();
         Progress.Write($"{games} games of {Players} players, {PhaseSeconds}-second phases");
         // The measured window is the play, not the registration before it.
-        var (serverStart, selfStart) = (server.CpuTime, CpuSample.SelfCpuTime());
+        var window = CpuWindow.Open(server, plan);
         var started = Stopwatch.StartNew();
         var results = await Task.WhenAll(Enumerable.Range(0, games).Select(g =>
             PlayGameAsync(baseAddress, http, tokens.Skip(g * Players).Take(Players).ToArray(), metrics, ct)));
         var seconds = started.Elapsed.TotalSeconds;
-        var cpu = new CpuSample(seconds, (server.CpuTime - serverStart).TotalSeconds, (CpuSample.SelfCpuTime() - selfStart).TotalSeconds);
+        var cpu = window.Close();
         var budget = LoadGenerator.InProcess(plan, Generator).Budget;
         // Open loop: a generator out of CPU reads its events late, which would show as the server's fan-out.
         var notCounting = budget.WhyNotCounting(cpu);
-        Progress.Write($"CPU, % of one core: server {cpu.ServerPercent:0} (on {budget.ServerCores}) / load generator {cpu.GeneratorPercent:0} (on {budget.GeneratorCores})"
+        Progress.Write($"CPU, % of one core: server {cpu.ServerPercent:0} (on {budget.ServerCores}) / load generator {cpu.GeneratorPercent:0} (on {budget.GeneratorCores}); "
+                       + $"cores busy with anything: server's {BenchResult.Busy(cpu.ServerCoresBusyPercent)}, generator's {BenchResult.Busy(cpu.GeneratorCoresBusyPercent)}"
                        + (notCounting is null ? "; the run counts" : $"; THE RUN DOES NOT COUNT: {notCounting}"));
 
         foreach (var note in metrics.Notes)
@@ -91,7 +92,9 @@ internal static class MafiaGamesBench
             budget.ServerCores,
             budget.GeneratorCores,
             Math.Round(cpu.ServerPercent, 1),
-            Math.Round(cpu.GeneratorPercent, 1));
+            Math.Round(cpu.GeneratorPercent, 1),
+            BenchResult.Round1(cpu.ServerCoresBusyPercent),
+            BenchResult.Round1(cpu.GeneratorCoresBusyPercent));
     }
 
     private static async Task<(long Id, string Token)[]> RegisterAsync(HttpClient http, int count, CancellationToken ct)
@@ -431,7 +434,9 @@ internal sealed record MafiaGamesResult(
     int ServerCores,
     int GeneratorCores,
     double ServerCpuPct,
-    double GeneratorCpuPct)
+    double GeneratorCpuPct,
+    double? ServerCoresBusyPct,
+    double? GeneratorCoresBusyPct)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -442,7 +447,7 @@ internal sealed record MafiaGamesResult(
     {
         var date = DateTimeOffset.Parse(Timestamp, CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var scenario = string.Create(CultureInfo.InvariantCulture,
-            $"{Scenario} ({Games} games × {PlayersPerGame} bots on SignalR, {PhaseSeconds} s phases: games_completed {GamesCompleted}, events_lost {EventsLost} of {EventsReceived}, deadline lag p50 {DeadlineLagP50Ms:0.0} / p99 {DeadlineLagP99Ms:0.0} ms over {DeadlineLagSamples} deadlines, fan-out p50 {FanoutP50Ms:0.0} / p99 {FanoutP99Ms:0.0} ms; limits raised for the bench: {BenchResult.Describe(RaisedLimits)}; load: {LoadGenerator}; pinning: {Pinning}; CPU % of one core, server / load generator: {ServerCpuPct:0} / {GeneratorCpuPct:0})");
+            $"{Scenario} ({Games} games × {PlayersPerGame} bots on SignalR, {PhaseSeconds} s phases: games_completed {GamesCompleted}, events_lost {EventsLost} of {EventsReceived}, deadline lag p50 {DeadlineLagP50Ms:0.0} / p99 {DeadlineLagP99Ms:0.0} ms over {DeadlineLagSamples} deadlines, fan-out p50 {FanoutP50Ms:0.0} / p99 {FanoutP99Ms:0.0} ms; limits raised for the bench: {BenchResult.Describe(RaisedLimits)}; load: {LoadGenerator}; pinning: {Pinning}; CPU % of one core, server / load generator: {ServerCpuPct:0} / {GeneratorCpuPct:0}; their cores busy with anything, %: {BenchResult.Busy(ServerCoresBusyPct)} / {BenchResult.Busy(GeneratorCoresBusyPct)})");
         var verdict = !Counts ? "not counting: the load generator saturated before the server" : GoalMet ? "met" : "missed";
         var goal = string.Create(CultureInfo.InvariantCulture, $"deadline lag p99 < {MafiaGamesBench.GoalLagP99Ms:0} ms, fan-out p99 < {MafiaGamesBench.GoalFanoutP99Ms:0} ms, 0 lost ({verdict})");
         return $"| {date} | {scenario} | {Games * PlayersPerGame} | {Seconds.ToString("0.#", CultureInfo.InvariantCulture)} | — | {FanoutP99Ms.ToString("0.000", CultureInfo.InvariantCulture)} | — | — | — | {goal} | `{commandLine}` |";
