@@ -3,8 +3,8 @@ using System.Globalization;
 
 namespace CleanGames.Bench;
 
-/// <summary>The command line of a bench run: <c>&lt;scenario&gt; [--seconds N] [--connections N] [--record]</c>.</summary>
-internal sealed record BenchOptions(string Scenario, int Seconds, int Connections, int Rounds, bool Record, IReadOnlyList<string> Arguments, int Games = BenchOptions.DefaultGames)
+/// <summary>The command line of a bench run: <c>&lt;scenario&gt; [--seconds N] [--connections N] [--rounds N] [--warmup N] [--games N] [--record]</c>.</summary>
+internal sealed record BenchOptions(string Scenario, int Seconds, int Connections, int Rounds, bool Record, IReadOnlyList<string> Arguments, int Games = BenchOptions.DefaultGames, int? WarmupSeconds = null)
 {
     public const int DefaultSeconds = 10;
     public const int DefaultConnections = 64;
@@ -20,14 +20,19 @@ internal sealed record BenchOptions(string Scenario, int Seconds, int Connection
     /// </summary>
     public static readonly TimeSpan FirstWarmup = TimeSpan.FromSeconds(8);
 
+    /// <summary>The warm-up of a round: <c>--warmup</c> when given (a quick check), else the defaults above.</summary>
+    public TimeSpan WarmupFor(int roundIndex) =>
+        WarmupSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : roundIndex < 2 ? FirstWarmup : Warmup;
+
     private const string RunPrefix = "dotnet run -c Release --project bench/CleanGames.Bench --";
 
     /// <summary>The invocation as a reader would type it again, for the results table.</summary>
     public string CommandLine => string.Join(' ', [RunPrefix, .. Arguments.Select(Quote)]);
 
     public static string Usage(IEnumerable<string> scenarios) =>
-        $"usage: {RunPrefix} <scenario> [--seconds N] [--connections N] [--rounds N] [--games N] [--record]{Environment.NewLine}" +
-        $"scenarios: {string.Join(", ", scenarios)}; defaults: --seconds {DefaultSeconds} --connections {DefaultConnections} --rounds {DefaultRounds} --games {DefaultGames} (mafia-games only)";
+        $"usage: {RunPrefix} <scenario> [--seconds N] [--connections N] [--rounds N] [--warmup N] [--games N] [--record]{Environment.NewLine}" +
+        $"scenarios: {string.Join(", ", scenarios)}; defaults: --seconds {DefaultSeconds} --connections {DefaultConnections} --rounds {DefaultRounds} --games {DefaultGames} (mafia-games only); " +
+        $"--warmup N warms every round up N seconds instead of {FirstWarmup.TotalSeconds:0} s for each server's first round and {Warmup.TotalSeconds:0} s after (for quick checks, not for figures)";
 
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchOptions? options, [NotNullWhen(false)] out string? error)
     {
@@ -38,6 +43,7 @@ internal sealed record BenchOptions(string Scenario, int Seconds, int Connection
         var rounds = DefaultRounds;
         var record = false;
         var games = DefaultGames;
+        int? warmup = null;
 
         for (var i = 0; i < args.Length; i++)
         {
@@ -71,6 +77,14 @@ internal sealed record BenchOptions(string Scenario, int Seconds, int Connection
                     }
 
                     break;
+                case "--warmup":
+                    if (!TryReadPositive(args, ref i, 60, out var warmupSeconds, out error))
+                    {
+                        return false;
+                    }
+
+                    warmup = warmupSeconds;
+                    break;
                 case "--record":
                     record = true;
                     break;
@@ -92,7 +106,7 @@ internal sealed record BenchOptions(string Scenario, int Seconds, int Connection
             return false;
         }
 
-        options = new BenchOptions(scenario, seconds, connections, rounds, record, args, games);
+        options = new BenchOptions(scenario, seconds, connections, rounds, record, args, games, warmup);
         error = null;
         return true;
     }

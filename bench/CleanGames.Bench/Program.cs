@@ -92,7 +92,7 @@ internal static class Program
     private static async Task<BenchResult> RunAsync(BenchOptions options, IScenario scenario, CancellationToken ct)
     {
         var toolchain = Toolchain.Discover();
-        var settings = new LoadSettings(options.Connections, BenchOptions.Warmup, TimeSpan.FromSeconds(options.Seconds));
+        var settings = new LoadSettings(options.Connections, options.WarmupFor(roundIndex: 2), TimeSpan.FromSeconds(options.Seconds));
         var workRoot = Directory.CreateTempSubdirectory("cleangames-bench-").FullName;
         try
         {
@@ -105,33 +105,39 @@ internal static class Program
                 Progress.Write($"CleanGames limits raised for the bench: {BenchResult.Describe(scenario.RaisedLimits)}");
             }
 
+            // After the build (which keeps every core) and before the servers start, so each lands on its share.
+            var plan = await CorePlan.PinAsync(ct);
+            var generator = await LoadGenerator.ChooseAsync(scenario, options.Connections, plan, ct);
+            Progress.Write($"pinning: {plan.Description}");
+            Progress.Write($"load generator: {generator.Description}");
+
             // Both servers stay up (an idle one costs nothing) and are measured in alternating rounds,
             // baseline-first then CleanGames-first, so that drift on a noisy machine (other load,
             // clock scaling) falls on both sides instead of on whichever ran second.
-            await using var baselineServer = await BaselineServer.StartAsync(toolchain, ct);
-            await using var cleanGamesServer = await CleanGamesServer.StartAsync(toolchain, webApiDll, Path.Combine(workRoot, "data"), scenario.RaisedLimits, ct);
+            await using var baselineServer = await BaselineServer.StartAsync(toolchain, plan, ct);
+            await using var cleanGamesServer = await CleanGamesServer.StartAsync(toolchain, plan, webApiDll, Path.Combine(workRoot, "data"), scenario.RaisedLimits, ct);
             var round = settings with { Duration = TimeSpan.FromSeconds(Math.Max(1.0, options.Seconds / (double)options.Rounds)) };
-            var baselineRounds = new List<LoadResult>();
-            var targetRounds = new List<LoadResult>();
+            var baselineRounds = new List<MeasuredRound>();
+            var targetRounds = new List<MeasuredRound>();
             for (var i = 0; i < options.Rounds; i++)
             {
-                var thisRound = i < 2 ? round with { Warmup = BenchOptions.FirstWarmup } : round;
+                var thisRound = round with { Warmup = options.WarmupFor(i) };
+                var number = i + 1;
                 if (i % 2 == 0)
                 {
-                    baselineRounds.Add(await MeasureAsync(scenario, ServerTarget.Baseline, baselineServer.BaseAddress, thisRound, ct));
-                    targetRounds.Add(await MeasureAsync(scenario, ServerTarget.CleanGames, cleanGamesServer.BaseAddress, thisRound, ct));
+                    baselineRounds.Add(await MeasureAsync(scenario, ServerTarget.Baseline, baselineServer, number, thisRound, generator, plan, ct));
+                    targetRounds.Add(await MeasureAsync(scenario, ServerTarget.CleanGames, cleanGamesServer, number, thisRound, generator, plan, ct));
                 }
                 else
                 {
-                    targetRounds.Add(await MeasureAsync(scenario, ServerTarget.CleanGames, cleanGamesServer.BaseAddress, thisRound, ct));
-                    baselineRounds.Add(await MeasureAsync(scenario, ServerTarget.Baseline, baselineServer.BaseAddress, thisRound, ct));
+                    targetRounds.Add(await MeasureAsync(scenario, ServerTarget.CleanGames, cleanGamesServer, number, thisRound, generator, plan, ct));
+                    baselineRounds.Add(await MeasureAsync(scenario, ServerTarget.Baseline, baselineServer, number, thisRound, generator, plan, ct));
                 }
             }
 
-            var baseline = LoadResult.Combine(baselineRounds);
-            var target = LoadResult.Combine(targetRounds);
-            settings = settings with { Duration = TimeSpan.FromSeconds(target.Seconds) };
-            return BenchResult.Create(scenario, settings, target, baseline, DateTimeOffset.UtcNow);
+            var result = BenchResult.Create(scenario, settings, targetRounds, baselineRounds, generator, plan, DateTimeOffset.UtcNow);
+            Progress.Write(result.CpuSummary());
+            return result;
         }
         finally
         {
@@ -149,8 +155,11 @@ internal static class Program
             Progress.Write("building the WebApi (Release)");
             var webApiDll = await CleanGamesServer.BuildAsync(toolchain, Path.Combine(workRoot, "build"), ct);
             Progress.Write($"CleanGames limits raised for the bench: {BenchResult.Describe(MafiaGamesBench.RaisedLimits)}");
-            await using var server = await CleanGamesServer.StartAsync(toolchain, webApiDll, Path.Combine(workRoot, "data"), MafiaGamesBench.RaisedLimits, ct);
-            return await MafiaGamesBench.RunAsync(server.BaseAddress, options.Games, ct);
+            var plan = await CorePlan.PinAsync(ct);
+            Progress.Write($"pinning: {plan.Description}");
+            Progress.Write($"load generator: {MafiaGamesBench.Generator}");
+            await using var server = await CleanGamesServer.StartAsync(toolchain, plan, webApiDll, Path.Combine(workRoot, "data"), MafiaGamesBench.RaisedLimits, ct);
+            return await MafiaGamesBench.RunAsync(server, options.Games, plan, ct);
         }
         finally
         {
@@ -158,11 +167,19 @@ internal static class Program
         }
     }
 
-    private static async Task<LoadResult> MeasureAsync(IScenario scenario, ServerTarget target, Uri baseAddress, LoadSettings settings, CancellationToken ct)
+    private static async Task<MeasuredRound> MeasureAsync(IScenario scenario, ServerTarget target, RunningServer server, int number, LoadSettings settings, LoadGenerator generator, CorePlan plan, CancellationToken ct)
     {
-        Progress.Write($"{target}: {scenario.Name}, {settings.Connections} connections, {settings.Warmup.TotalSeconds:0} s warmup + {settings.Duration.TotalSeconds:0} s measured");
-        var result = await LoadDriver.RunAsync(scenario, target, baseAddress, settings, ct);
-        Progress.Write($"{target}: {result.OpsPerSec:0.0} ops/s, p50 {result.Latency.P50Ms:0.000} ms, p99 {result.Latency.P99Ms:0.000} ms, {result.Errors} errors");
-        return result;
+        Progress.Write($"{target} round {number}: {scenario.Name}, {settings.Connections} connections, {settings.Warmup.TotalSeconds:0.#} s warmup + {settings.Duration.TotalSeconds:0.#} s measured");
+        var result = await LoadDriver.RunAsync(scenario, target, server, settings, generator, plan, ct);
+        var notCounting = generator.Budget.WhyNotCounting(result.Cpu);
+        Progress.Write($"{target} round {number}: {result.OpsPerSec:0.0} ops/s, p50 {result.Latency.P50Ms:0.000} ms, p99 {result.Latency.P99Ms:0.000} ms, {result.Errors} errors; "
+                       + $"CPU server {result.Cpu.ServerPercent:0}% / load generator {result.Cpu.GeneratorPercent:0}% of one core, "
+                       + $"their cores busy with anything {BenchResult.Busy(result.Cpu.ServerCoresBusyPercent)}% / {BenchResult.Busy(result.Cpu.GeneratorCoresBusyPercent)}%");
+        if (notCounting is not null)
+        {
+            Progress.Write($"{target} round {number} NOT COUNTING: {notCounting}");
+        }
+
+        return new MeasuredRound(target, number, result, notCounting);
     }
 }

@@ -16,7 +16,7 @@ internal static class BaselineServer
 
     private sealed record HealthReply(string Status, IReadOnlyDictionary<string, string>? Checks);
 
-    public static async Task<RunningServer> StartAsync(Toolchain toolchain, CancellationToken ct)
+    public static async Task<RunningServer> StartAsync(Toolchain toolchain, CorePlan plan, CancellationToken ct)
     {
         var baseAddress = FreePort.NextLoopbackAddress();
         string[] arguments = [toolchain.BenchAssembly, ServeFlag, "--urls", baseAddress.GetLeftPart(UriPartial.Authority)];
@@ -25,7 +25,8 @@ internal static class BaselineServer
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        var process = ChildProcess.Start("baseline server", toolchain.Dotnet, arguments, environment, AppContext.BaseDirectory);
+        var (fileName, pinned) = plan.ForServer(toolchain.Dotnet, arguments);
+        var process = ChildProcess.Start("baseline server", fileName, pinned, environment, AppContext.BaseDirectory);
         return await RunningServer.WhenReadyAsync(process, baseAddress, HealthPath, scratchDirectory: null, ct);
     }
 

@@ -44,7 +44,8 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public string RecentOutput => string.Join(Environment.NewLine, _recent);
 
-    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, string workingDirectory)
+    /// <param name="onOutput">Called with every line the child writes to stdout, for a child whose output is its result (wrk).</param>
+    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, string workingDirectory, Action<string>? onOutput = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -64,7 +65,14 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         var child = new ChildProcess(name, new Process { StartInfo = info });
-        child._process.OutputDataReceived += (_, e) => child.Keep(e.Data);
+        child._process.OutputDataReceived += (_, e) =>
+        {
+            child.Keep(e.Data);
+            if (e.Data is not null)
+            {
+                onOutput?.Invoke(e.Data);
+            }
+        };
         child._process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
         try
         {
@@ -84,9 +92,31 @@ internal sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>
+    /// CPU time (user + system, all threads) the child has used so far, which on Linux the runtime reads
+    /// from <c>/proc/&lt;pid&gt;/stat</c>. Sampled at both ends of a measured window, the difference is
+    /// what the child spent on that window.
+    /// </summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            try
+            {
+                return _process.TotalProcessorTime;
+            }
+            catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException)
+            {
+                throw new BenchException($"{Name} (pid {Id}) exited during the measurement; its last output:{Environment.NewLine}{RecentOutput}");
+            }
+        }
+    }
+
     public async Task<int> WaitForExitAsync(CancellationToken ct)
     {
         await _process.WaitForExitAsync(ct);
+        // Returns at once after the exit, and guarantees the redirected output has drained: every line has been handed over.
+        _process.WaitForExit();
         return _process.ExitCode;
     }
 

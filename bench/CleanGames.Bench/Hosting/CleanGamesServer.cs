@@ -24,7 +24,7 @@ internal static class CleanGamesServer
         return assembly;
     }
 
-    public static async Task<RunningServer> StartAsync(Toolchain toolchain, string webApiAssembly, string dataDirectory, IReadOnlyDictionary<string, string> raisedLimits, CancellationToken ct)
+    public static async Task<RunningServer> StartAsync(Toolchain toolchain, CorePlan plan, string webApiAssembly, string dataDirectory, IReadOnlyDictionary<string, string> raisedLimits, CancellationToken ct)
     {
         Directory.CreateDirectory(dataDirectory);
         var baseAddress = FreePort.NextLoopbackAddress();
@@ -45,7 +45,8 @@ internal static class CleanGamesServer
 
         // The content root is the working directory, and appsettings.json lives next to the assembly.
         var workingDirectory = Path.GetDirectoryName(webApiAssembly)!;
-        var process = ChildProcess.Start("CleanGames.WebApi", toolchain.Dotnet, [webApiAssembly], environment, workingDirectory);
+        var (fileName, arguments) = plan.ForServer(toolchain.Dotnet, [webApiAssembly]);
+        var process = ChildProcess.Start("CleanGames.WebApi", fileName, arguments, environment, workingDirectory);
         return await RunningServer.WhenReadyAsync(process, baseAddress, ReadinessPath, dataDirectory, ct);
     }
 }

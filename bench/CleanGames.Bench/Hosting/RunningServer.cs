@@ -15,6 +15,9 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>CPU time the server process has used so far (see <see cref="ChildProcess.CpuTime"/>).</summary>
+    public TimeSpan CpuTime => _process.CpuTime;
+
     public static async Task<RunningServer> WhenReadyAsync(ChildProcess process, Uri baseAddress, string readinessPath, string? scratchDirectory, CancellationToken ct)
     {
         var server = new RunningServer(process, baseAddress, scratchDirectory);

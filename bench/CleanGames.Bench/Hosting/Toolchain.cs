@@ -20,6 +20,21 @@ internal sealed record Toolchain(string Dotnet, string RepoRoot, string BenchAss
         throw new BenchException($"No {SolutionFile} above {AppContext.BaseDirectory}; run the bench from inside the repository.");
     }
 
+    /// <summary>The first <paramref name="tool"/> on PATH, or null: optional tools (taskset, wrk) are detected, never installed.</summary>
+    public static string? FindOnPath(string tool)
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, tool);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
     private static string FindDotnet()
     {
         var muxer = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";

@@ -23,6 +23,8 @@ internal sealed class HttpBaselineScenario : IScenario
 
     public double? GoalP99Factor => null;
 
+    public string? PlainGetPath => Path;
+
     public IReadOnlyDictionary<string, string> RaisedLimits => ReadOnlyDictionary<string, string>.Empty;
 
     public async Task PrepareAsync(ScenarioContext context, CancellationToken ct)

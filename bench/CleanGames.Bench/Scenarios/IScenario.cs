@@ -56,6 +56,12 @@ internal interface IScenario
     double? GoalP99Ms => null;
 
     /// <summary>
+    /// Set when one operation is nothing but <c>GET</c> of this path with a 2xx answer: then an outside
+    /// HTTP load generator (wrk) can issue it for both servers, at a fraction of the .NET client's CPU.
+    /// </summary>
+    string? PlainGetPath => null;
+
+    /// <summary>
     /// CleanGames configuration (<c>Section:Key</c>) raised for this scenario because a protective limit
     /// would otherwise bind and be measured instead of the code. Given to the CleanGames child only, and
     /// printed with every result so such a figure is never read as the default configuration.
