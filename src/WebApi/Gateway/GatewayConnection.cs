@@ -156,7 +156,7 @@ internal sealed partial class GatewayConnection(
 
         try
         {
-            var result = await router.ExecuteAsync(handler!, payload, user, Id, tracker.Stopping);
+            var result = await router.ExecuteAsync(handler!, payload, new RealtimeCall(user, Id), tracker.Stopping);
             return GatewayFrames.Reply(requestId, result);
         }
         catch (Exception exception)

@@ -18,7 +18,7 @@ public static class GatewayRegistration
         services.AddSingleton<GatewayReplyCache>();
         services.AddSingleton<RealtimeCommandRouter>();
         // sent_at is echoed exactly as it came (any JSON value), straight from the frame.
-        services.AddRawRealtimeCommand("system", "ping", payload =>
+        services.AddRealtimeCommand<System.Text.Json.JsonElement, PingResult>("system", "ping", (payload, _) =>
             new PingQuery(payload.ValueKind == System.Text.Json.JsonValueKind.Object && payload.TryGetProperty("sent_at", out var sentAt) ? sentAt : null));
         return services;
     }

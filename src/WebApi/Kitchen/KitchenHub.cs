@@ -1,18 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using CleanGames.Application.Common.Security;
-using CleanGames.Application.Kitchen.Common;
-using CleanGames.Application.Kitchen.Sessions.Commands.BuyUpgrade;
-using CleanGames.Application.Kitchen.Sessions.Commands.CollectPassiveIncome;
-using CleanGames.Application.Kitchen.Sessions.Commands.Cook;
-using CleanGames.Application.Kitchen.Sessions.Commands.LevelUp;
-using CleanGames.Application.Kitchen.Sessions.Commands.OpenKitchenSession;
-using CleanGames.Application.Kitchen.Sessions.Commands.ResetKitchenSession;
-using CleanGames.Application.Kitchen.Sessions.Commands.Sell;
-using CleanGames.Application.Kitchen.Sessions.Queries.CheckLevel;
+using CleanGames.Application.Kitchen.Sessions.Commands.AttachKitchenConnection;
+using CleanGames.Application.Kitchen.Sessions.Commands.DetachKitchenConnection;
 using CleanGames.WebApi.Common.Dialects;
-using CleanGames.WebApi.Common.Security;
-using MediatR;
+using CleanGames.WebApi.Common.Realtime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -22,41 +14,43 @@ namespace CleanGames.WebApi.Kitchen;
 /// <c>/hubs/kitchen</c>: a method per seed request type, each returning what <c>/ws</c> puts in the
 /// response's <c>data</c> (the session plus what the request produced, or <c>error {code, message}</c>).
 /// The account's other hub connections get a <c>session</c> event <c>{request_type, session}</c> after each change.
+/// Every method runs the request type's one registration on the realtime router; <c>invoke(request_type, data)</c>
+/// runs any of them, so a request type added to the module is served here without a new method.
 /// </summary>
 [Authorize]
-public sealed partial class KitchenHub(IMediator mediator, HttpCurrentUser currentUser, KitchenHubPresence presence, IKitchenSessionStore store, ILogger<KitchenHub> logger) : Hub
+public sealed partial class KitchenHub(RealtimeCommandRouter router, KitchenHubPresence presence, ILogger<KitchenHub> logger) : Hub
 {
     public static string AccountGroup(long accountId) => "kitchen:account:" + accountId.ToString(CultureInfo.InvariantCulture);
 
     public override async Task OnConnectedAsync()
     {
         var accountId = AccountId();
+        // Subscribed before the session is kept live, as on /ws, so no change of this moment is missed.
         await Groups.AddToGroupAsync(Context.ConnectionId, AccountGroup(accountId), Context.ConnectionAborted);
         presence.Accounts.Join(accountId);
-        await store.AttachAsync(accountId, Context.ConnectionAborted);
+        await router.SendAsync(new AttachKitchenConnectionCommand(), Call, Context.ConnectionAborted);
         await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        var accountId = AccountId();
-        presence.Accounts.Leave(accountId);
-        await store.DetachAsync(accountId);
+        presence.Accounts.Leave(AccountId());
+        await router.SendAsync(new DetachKitchenConnectionCommand(), Call, CancellationToken.None);
         await base.OnDisconnectedAsync(exception);
     }
 
     [HubMethodName("session")]
-    public Task<object> Session() => SendAsync(new OpenKitchenSessionCommand());
+    public Task<object?> Session() => InvokeAsync("session", new KitchenRequestData());
 
     [HubMethodName("cook")]
-    public Task<object> Cook() => SendAsync(new CookCommand());
+    public Task<object?> Cook() => InvokeAsync("cook", new KitchenRequestData());
 
     [HubMethodName("sell")]
-    public Task<object> Sell() => SendAsync(new SellCommand());
+    public Task<object?> Sell() => InvokeAsync("sell", new KitchenRequestData());
 
     /// <summary>Takes the seed's data (<c>{"id": "3"}</c>) or the id itself, as a string or a number.</summary>
     [HubMethodName("upgrade_buy")]
-    public Task<object> UpgradeBuy(JsonElement data)
+    public Task<object?> UpgradeBuy(JsonElement data)
     {
         var id = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("id", out var inner) ? inner : data;
         var text = id.ValueKind switch
@@ -65,41 +59,57 @@ public sealed partial class KitchenHub(IMediator mediator, HttpCurrentUser curre
             JsonValueKind.Number => id.GetRawText(),
             _ => null,
         };
-        return SendAsync(new BuyUpgradeCommand(text));
+        return InvokeAsync("upgrade_buy", new KitchenRequestData(Id: text));
     }
 
     [HubMethodName("level_up")]
-    public Task<object> LevelUp() => SendAsync(new LevelUpCommand());
+    public Task<object?> LevelUp() => InvokeAsync("level_up", new KitchenRequestData());
 
     [HubMethodName("level_check")]
-    public Task<object> LevelCheck() => SendAsync(new CheckLevelQuery());
+    public Task<object?> LevelCheck() => InvokeAsync("level_check", new KitchenRequestData());
 
     [HubMethodName("session_reset")]
-    public Task<object> SessionReset() => SendAsync(new ResetKitchenSessionCommand());
+    public Task<object?> SessionReset() => InvokeAsync("session_reset", new KitchenRequestData());
 
     [HubMethodName("passive")]
-    public Task<object> Passive() => SendAsync(new CollectPassiveIncomeCommand());
+    public Task<object?> Passive() => InvokeAsync("passive", new KitchenRequestData());
 
-    private async Task<object> SendAsync<TResult>(IRequest<TResult> request)
+    /// <summary>Any request type with the seed's <c>data</c>, answered as its own method would answer.</summary>
+    [HubMethodName("invoke")]
+    public async Task<object?> Invoke(string requestType, JsonElement data)
     {
-        currentUser.Use(Context.User!, Context.ConnectionId);
+        if (!router.TryGet(KitchenRealtime.Domain, requestType, out var command))
+        {
+            return KitchenRealtime.Error(ApiError.From(Application.Kitchen.Common.KitchenErrors.UnknownRequest));
+        }
+
+        return await RunAsync(requestType, () => router.ExecuteAsync(command!, data, Call, Context.ConnectionAborted));
+    }
+
+    private Task<object?> InvokeAsync(string requestType, KitchenRequestData data) =>
+        RunAsync(requestType, () => router.InvokeAsync(KitchenRealtime.Domain, requestType, data, Call, Context.ConnectionAborted));
+
+    private async Task<object?> RunAsync(string requestType, Func<Task<object?>> run)
+    {
         try
         {
-            return (await mediator.Send(request, Context.ConnectionAborted))!;
+            return await run();
         }
         catch (Exception exception)
         {
             if (!ExceptionMapping.IsExpected(exception))
             {
-                LogRequestFailed(exception, request.GetType().Name);
+                LogRequestFailed(exception, requestType);
             }
 
             return KitchenRealtime.Error(exception);
         }
     }
 
+    private RealtimeCall Call => new(Context.User!, Context.ConnectionId);
+
     private long AccountId() => long.Parse(Context.User!.FindFirst(AccountClaimTypes.Subject)!.Value, CultureInfo.InvariantCulture);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Kitchen hub request {Request} failed")]
-    private partial void LogRequestFailed(Exception exception, string request);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Kitchen hub request {RequestType} failed")]
+    private partial void LogRequestFailed(Exception exception, string requestType);
 }

@@ -61,8 +61,8 @@ public sealed class StringOrNumberConverter : JsonConverter<string?>
 
 public static class KitchenRealtime
 {
-    /// <summary>The seed's request types, in the order the seed lists them.</summary>
-    public static readonly IReadOnlyList<string> RequestTypes = ["cook", "sell", "upgrade_buy", "session", "level_up", "level_check", "session_reset", "passive"];
+    /// <summary>The realtime domain of the seed's request types: each is registered once below and served on <c>/ws</c>, <c>/hubs/kitchen</c> and <c>/v1/connect</c>.</summary>
+    public const string Domain = KitchenViews.Topic;
 
     public static KitchenErrorData Error(Exception exception)
     {
@@ -91,14 +91,15 @@ public static class KitchenRealtime
 
     public static IServiceCollection AddKitchenTransport(this IServiceCollection services)
     {
-        services.AddRealtimeCommand<KitchenRequestData, OpenKitchenSessionResult>("kitchen", "session", _ => new OpenKitchenSessionCommand());
-        services.AddRealtimeCommand<KitchenRequestData, CookResult>("kitchen", "cook", _ => new CookCommand());
-        services.AddRealtimeCommand<KitchenRequestData, SellResult>("kitchen", "sell", _ => new SellCommand());
-        services.AddRealtimeCommand<KitchenRequestData, BuyUpgradeResult>("kitchen", "upgrade_buy", data => new BuyUpgradeCommand(data.Id));
-        services.AddRealtimeCommand<KitchenRequestData, LevelUpResult>("kitchen", "level_up", _ => new LevelUpCommand());
-        services.AddRealtimeCommand<KitchenRequestData, CheckLevelResult>("kitchen", "level_check", _ => new CheckLevelQuery());
-        services.AddRealtimeCommand<KitchenRequestData, ResetKitchenSessionResult>("kitchen", "session_reset", _ => new ResetKitchenSessionCommand());
-        services.AddRealtimeCommand<KitchenRequestData, CollectPassiveIncomeResult>("kitchen", "passive", _ => new CollectPassiveIncomeCommand());
+        // In the order seed 001 lists them (an unknown request_type is answered with this list).
+        services.AddRealtimeCommand<KitchenRequestData, CookResult>(Domain, "cook", (_, _) => new CookCommand());
+        services.AddRealtimeCommand<KitchenRequestData, SellResult>(Domain, "sell", (_, _) => new SellCommand());
+        services.AddRealtimeCommand<KitchenRequestData, BuyUpgradeResult>(Domain, "upgrade_buy", (data, _) => new BuyUpgradeCommand(data.Id));
+        services.AddRealtimeCommand<KitchenRequestData, OpenKitchenSessionResult>(Domain, "session", (_, _) => new OpenKitchenSessionCommand());
+        services.AddRealtimeCommand<KitchenRequestData, LevelUpResult>(Domain, "level_up", (_, _) => new LevelUpCommand());
+        services.AddRealtimeCommand<KitchenRequestData, CheckLevelResult>(Domain, "level_check", (_, _) => new CheckLevelQuery());
+        services.AddRealtimeCommand<KitchenRequestData, ResetKitchenSessionResult>(Domain, "session_reset", (_, _) => new ResetKitchenSessionCommand());
+        services.AddRealtimeCommand<KitchenRequestData, CollectPassiveIncomeResult>(Domain, "passive", (_, _) => new CollectPassiveIncomeCommand());
         services.AddSingleton<KitchenHubPresence>();
         services.AddSingleton<IRealtimeSink, KitchenHubSink>();
         return services;

@@ -5,6 +5,8 @@ using System.Security.Claims;
 using System.Text.Json;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Kitchen.Common;
+using CleanGames.Application.Kitchen.Sessions.Commands.AttachKitchenConnection;
+using CleanGames.Application.Kitchen.Sessions.Commands.DetachKitchenConnection;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Json;
 using CleanGames.WebApi.Common.Realtime;
@@ -19,7 +21,7 @@ namespace CleanGames.WebApi.Kitchen;
 internal static class KitchenSocketEndpoint
 {
     public static async Task ConnectAsync(HttpContext context, WebSocketConnectionTracker tracker, RealtimeCommandRouter router, SocketSubscriptions subscriptions,
-        IKitchenSessionStore store, AccessTokenValidator tokens, ILoggerFactory loggers)
+        AccessTokenValidator tokens, ILoggerFactory loggers)
     {
         var responder = context.RequestServices.GetRequiredService<ApiErrorResponder>();
         if (!context.WebSockets.IsWebSocketRequest)
@@ -38,7 +40,7 @@ internal static class KitchenSocketEndpoint
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var connection = tracker.Track(socket);
-        var session = new KitchenSocketConnection(connection, authenticated ? context.User : null, router, subscriptions, store, tokens, tracker, loggers.CreateLogger<KitchenSocketConnection>());
+        var session = new KitchenSocketConnection(connection, authenticated ? context.User : null, router, subscriptions, tokens, tracker, loggers.CreateLogger<KitchenSocketConnection>());
         await session.RunAsync(context.RequestAborted);
     }
 }
@@ -54,7 +56,6 @@ internal sealed partial class KitchenSocketConnection(
     ClaimsPrincipal? upgradeUser,
     RealtimeCommandRouter router,
     SocketSubscriptions subscriptions,
-    IKitchenSessionStore store,
     AccessTokenValidator tokens,
     WebSocketConnectionTracker tracker,
     ILogger logger)
@@ -69,6 +70,8 @@ internal sealed partial class KitchenSocketConnection(
     private SocketPusher? _pusher;
 
     public string Id { get; } = "ws_" + Guid.NewGuid().ToString("N");
+
+    private RealtimeCall Call => new(_user!, Id);
 
     public async Task RunAsync(CancellationToken requestAborted)
     {
@@ -93,7 +96,7 @@ internal sealed partial class KitchenSocketConnection(
             {
                 _subscription.Dispose();
                 // The account's last connection to leave writes its session now.
-                await store.DetachAsync(_accountId);
+                await router.SendAsync(new DetachKitchenConnectionCommand(), Call, CancellationToken.None);
             }
         }
     }
@@ -152,11 +155,11 @@ internal sealed partial class KitchenSocketConnection(
             return KitchenRealtime.Error(Invalid("data must be a JSON object."));
         }
 
-        if (!router.TryGet(KitchenViews.Topic, requestType, out var command))
+        if (!router.TryGet(KitchenRealtime.Domain, requestType, out var command))
         {
             return KitchenRealtime.Error(ApiError.From(KitchenErrors.UnknownRequest) with
             {
-                Message = $"Unknown request_type \"{requestType}\"; expected one of: {string.Join(", ", KitchenRealtime.RequestTypes)}.",
+                Message = $"Unknown request_type \"{requestType}\"; expected one of: {string.Join(", ", router.CommandsOf(KitchenRealtime.Domain))}.",
             });
         }
 
@@ -174,7 +177,7 @@ internal sealed partial class KitchenSocketConnection(
 
         try
         {
-            var result = await router.ExecuteAsync(command!, data, _user!, Id, tracker.Stopping);
+            var result = await router.ExecuteAsync(command!, data, Call, tracker.Stopping);
             if (requestType == "session" && _subscription is null)
             {
                 await JoinAsync();
@@ -223,7 +226,7 @@ internal sealed partial class KitchenSocketConnection(
     /// <summary>After the first successful session: the store keeps the session live, and other connections' changes are pushed here.</summary>
     private async Task JoinAsync()
     {
-        await store.AttachAsync(_accountId, tracker.Stopping);
+        await router.SendAsync(new AttachKitchenConnectionCommand(), Call, tracker.Stopping);
         _pusher = new SocketPusher(connection, capacity: 16, framesSupersede: true, PushSendTimeout, logger);
         _subscription = subscriptions.Subscribe(KitchenViews.Topic, _accountId, new SocketSubscriber(Id, BroadcastFormat, _pusher));
     }

@@ -9,6 +9,8 @@ using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.Application.Mafia.Games.Queries.JoinGame;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Security;
+using System.Text.Json;
+using CleanGames.WebApi.Common.Realtime;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -21,63 +23,67 @@ namespace CleanGames.WebApi.Mafia;
 /// <c>JoinGame(game_id)</c>. Refusals reject the invocation with the REST route's <c>detail</c>.
 /// </summary>
 [Authorize]
-public sealed class GameHub(IMediator mediator, HttpCurrentUser currentUser) : Hub
+public sealed class GameHub(RealtimeCommandRouter router) : Hub
 {
-    private const int MaxStateRereads = 3;
-
     public static string Group(string topic, long accountId) => topic + ":" + accountId.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Starts the game's events for this connection; sends <c>game_state</c> (and <c>role_assigned</c> to a player) and returns the state.</summary>
+    /// <summary>
+    /// Starts the game's events for this connection by the one join handshake (subscribe, then the
+    /// state with its version); sends <c>game_state</c> (and <c>role_assigned</c> to a player) and returns the state.
+    /// </summary>
     public async Task<GameStateView> JoinGame(string gameId)
     {
+        // Read first: who may watch this game, and which of its audiences this connection joins.
         var joined = await SendAsync(new JoinGameQuery(gameId));
         var account = joined.IsPlayer ? long.Parse(Context.User!.FindFirst(AccountClaimTypes.Subject)!.Value, CultureInfo.InvariantCulture) : MafiaTopics.Observers;
-        await Groups.AddToGroupAsync(Context.ConnectionId, Group(MafiaTopics.Game(joined.GameId), account), Context.ConnectionAborted);
-        // Read again now that events reach this connection, so no change falls between the state and the events.
-        joined = await SendAsync(new JoinGameQuery(gameId));
-        await Clients.Caller.SendAsync("game_state", joined.State, Context.ConnectionAborted);
-        if (joined.Role is { } role)
-        {
-            await Clients.Caller.SendAsync("role_assigned", role, Context.ConnectionAborted);
-        }
-
-        // A change saved meanwhile may have reached this connection before that state: send the
-        // state again until a read finds nothing newer than the last one sent.
-        for (var attempt = 0; attempt < MaxStateRereads; attempt++)
-        {
-            var again = await SendAsync(new JoinGameQuery(gameId));
-            if (again.Version == joined.Version)
+        var last = await RealtimeJoin.RunAsync(
+            () => Groups.AddToGroupAsync(Context.ConnectionId, Group(MafiaTopics.Game(joined.GameId), account), Context.ConnectionAborted),
+            () => SendAsync(new JoinGameQuery(gameId)),
+            async (state, first) =>
             {
-                break;
-            }
-
-            joined = again;
-            await Clients.Caller.SendAsync("game_state", joined.State, Context.ConnectionAborted);
-        }
-
-        return joined.State;
+                await Clients.Caller.SendAsync("game_state", state.State, Context.ConnectionAborted);
+                if (first && state.Role is { } role)
+                {
+                    await Clients.Caller.SendAsync("role_assigned", role, Context.ConnectionAborted);
+                }
+            },
+            state => state.Version);
+        return last.State;
     }
 
-    public Task<MafiaSuccess> Vote(string gameId, string? targetId) => SendAsync(new CastVoteCommand(gameId, targetId));
+    public Task<MafiaSuccess> Vote(string gameId, string? targetId) => InvokeAsync("vote", new MafiaGameFrame(gameId, TargetId: targetId));
 
-    public Task<MafiaSuccess> NightAction(string gameId, string action, string targetId) => SendAsync(new SubmitNightActionCommand(gameId, action, targetId));
+    public Task<MafiaSuccess> NightAction(string gameId, string action, string targetId) => InvokeAsync("night_action", new MafiaGameFrame(gameId, TargetId: targetId, Action: action));
 
-    public Task<MafiaSuccess> Chat(string gameId, string message) => SendAsync(new SendChatCommand(gameId, message));
+    public Task<MafiaSuccess> Chat(string gameId, string message) => InvokeAsync("chat", new MafiaGameFrame(gameId, Message: message));
 
-    public Task<MafiaSuccess> Emoji(string gameId, string emoji) => SendAsync(new SendEmojiCommand(gameId, emoji));
+    public Task<MafiaSuccess> Emoji(string gameId, string emoji) => InvokeAsync("emoji", new MafiaGameFrame(gameId, Emoji: emoji));
 
-    private async Task<T> SendAsync<T>(IRequest<T> request)
+    /// <summary>Any game command by name with its payload (<c>{"game_id", …}</c>), so a command added to the module is served here without a new method.</summary>
+    [HubMethodName("invoke")]
+    public Task<object?> Invoke(string command, JsonElement payload) =>
+        RunAsync(() => router.TryGet(MafiaRealtime.Domain, command, out var handler)
+            ? router.ExecuteAsync(handler!, payload, Call, Context.ConnectionAborted)
+            : throw new HubException($"Unknown command \"{command}\"; expected one of: {string.Join(", ", router.CommandsOf(MafiaRealtime.Domain))}."));
+
+    private async Task<MafiaSuccess> InvokeAsync(string command, MafiaGameFrame payload) =>
+        (MafiaSuccess)(await RunAsync(() => router.InvokeAsync(MafiaRealtime.Domain, command, payload, Call, Context.ConnectionAborted)))!;
+
+    private Task<T> SendAsync<T>(IRequest<T> request) => RunAsync(() => router.SendAsync(request, Call, Context.ConnectionAborted));
+
+    private static async Task<T> RunAsync<T>(Func<Task<T>> run)
     {
-        currentUser.Use(Context.User!, Context.ConnectionId);
         try
         {
-            return await mediator.Send(request, Context.ConnectionAborted);
+            return await run();
         }
         catch (Exception exception) when (ExceptionMapping.IsExpected(exception))
         {
             throw new HubException(ExceptionMapping.ToApiError(exception).SingleLineMessage());
         }
     }
+
+    private RealtimeCall Call => new(Context.User!, Context.ConnectionId);
 }
 
 /// <summary><c>/hubs/notifications</c>: the caller's <c>notification</c> events (lobby and game notices, <c>role_assigned</c>, later modules').</summary>

@@ -1,8 +1,14 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
+using CleanGames.Application.Mafia.Common;
+using CleanGames.Application.Mafia.Games.Commands.CastVote;
+using CleanGames.Application.Mafia.Games.Commands.SendChat;
+using CleanGames.Application.Mafia.Games.Commands.SendEmoji;
+using CleanGames.Application.Mafia.Games.Commands.SubmitNightAction;
 using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Json;
@@ -131,10 +137,66 @@ internal sealed partial class MafiaHubSink(IHubContext<GameHub> games, IHubConte
     private partial void LogPushFailed(Exception exception, string eventName);
 }
 
+/// <summary>
+/// What a Mafia game command carries, on any transport: the game socket's frames
+/// (<c>{"type":"chat","message":"…"}</c>, the game taken from the socket's path), a hub method's
+/// arguments, or a <c>/v1/connect</c> payload (which names its <c>game_id</c>). A value of another
+/// JSON type than a string reads as absent, and the use case's validation answers it.
+/// </summary>
+public sealed record MafiaGameFrame(
+    [property: JsonConverter(typeof(LenientStringConverter))] string? GameId = null,
+    [property: JsonConverter(typeof(LenientStringConverter))] string? TargetId = null,
+    [property: JsonConverter(typeof(LenientStringConverter))] string? Action = null,
+    [property: JsonConverter(typeof(LenientStringConverter))] string? Message = null,
+    [property: JsonConverter(typeof(LenientStringConverter))] string? Emoji = null)
+{
+    /// <summary>The game the command is for: the one the connection is bound to, else the payload's.</summary>
+    public string For(RealtimeCall call) => call.Scope ?? GameId ?? string.Empty;
+}
+
+/// <summary>Reads a string, and any other JSON value as null (skipping it whole).</summary>
+public sealed class LenientStringConverter : JsonConverter<string?>
+{
+    public override bool HandleNull => true;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+}
+
 public static class MafiaRealtime
 {
+    /// <summary>The realtime domain of game commands: served on the game sockets (bound to their game), <c>/hubs/game</c> and <c>/v1/connect</c>.</summary>
+    public const string Domain = "mafia";
+
+    /// <summary>The notification socket's domain: it has no commands of its own (only <c>ping</c>).</summary>
+    public const string NotificationsDomain = "mafia.notifications";
+
     public static IServiceCollection AddMafiaTransport(this IServiceCollection services)
     {
+        services.AddRealtimeCommand<MafiaGameFrame, MafiaSuccess>(Domain, "vote", (f, call) => new CastVoteCommand(f.For(call), f.TargetId));
+        services.AddRealtimeCommand<MafiaGameFrame, MafiaSuccess>(Domain, "night_action", (f, call) => new SubmitNightActionCommand(f.For(call), f.Action ?? string.Empty, f.TargetId ?? string.Empty));
+        services.AddRealtimeCommand<MafiaGameFrame, MafiaSuccess>(Domain, "chat", (f, call) => new SendChatCommand(f.For(call), f.Message));
+        services.AddRealtimeCommand<MafiaGameFrame, MafiaSuccess>(Domain, "emoji", (f, call) => new SendEmojiCommand(f.For(call), f.Emoji));
         services.AddDataProtection();
         services.AddSingleton<ReconnectTokens>();
         services.AddSingleton<IRealtimeSink, MafiaHubSink>();

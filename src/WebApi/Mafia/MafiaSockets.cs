@@ -27,7 +27,7 @@ internal static partial class MafiaSockets
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
 
-    public static async Task GameAsync(HttpContext context, string game_id, IServiceScopeFactory scopes, WebSocketConnectionTracker tracker,
+    public static async Task GameAsync(HttpContext context, string game_id, RealtimeCommandRouter router, WebSocketConnectionTracker tracker,
         SocketSubscriptions subscriptions, ReconnectTokens reconnects, IClock clock, ILoggerFactory loggers)
     {
         var responder = context.RequestServices.GetRequiredService<ApiErrorResponder>();
@@ -55,10 +55,13 @@ internal static partial class MafiaSockets
             return;
         }
 
+        var connectionId = "game_" + Guid.NewGuid().ToString("N");
+        var call = new RealtimeCall(user, connectionId, game_id);
         JoinedGame joined;
         try
         {
-            joined = await JoinAsync(scopes, user, game_id, context.RequestAborted);
+            // Read first: whether the caller may watch this game (answered over HTTP), and which audience it joins.
+            joined = await router.SendAsync(new JoinGameQuery(game_id), call, context.RequestAborted);
         }
         catch (Exception exception) when (ExceptionMapping.IsExpected(exception))
         {
@@ -71,48 +74,63 @@ internal static partial class MafiaSockets
         using var connection = tracker.Track(socket);
         var logger = loggers.CreateLogger("CleanGames.WebApi.Mafia.GameSocket");
         using var pusher = new SocketPusher(connection, capacity: 256, framesSupersede: false, SendTimeout, logger);
-        var connectionId = "game_" + Guid.NewGuid().ToString("N");
-        // Events from the moment of subscribing wait behind connected and a state read after it, so none is missed or comes first.
-        pusher.Hold();
-        using var subscription = subscriptions.Subscribe(MafiaTopics.Game(joined.GameId), joined.IsPlayer ? accountId : MafiaTopics.Observers,
-            new SocketSubscriber(connectionId, MafiaFrames.Frame, pusher));
+        IDisposable? subscription = null;
         try
         {
-            joined = await JoinAsync(scopes, user, game_id, context.RequestAborted);
+            var isAdmin = user.HasClaim(AccountClaimTypes.Role, Roles.Admin);
+            var audience = joined.IsPlayer ? accountId : MafiaTopics.Observers;
+            await RealtimeJoin.RunAsync(
+                () =>
+                {
+                    // Events from the moment of subscribing wait behind connected and the state read after it, so none is missed or comes first.
+                    pusher.Hold();
+                    subscription = subscriptions.Subscribe(MafiaTopics.Game(joined.GameId), audience, new SocketSubscriber(connectionId, MafiaFrames.Frame, pusher));
+                    return Task.CompletedTask;
+                },
+                () => router.SendAsync(new JoinGameQuery(game_id), call, context.RequestAborted),
+                (state, first) =>
+                {
+                    if (!first)
+                    {
+                        pusher.Push(MafiaFrames.Frame("game_state", state.State));
+                    }
+                    else if (state.Role is { } role)
+                    {
+                        pusher.Release(Connected(state), MafiaFrames.Frame("game_state", state.State), MafiaFrames.Frame("role_assigned", role));
+                    }
+                    else
+                    {
+                        pusher.Release(Connected(state), MafiaFrames.Frame("game_state", state.State));
+                    }
+
+                    return Task.CompletedTask;
+                },
+                state => state.Version);
+
+            byte[] Connected(JoinedGame state) =>
+                MafiaFrames.Frame("connected", new { reconnect_token = reconnects.Issue(state.GameId, accountId, isAdmin), timestamp = GameViews.Timestamp(clock.UtcNow) });
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
+            subscription?.Dispose();
             return;
         }
         catch (Exception exception)
         {
+            subscription?.Dispose();
             LogJoinFailed(logger, exception, joined.GameId);
             await WebSocketFrames.CloseAsync(connection, WebSocketCloseStatus.InternalServerError, "The game could not be read; reconnect.");
             return;
         }
 
-        var isAdmin = user.HasClaim(AccountClaimTypes.Role, Roles.Admin);
-        var connected = MafiaFrames.Frame("connected", new { reconnect_token = reconnects.Issue(joined.GameId, accountId, isAdmin), timestamp = GameViews.Timestamp(clock.UtcNow) });
-        var state = MafiaFrames.Frame("game_state", joined.State);
-        if (joined.Role is { } role)
+        using (subscription)
         {
-            pusher.Release(connected, state, MafiaFrames.Frame("role_assigned", role));
+            await ReadLoopAsync(connection, pusher, router, MafiaRealtime.Domain, call, tracker, context.RequestAborted);
+            await pusher.DrainAsync();
         }
-        else
-        {
-            pusher.Release(connected, state);
-        }
-
-        await ReadLoopAsync(connection, pusher, context.RequestAborted, async (type, frame) => type switch
-        {
-            "chat" => await SendAsync(scopes, user, connectionId, new SendChatCommand(game_id, frame.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null), tracker),
-            "emoji" => await SendAsync(scopes, user, connectionId, new SendEmojiCommand(game_id, frame.TryGetProperty("emoji", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null), tracker),
-            _ => MafiaFrames.Error($"Unknown message type \"{type}\"; send ping, chat or emoji."),
-        });
-        await pusher.DrainAsync();
     }
 
-    public static async Task NotificationsAsync(HttpContext context, WebSocketConnectionTracker tracker, SocketSubscriptions subscriptions, ILoggerFactory loggers)
+    public static async Task NotificationsAsync(HttpContext context, RealtimeCommandRouter router, WebSocketConnectionTracker tracker, SocketSubscriptions subscriptions, ILoggerFactory loggers)
     {
         var responder = context.RequestServices.GetRequiredService<ApiErrorResponder>();
         if (!context.WebSockets.IsWebSocketRequest)
@@ -130,18 +148,10 @@ internal static partial class MafiaSockets
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var connection = tracker.Track(socket);
         using var pusher = new SocketPusher(connection, capacity: 256, framesSupersede: false, SendTimeout, loggers.CreateLogger("CleanGames.WebApi.Mafia.NotificationSocket"));
-        using var subscription = subscriptions.Subscribe(MafiaTopics.Notifications, AccountOf(user),
-            new SocketSubscriber("notify_" + Guid.NewGuid().ToString("N"), MafiaFrames.Frame, pusher));
-        await ReadLoopAsync(connection, pusher, context.RequestAborted,
-            (type, _) => Task.FromResult<byte[]?>(MafiaFrames.Error($"Unknown message type \"{type}\"; this socket only answers ping.")));
+        var call = new RealtimeCall(user, "notify_" + Guid.NewGuid().ToString("N"));
+        using var subscription = subscriptions.Subscribe(MafiaTopics.Notifications, AccountOf(user), new SocketSubscriber(call.ConnectionId, MafiaFrames.Frame, pusher));
+        await ReadLoopAsync(connection, pusher, router, MafiaRealtime.NotificationsDomain, call, tracker, context.RequestAborted);
         await pusher.DrainAsync();
-    }
-
-    private static async Task<JoinedGame> JoinAsync(IServiceScopeFactory scopes, ClaimsPrincipal user, string gameId, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().Use(user);
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new JoinGameQuery(gameId), cancellationToken);
     }
 
     /// <summary>401 without a verified caller; 403 when the query's <c>user_id</c> is someone else.</summary>
@@ -167,8 +177,8 @@ internal static partial class MafiaSockets
     /// frame gets <c>{"type":"error","detail"}</c> and the socket stays open; over 64 KiB closes it (1009).
     /// Every outgoing frame goes through the socket's pusher, so answers and events keep their order.
     /// </summary>
-    private static async Task ReadLoopAsync(WebSocketConnectionTracker.Connection connection, SocketPusher pusher, CancellationToken requestAborted,
-        Func<string, JsonElement, Task<byte[]?>> handle)
+    private static async Task ReadLoopAsync(WebSocketConnectionTracker.Connection connection, SocketPusher pusher, RealtimeCommandRouter router, string domain,
+        RealtimeCall call, WebSocketConnectionTracker tracker, CancellationToken requestAborted)
     {
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, connection.Closing);
         var inbound = new ArrayBufferWriter<byte>(1024);
@@ -177,7 +187,7 @@ internal static partial class MafiaSockets
             await WebSocketFrames.ReadMessagesAsync(connection, inbound,
                 async utf8 =>
                 {
-                    if (await AnswerAsync(utf8, handle) is { } answer)
+                    if (await AnswerAsync(utf8, router, domain, call, tracker) is { } answer)
                     {
                         pusher.Push(answer);
                     }
@@ -195,7 +205,7 @@ internal static partial class MafiaSockets
         }
     }
 
-    private static async Task<byte[]?> AnswerAsync(ReadOnlyMemory<byte> utf8, Func<string, JsonElement, Task<byte[]?>> handle)
+    private static async Task<byte[]?> AnswerAsync(ReadOnlyMemory<byte> utf8, RealtimeCommandRouter router, string domain, RealtimeCall call, WebSocketConnectionTracker tracker)
     {
         JsonDocument document;
         try
@@ -216,23 +226,29 @@ internal static partial class MafiaSockets
             }
 
             var name = type.GetString()!;
-            return name == "ping" ? MafiaFrames.Frame("pong", null) : await handle(name, frame);
-        }
-    }
+            if (name == "ping")
+            {
+                return MafiaFrames.Frame("pong", null);
+            }
 
-    /// <summary>Runs a chat or emoji command as the socket's user; a refusal becomes an error frame, success sends nothing back (the event does).</summary>
-    private static async Task<byte[]?> SendAsync<TResult>(IServiceScopeFactory scopes, ClaimsPrincipal user, string connectionId, IRequest<TResult> request, WebSocketConnectionTracker tracker)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().Use(user, connectionId);
-        try
-        {
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, tracker.Stopping);
-            return null;
-        }
-        catch (Exception exception)
-        {
-            return MafiaFrames.Error(ExceptionMapping.ToApiError(exception).SingleLineMessage());
+            if (!router.TryGet(domain, name, out var command))
+            {
+                var commands = router.CommandsOf(domain);
+                return MafiaFrames.Error(commands.Count == 0
+                    ? $"Unknown message type \"{name}\"; this socket only answers ping."
+                    : $"Unknown message type \"{name}\"; send ping, {string.Join(", ", commands)}.");
+            }
+
+            // A command's success sends nothing back: the event it causes does.
+            try
+            {
+                await router.ExecuteAsync(command!, frame, call, tracker.Stopping);
+                return null;
+            }
+            catch (Exception exception)
+            {
+                return MafiaFrames.Error(ExceptionMapping.ToApiError(exception).SingleLineMessage());
+            }
         }
     }
 

@@ -59,6 +59,9 @@ public sealed class KitchenTransportsTests(CleanGamesHost host) : IClassFixture<
         var pushed = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         hub.On<JsonElement>("session", e => pushed.TrySetResult(e));
         await hub.StartAsync();
+        // SignalR answers the handshake before OnConnectedAsync has joined the account's group; an
+        // invocation is served only after it, so one read (which pushes nothing) orders the two.
+        await hub.InvokeAsync<JsonElement>("level_check");
 
         await player.RequestAsync("cook");
         var pushedEvent = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(10));
