@@ -1,5 +1,6 @@
 using CleanGames.Application.Kitchen.Sessions.Queries;
 using CleanGames.WebApi.Common.Dialects;
+using CleanGames.WebApi.Common.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,7 @@ public sealed class KitchenController(IMediator mediator) : ControllerBase
 {
     /// <summary>The caller's session, as the sockets see it (<c>{"status":0,"session":{...}}</c>).</summary>
     [Authorize]
+    [ProducesErrors(StatusCodes.Status404NotFound)]
     [HttpGet("session")]
     public Task<KitchenSessionResult> Session(CancellationToken cancellationToken) => mediator.Send(new GetKitchenSessionQuery(), cancellationToken);
 
