@@ -3,6 +3,7 @@ using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Health;
 using CleanGames.WebApi.Common.Http;
 using CleanGames.WebApi.Common.Json;
+using CleanGames.WebApi.Common.OpenApi;
 using CleanGames.WebApi.Common.Realtime;
 using CleanGames.WebApi.Common.Security;
 using CleanGames.WebApi.Gateway;
@@ -83,7 +84,7 @@ public static partial class WebApiRegistration
                 context.HttpContext.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(context.HttpContext, ApiError.Forbidden());
         });
 
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddOperationTransformer<DialectResponsesTransformer>());
         services.AddSingleton<WebSocketConnectionTracker>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<SocketSubscriptions>();

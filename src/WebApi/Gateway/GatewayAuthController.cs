@@ -5,6 +5,7 @@ using CleanGames.Application.Identity.Commands.SignInWithPassword;
 using CleanGames.Application.Identity.Common;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Http;
+using CleanGames.WebApi.Common.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -29,6 +30,7 @@ public sealed record GatewayTokens(string Token, string RefreshToken, int Expire
 public sealed class GatewayAuthController(IMediator mediator) : ControllerBase
 {
     /// <summary>Creates an account; 409 when the username or email is taken, 400 on invalid data.</summary>
+    [ProducesErrors(StatusCodes.Status409Conflict)]
     [HttpPost("register")]
     public async Task<GatewayAccount> Register(GatewayRegisterRequest request, CancellationToken cancellationToken)
     {
@@ -39,11 +41,13 @@ public sealed class GatewayAuthController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Signs in with a username (an email works too); 401 on wrong credentials.</summary>
+    [ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)]
     [HttpPost("login")]
     public async Task<GatewayTokens> Login(GatewayLoginRequest request, CancellationToken cancellationToken) =>
         ToTokens(await mediator.Send(new SignInWithPasswordCommand(request.Username, request.Password), cancellationToken));
 
     /// <summary>Rotates the refresh token; 401 when it is invalid, expired, revoked or already used.</summary>
+    [ProducesErrors(StatusCodes.Status401Unauthorized)]
     [HttpPost("refresh")]
     public async Task<GatewayTokens> Refresh(GatewayRefreshRequest request, CancellationToken cancellationToken) =>
         ToTokens(await mediator.Send(new RefreshSessionCommand(request.RefreshToken), cancellationToken));

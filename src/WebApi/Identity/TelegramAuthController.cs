@@ -4,6 +4,7 @@ using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Identity.Commands.SignInWithTelegram;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Http;
+using CleanGames.WebApi.Common.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -35,6 +36,7 @@ public sealed record TelegramAuthResponse(string AccessToken, string TokenType, 
 [Tags("Telegram sign-in (Mafia, BotAnalytics)")]
 public sealed class TelegramAuthController(IMediator mediator) : ControllerBase
 {
+    [ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)]
     [HttpPost]
     public async Task<TelegramAuthResponse> SignIn([FromBody] JsonElement body, CancellationToken cancellationToken)
     {

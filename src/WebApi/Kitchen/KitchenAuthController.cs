@@ -4,6 +4,7 @@ using CleanGames.Application.Identity.Commands.SignInWithPassword;
 using CleanGames.Application.Identity.Common;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Http;
+using CleanGames.WebApi.Common.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -24,6 +25,7 @@ public sealed record KitchenTokensResponse(KitchenTokens Tokens);
 [Tags("Kitchen: accounts")]
 public sealed class KitchenAuthController(IMediator mediator) : ControllerBase
 {
+    [ProducesErrors(StatusCodes.Status409Conflict)]
     [HttpPost("/reg")]
     public async Task<KitchenTokensResponse> Register(KitchenCredentials request, CancellationToken cancellationToken)
     {
@@ -33,10 +35,12 @@ public sealed class KitchenAuthController(IMediator mediator) : ControllerBase
         return ToResponse(registered.Tokens!);
     }
 
+    [ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)]
     [HttpPost("/auth")]
     public async Task<KitchenTokensResponse> SignIn(KitchenCredentials request, CancellationToken cancellationToken) =>
         ToResponse((await mediator.Send(new SignInWithPasswordCommand(request.Email, request.Password), cancellationToken)).Tokens);
 
+    [ProducesErrors(StatusCodes.Status401Unauthorized)]
     [HttpPost("/refresh")]
     public async Task<KitchenTokensResponse> Refresh(KitchenRefreshRequest request, CancellationToken cancellationToken) =>
         ToResponse((await mediator.Send(new RefreshSessionCommand(request.RefreshToken), cancellationToken)).Tokens);

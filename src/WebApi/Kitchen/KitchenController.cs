@@ -2,6 +2,7 @@ using CleanGames.Application.Kitchen.Sessions.Queries.GetKitchenCatalog;
 using CleanGames.Application.Kitchen.Sessions.Queries.GetKitchenLeaderboard;
 using CleanGames.Application.Kitchen.Sessions.Queries.GetKitchenSession;
 using CleanGames.WebApi.Common.Dialects;
+using CleanGames.WebApi.Common.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 
@@ -19,6 +20,7 @@ public sealed class KitchenController(IMediator mediator) : ControllerBase
 {
     /// <summary>The caller's session, as the sockets see it (<c>{"status":0,"session":{...}}</c>).</summary>
     [Authorize]
+    [ProducesErrors(StatusCodes.Status404NotFound)]
     [HttpGet("session")]
     public Task<KitchenSessionResult> Session(CancellationToken cancellationToken) => mediator.Send(new GetKitchenSessionQuery(), cancellationToken);
 

@@ -17,6 +17,7 @@ using CleanGames.Application.Mafia.Lobbies.Commands.MarkLobbyReady;
 using CleanGames.Application.Mafia.Lobbies.Common;
 using CleanGames.Application.Mafia.Lobbies.Queries.GetLobby;
 using CleanGames.WebApi.Common.Dialects;
+using CleanGames.WebApi.Common.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 
@@ -40,6 +41,7 @@ public sealed record CreateGameRequest(int PlayerCount, string? Mode = "classic"
 public sealed class GameController(IMediator mediator) : ControllerBase
 {
     /// <summary>Deprecated: makes a lobby of <c>player_count</c> seats and points at its join route.</summary>
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict)]
     [HttpPost("create")]
     public Task<DeprecatedCreateResult> Create(CreateGameRequest request, CancellationToken cancellationToken) =>
         mediator.Send(new CreateGameCommand(request.PlayerCount, request.Mode, request.Settings), cancellationToken);
@@ -51,30 +53,37 @@ public sealed class GameController(IMediator mediator) : ControllerBase
     [HttpGet("my_game")]
     public Task<MyGameResult> MyGame(CancellationToken cancellationToken) => mediator.Send(new GetMyGameQuery(), cancellationToken);
 
+    [ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
     [HttpGet("{gameId}/state")]
     public Task<GameStateView> State(string gameId, CancellationToken cancellationToken) => mediator.Send(new GetGameStateQuery(gameId), cancellationToken);
 
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
     [HttpPost("{gameId}/vote")]
     public Task<MafiaSuccess> Vote(string gameId, VoteRequest request, CancellationToken cancellationToken) =>
         mediator.Send(new CastVoteCommand(gameId, request.TargetId), cancellationToken);
 
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
     [HttpPost("{gameId}/action")]
     public Task<MafiaSuccess> Action(string gameId, NightActionRequest request, CancellationToken cancellationToken) =>
         mediator.Send(new SubmitNightActionCommand(gameId, request.Action, request.TargetId), cancellationToken);
 
     /// <summary>Admin: ends the current phase now, resolved as at its deadline.</summary>
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
     [HttpPost("{gameId}/advance_phase")]
     public Task<GameStateView> AdvancePhase(string gameId, CancellationToken cancellationToken) => mediator.Send(new AdvancePhaseCommand(gameId), cancellationToken);
 
+    [ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
     [HttpGet("{gameId}/players")]
     public Task<PlayersResult> Players(string gameId, [FromQuery] string? role, CancellationToken cancellationToken) =>
         mediator.Send(new GetPlayersQuery(gameId, role), cancellationToken);
 
+    [ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
     [HttpGet("{gameId}/history")]
     public Task<HistoryResult> History(string gameId, [FromQuery] int? day, CancellationToken cancellationToken) =>
         mediator.Send(new GetHistoryQuery(gameId, day), cancellationToken);
 
     /// <summary>Admin: ends the game with <c>winner_team</c> (<c>mafia</c> or <c>citizens</c>).</summary>
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
     [HttpPost("admin/{gameId}/end")]
     public Task<GameStateView> End(string gameId, [FromQuery(Name = "winner_team")] string? winnerTeam, CancellationToken cancellationToken) =>
         mediator.Send(new EndGameCommand(gameId, winnerTeam), cancellationToken);
@@ -91,21 +100,26 @@ public sealed class LobbyController(IMediator mediator) : ControllerBase
     public sealed record CreateLobbyRequest(string? Mode = null, int? MaxPlayers = null, LobbySettingsInput? Settings = null);
 
     /// <summary>Creates a lobby; the body is optional. Answers <c>{"invite_code", "lobby_id"}</c>.</summary>
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict)]
     [HttpPost("create")]
     public Task<LobbyCreated> Create([FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] CreateLobbyRequest? request, CancellationToken cancellationToken) =>
         mediator.Send(new CreateLobbyCommand(request?.Mode, request?.MaxPlayers, request?.Settings), cancellationToken);
 
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
     [HttpPost("join/{inviteCode}")]
     public Task<MafiaSuccess> Join(string inviteCode, CancellationToken cancellationToken) => mediator.Send(new JoinLobbyCommand(inviteCode), cancellationToken);
 
     /// <summary>Marks the caller ready (the lobby id or its invite code); the game starts when everyone is ready.</summary>
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
     [HttpPost("{lobbyId}/ready")]
     public Task<MafiaSuccess> Ready(string lobbyId, CancellationToken cancellationToken) => mediator.Send(new MarkLobbyReadyCommand(lobbyId), cancellationToken);
 
     /// <summary>Leaves a lobby whose game has not started (the lobby id or its invite code); the last one out closes it.</summary>
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
     [HttpPost("{lobbyId}/leave")]
     public Task<MafiaSuccess> Leave(string lobbyId, CancellationToken cancellationToken) => mediator.Send(new LeaveLobbyCommand(lobbyId), cancellationToken);
 
+    [ProducesErrors(StatusCodes.Status404NotFound)]
     [HttpGet("{lobbyId}")]
     public Task<LobbyView> Get(string lobbyId, CancellationToken cancellationToken) => mediator.Send(new GetLobbyQuery(lobbyId), cancellationToken);
 }

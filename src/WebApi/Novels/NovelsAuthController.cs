@@ -8,6 +8,7 @@ using CleanGames.Application.Identity.Queries.GetCurrentAccount;
 using CleanGames.Domain.Common;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Http;
+using CleanGames.WebApi.Common.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
@@ -54,6 +55,8 @@ public sealed class NovelsAuthController(IMediator mediator, [FromKeyedServices(
     public const string RefreshCookie = "refresh_token";
     public const string CookiePath = "/api/v1/auth";
 
+    [ProducesResponseType<NovelsSession>(StatusCodes.Status201Created)]
+    [ProducesErrors(StatusCodes.Status400BadRequest)]
     [HttpPost("register")]
     [EnableRateLimiting(RateLimitPolicies.Authentication)]
     public async Task<IActionResult> Register(NovelsRegisterRequest request, CancellationToken cancellationToken)
@@ -67,6 +70,7 @@ public sealed class NovelsAuthController(IMediator mediator, [FromKeyedServices(
         return StatusCode(StatusCodes.Status201Created, session);
     }
 
+    [ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)]
     [HttpPost("login")]
     [EnableRateLimiting(RateLimitPolicies.Authentication)]
     public async Task<NovelsSession> Login(NovelsLoginRequest request, CancellationToken cancellationToken)
@@ -75,6 +79,7 @@ public sealed class NovelsAuthController(IMediator mediator, [FromKeyedServices(
         return StartSession(signedIn.Account, signedIn.Tokens);
     }
 
+    [ProducesErrors(StatusCodes.Status401Unauthorized)]
     [HttpPost("refresh")]
     [EnableRateLimiting(RateLimitPolicies.Authentication)]
     public async Task<NovelsSession> Refresh(CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,6 +96,29 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
 
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>
+    /// An HTTP client for the real server, as <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/>
+    /// makes it (redirects, cookies), whose every response is also kept in <see cref="WireLog"/> so
+    /// that <c>OpenApiConformanceTests</c> can hold the OpenAPI document to what the tests received.
+    /// </summary>
+    public new HttpClient CreateClient()
+    {
+        var handlers = new List<DelegatingHandler>();
+        if (ClientOptions.AllowAutoRedirect)
+        {
+            handlers.Add(new RedirectHandler(ClientOptions.MaxAutomaticRedirections));
+        }
+
+        if (ClientOptions.HandleCookies)
+        {
+            handlers.Add(new CookieContainerHandler());
+        }
+
+        // Innermost, so each redirect hop is recorded as the server sent it.
+        handlers.Add(new WireRecorder(GetType().Name));
+        return CreateDefaultClient(ClientOptions.BaseAddress, [.. handlers]);
     }
 
     /// <summary>An HTTP client for the real server carrying a token for this account and roles.</summary>

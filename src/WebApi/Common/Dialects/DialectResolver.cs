@@ -31,13 +31,23 @@ public sealed class DialectResolver(IOptions<DialectRouteOptions> options)
     {
         // The exception handler clears the endpoint before it runs; its feature keeps the one that failed.
         var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
-        var declared = endpoint?.Metadata.GetMetadata<ApiDialectAttribute>();
+        return Resolve(endpoint?.Metadata.GetMetadata<ApiDialectAttribute>(), context.Request.Path);
+    }
+
+    /// <summary>
+    /// The dialect of a route known without a request (the OpenAPI document): the same rule as at
+    /// run time, so the document cannot describe a different envelope from the one sent.
+    /// </summary>
+    public ApiDialect Resolve(IEnumerable<object> endpointMetadata, PathString path) =>
+        Resolve(endpointMetadata.OfType<ApiDialectAttribute>().LastOrDefault(), path);
+
+    private ApiDialect Resolve(ApiDialectAttribute? declared, PathString path)
+    {
         if (declared is not null)
         {
             return declared.Dialect;
         }
 
-        var path = context.Request.Path;
         ApiDialect? best = null;
         var bestLength = -1;
         foreach (var (route, exact, dialect) in options.Value.Routes)

@@ -20,6 +20,7 @@ public sealed class ReadinessGateMiddleware(RequestDelegate next, IServiceReadin
         return responder.WriteAsync(context, ApiError.From(TransportErrors.Starting) with { RetryAfter = TimeSpan.FromSeconds(1) });
     }
 
-    private static bool IsAlwaysOpen(PathString path) =>
+    /// <summary>Paths that answer before the database is ready; every other route can answer 503.</summary>
+    internal static bool IsAlwaysOpen(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/scalar");
 }

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CleanGames.Application.Common.Models;
+using CleanGames.WebApi.Common.Dialects;
+using CleanGames.WebApi.Common.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.OpenApi;
+
+namespace CleanGames.WebApi.Common.OpenApi;
+
+/// <summary>
+/// Makes each operation describe what its route really answers: the success in its dialect's
+/// envelope with the status the action declares, and every error status the pipeline can give it
+/// in that dialect's error shape, as <c>application/json</c> (Problem Details errors as
+/// <c>application/problem+json</c>). The dialect comes from the resolver the responses use.
+/// </summary>
+/// <remarks>
+/// Errors a route can answer: what the action declares with <see cref="ProducesErrorsAttribute"/>
+/// or <c>[ProducesResponseType]</c> (404, 409, a rule's 400, a handler's 403), request validation when it reads any input, 401 when it
+/// needs a token (403 too when the policy names roles), 429 behind a rate limit, 413 and 415 when
+/// it reads a body, 503 (the readiness gate and a lost concurrency race) and 500.
+/// </remarks>
+internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnumerable<IDialectRenderer> renderers) : IOpenApiOperationTransformer
+{
+    private const string JsonMediaType = "application/json";
+
+    private readonly Dictionary<ApiDialect, IDialectRenderer> _renderers = renderers.ToDictionary(r => r.Dialect);
+
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var description = context.Description;
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+        var path = new PathString("/" + description.RelativePath);
+        var dialect = resolver.Resolve(metadata, path);
+        var renderer = _renderers[dialect];
+        var schemas = new DialectSchemas(context.Document!);
+
+        // Only controller results pass through DialectEnvelopeFilter; minimal APIs write what they return.
+        var enveloped = description.ActionDescriptor is ControllerActionDescriptor && !metadata.OfType<RawResponseAttribute>().Any();
+
+        var responses = new OpenApiResponses();
+        var errorStatuses = new SortedSet<int>();
+        foreach (var declared in description.SupportedResponseTypes)
+        {
+            var status = declared.StatusCode;
+            var generated = GeneratedSchema(operation, status);
+            if (status is >= 200 and < 300)
+            {
+                var body = enveloped && status != StatusCodes.Status204NoContent
+                    ? await SuccessAsync(schemas, dialect, generated, declared, context, cancellationToken)
+                    : generated;
+                responses[Key(status)] = Response(status, body, JsonMediaType);
+            }
+            else if (generated is not null && declared.Type is { } type && type != typeof(void) && type != typeof(ProblemDetails))
+            {
+                // An endpoint that writes its own body for this status (the readiness report's 503).
+                responses[Key(status)] = Response(status, generated, JsonMediaType);
+            }
+            else
+            {
+                errorStatuses.Add(status);
+            }
+        }
+
+        if (!responses.Keys.Any(k => k.StartsWith('2')))
+        {
+            // An action returning a bare IActionResult (Ok()) declares nothing; MVC answers 200.
+            var body = enveloped ? schemas.Success(dialect, model: null, modelIsObject: false) : null;
+            responses[Key(StatusCodes.Status200OK)] = Response(StatusCodes.Status200OK, body, JsonMediaType);
+        }
+
+        errorStatuses.UnionWith(metadata.OfType<ProducesErrorsAttribute>().SelectMany(a => a.StatusCodes));
+        if (description.ParameterDescriptions.Count > 0)
+        {
+            errorStatuses.Add(renderer.ValidationStatus);
+        }
+
+        var authorization = AuthorizationOf(metadata);
+        if (authorization.Count > 0)
+        {
+            errorStatuses.Add(StatusCodes.Status401Unauthorized);
+            if (authorization.Any(a => !string.IsNullOrEmpty(a.Roles) || !string.IsNullOrEmpty(a.Policy)))
+            {
+                errorStatuses.Add(StatusCodes.Status403Forbidden);
+            }
+        }
+
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any() && !metadata.OfType<DisableRateLimitingAttribute>().Any())
+        {
+            errorStatuses.Add(StatusCodes.Status429TooManyRequests);
+        }
+
+        if (description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body))
+        {
+            errorStatuses.Add(StatusCodes.Status413PayloadTooLarge);
+            errorStatuses.Add(StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (!ReadinessGateMiddleware.IsAlwaysOpen(path))
+        {
+            errorStatuses.Add(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        errorStatuses.Add(StatusCodes.Status500InternalServerError);
+        foreach (var status in errorStatuses.Where(s => !responses.ContainsKey(Key(s))))
+        {
+            responses[Key(status)] = Response(status, schemas.Error(dialect, validation: status == renderer.ValidationStatus), renderer.ErrorContentType);
+        }
+
+        operation.Responses = responses;
+    }
+
+    private static async Task<IOpenApiSchema?> SuccessAsync(
+        DialectSchemas schemas,
+        ApiDialect dialect,
+        IOpenApiSchema? generated,
+        ApiResponseType declared,
+        OpenApiOperationTransformerContext context,
+        CancellationToken cancellationToken)
+    {
+        var type = declared.Type is { } t && t != typeof(void) ? t : null;
+        if (dialect == ApiDialect.Novels && type is not null && PagedItemType(type) is { } itemType)
+        {
+            var items = await context.GetOrCreateSchemaAsync(typeof(IReadOnlyList<>).MakeGenericType(itemType), cancellationToken: cancellationToken);
+            return schemas.NovelsPage(items);
+        }
+
+        // What ClickerRenderer sees as a JSON object once serialized: a class or a dictionary.
+        var isObject = type is not null && JsonSerializerOptions.Default.GetTypeInfo(type).Kind is JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary;
+        return schemas.Success(dialect, generated, isObject);
+    }
+
+    private static Type? PagedItemType(Type type) =>
+        typeof(IPagedList).IsAssignableFrom(type) && type.IsGenericType && type.GetGenericArguments() is [var item] ? item : null;
+
+    private static IOpenApiSchema? GeneratedSchema(OpenApiOperation operation, int status) =>
+        operation.Responses is { } responses
+        && responses.TryGetValue(Key(status), out var response)
+        && response.Content is { } content
+        && content.TryGetValue(JsonMediaType, out var media)
+            ? media.Schema
+            : null;
+
+    // [AllowAnonymous] wins over any [Authorize] beside it, as in the authorization middleware.
+    private static List<IAuthorizeData> AuthorizationOf(IList<object> metadata) =>
+        metadata.OfType<IAllowAnonymous>().Any() ? [] : metadata.OfType<IAuthorizeData>().ToList();
+
+    private static OpenApiResponse Response(int status, IOpenApiSchema? body, string mediaType) => new()
+    {
+        Description = ReasonPhrases.GetReasonPhrase(status),
+        Content = body is null ? null : new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal) { [mediaType] = new() { Schema = body } },
+    };
+
+    private static string Key(int status) => status.ToString(CultureInfo.InvariantCulture);
+}
