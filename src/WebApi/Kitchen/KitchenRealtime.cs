@@ -33,32 +33,6 @@ public sealed record KitchenError(int Code, string Message);
 /// <summary>A hub's push of the session after a change made on another connection.</summary>
 public sealed record KitchenSessionEvent(string RequestType, KitchenSessionView Session);
 
-/// <summary>Reads an id sent as a string or as a number (kept as the number's text).</summary>
-public sealed class StringOrNumberConverter : JsonConverter<string?>
-{
-    public override bool HandleNull => true;
-
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
-    {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
-        JsonTokenType.Null => null,
-        _ => throw new JsonException("Expected a string or a number."),
-    };
-
-    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteStringValue(value);
-        }
-    }
-}
-
 public static class KitchenRealtime
 {
     /// <summary>The realtime domain of the seed's request types: each is registered once below and served on <c>/ws</c>, <c>/hubs/kitchen</c> and <c>/v1/connect</c>.</summary>

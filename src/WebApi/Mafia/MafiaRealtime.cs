@@ -154,35 +154,6 @@ public sealed record MafiaGameFrame(
     public string For(RealtimeCall call) => call.Scope ?? GameId ?? string.Empty;
 }
 
-/// <summary>Reads a string, and any other JSON value as null (skipping it whole).</summary>
-public sealed class LenientStringConverter : JsonConverter<string?>
-{
-    public override bool HandleNull => true;
-
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            return reader.GetString();
-        }
-
-        reader.Skip();
-        return null;
-    }
-
-    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteStringValue(value);
-        }
-    }
-}
-
 public static class MafiaRealtime
 {
     /// <summary>The realtime domain of game commands: served on the game sockets (bound to their game), <c>/hubs/game</c> and <c>/v1/connect</c>.</summary>
