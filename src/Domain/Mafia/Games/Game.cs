@@ -222,6 +222,17 @@ public sealed class Game : AggregateRoot<Guid>
         return true;
     }
 
+    /// <summary>
+    /// An admin ends the current phase now, resolved as at its deadline (and counted like an on-time
+    /// one for the AFK rule). Unlike a deadline, which may arrive after the game has ended and is
+    /// then a no-op, an admin asking to advance an ended game is refused.
+    /// </summary>
+    public void AdvancePhase(DateTimeOffset now, DateTimeOffset serverStartedAt)
+    {
+        EnsureNotOver();
+        EndPhase(PhaseNumber, now, serverStartedAt);
+    }
+
     /// <summary>An admin ends the game with <paramref name="winner"/> (no further phases).</summary>
     public void ForceEnd(Team winner, DateTimeOffset now)
     {
