@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Kitchen.Common;
 using CleanGames.Domain.Common;
 using CleanGames.Domain.Kitchen.Sessions;
@@ -22,7 +21,6 @@ namespace CleanGames.Infrastructure.Kitchen;
 /// </remarks>
 internal sealed partial class InMemoryKitchenSessionStore(
     KitchenSessionPersistence persistence,
-    IClock clock,
     IOptions<KitchenOptions> options,
     ILogger<InMemoryKitchenSessionStore> logger) : IKitchenSessionStore
 {
@@ -30,14 +28,14 @@ internal sealed partial class InMemoryKitchenSessionStore(
     private readonly ConcurrentDictionary<long, Entry> _entries = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
-    public async Task<KitchenExecution<T>> ExecuteAsync<T>(long accountId, KitchenWrite write, bool open, Func<LiveKitchenSession, T> play, CancellationToken cancellationToken)
+    public async Task<KitchenExecution<T>> ExecuteAsync<T>(long accountId, KitchenWrite write, Func<KitchenSession>? open, Func<LiveKitchenSession, T> play, CancellationToken cancellationToken)
     {
         while (true)
         {
             var entry = _entries.GetOrAdd(accountId, static id => new Entry(id));
 
             // Opening may create the session, which is written through as well.
-            var ordered = write == KitchenWrite.Through || open;
+            var ordered = write == KitchenWrite.Through || open is not null;
             if (ordered)
             {
                 await entry.WriteLock.WaitAsync(cancellationToken);
@@ -187,7 +185,7 @@ internal sealed partial class InMemoryKitchenSessionStore(
         _entries.TryRemove(new KeyValuePair<long, Entry>(entry.AccountId, entry));
     }
 
-    private async Task<KitchenExecution<T>> PlayAsync<T>(Entry entry, KitchenWrite write, bool open, Func<LiveKitchenSession, T> play, CancellationToken cancellationToken)
+    private async Task<KitchenExecution<T>> PlayAsync<T>(Entry entry, KitchenWrite write, Func<KitchenSession>? open, Func<LiveKitchenSession, T> play, CancellationToken cancellationToken)
     {
         if (!entry.Loaded)
         {
@@ -199,12 +197,13 @@ internal sealed partial class InMemoryKitchenSessionStore(
         var opened = false;
         if (entry.Session is null)
         {
-            if (!open)
+            var created = open?.Invoke() ?? throw new DomainException(KitchenErrors.NoSession);
+            if (created.Id != entry.AccountId)
             {
-                throw new DomainException(KitchenErrors.NoSession);
+                throw new InvalidOperationException("The opened Kitchen session belongs to another account.");
             }
 
-            entry.Session = KitchenSession.Open(entry.AccountId, clock.UtcNow);
+            entry.Session = created;
             opened = true;
         }
 

@@ -3,7 +3,9 @@ using CleanGames.Application.Kitchen.Common;
 using CleanGames.Application.Kitchen.Sessions.Commands.BuyUpgrade;
 using CleanGames.Application.Kitchen.Sessions.Commands.CollectPassiveIncome;
 using CleanGames.Application.Kitchen.Sessions.Commands.Cook;
+using CleanGames.Application.Kitchen.Sessions.Commands.LevelUp;
 using CleanGames.Application.Kitchen.Sessions.Commands.OpenKitchenSession;
+using CleanGames.Application.Kitchen.Sessions.Commands.ResetKitchenSession;
 using CleanGames.Application.Kitchen.Sessions.Commands.Sell;
 using CleanGames.Application.Kitchen.Sessions.Queries.CheckLevel;
 using CleanGames.Domain.Common;
@@ -28,6 +30,7 @@ public sealed class KitchenSessionRunnerTests
     private readonly KitchenOptions _options = new();
     private readonly List<RealtimeEvent> _published = [];
     private LiveKitchenSession _live;
+    private Func<KitchenSession>? _opening;
 
     public KitchenSessionRunnerTests()
     {
@@ -54,8 +57,12 @@ public sealed class KitchenSessionRunnerTests
     /// when the session's revision moved.
     /// </summary>
     private void StorePlays<T>() =>
-        _store.Setup(s => s.ExecuteAsync(It.IsAny<long>(), It.IsAny<KitchenWrite>(), It.IsAny<bool>(), It.IsAny<Func<LiveKitchenSession, T>>(), It.IsAny<CancellationToken>()))
-            .Returns((long _, KitchenWrite _, bool _, Func<LiveKitchenSession, T> play, CancellationToken _) => Task.FromResult(Play(play)));
+        _store.Setup(s => s.ExecuteAsync(It.IsAny<long>(), It.IsAny<KitchenWrite>(), It.IsAny<Func<KitchenSession>?>(), It.IsAny<Func<LiveKitchenSession, T>>(), It.IsAny<CancellationToken>()))
+            .Returns((long _, KitchenWrite _, Func<KitchenSession>? open, Func<LiveKitchenSession, T> play, CancellationToken _) =>
+            {
+                _opening = open;
+                return Task.FromResult(Play(play));
+            });
 
     private KitchenExecution<T> Play<T>(Func<LiveKitchenSession, T> play)
     {
@@ -109,7 +116,7 @@ public sealed class KitchenSessionRunnerTests
         Assert.False(result.CanLevelUp);
         Assert.Empty(_published);
         _notifier.Verify(n => n.PublishAsync(It.IsAny<RealtimeEvent>(), It.IsAny<CancellationToken>()), Times.Never);
-        _store.Verify(s => s.ExecuteAsync(AccountId, KitchenWrite.None, false, It.IsAny<Func<LiveKitchenSession, CheckLevelResult>>(), It.IsAny<CancellationToken>()), Times.Once);
+        _store.Verify(s => s.ExecuteAsync(AccountId, KitchenWrite.None, null, It.IsAny<Func<LiveKitchenSession, CheckLevelResult>>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -130,7 +137,7 @@ public sealed class KitchenSessionRunnerTests
         Assert.Equal(10, result.MoneySpent);
         Assert.Equal(1, result.Upgrade.Level);
         Assert.Equal(90, result.Session.Money);
-        _store.Verify(s => s.ExecuteAsync(AccountId, KitchenWrite.Through, false, It.IsAny<Func<LiveKitchenSession, BuyUpgradeResult>>(), It.IsAny<CancellationToken>()), Times.Once);
+        _store.Verify(s => s.ExecuteAsync(AccountId, KitchenWrite.Through, null, It.IsAny<Func<LiveKitchenSession, BuyUpgradeResult>>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -138,8 +145,8 @@ public sealed class KitchenSessionRunnerTests
     {
         await new CookCommandHandler(Runner()).Handle(new CookCommand(), default);
 
-        _store.Verify(s => s.ExecuteAsync(AccountId, KitchenWrite.Behind, false, It.IsAny<Func<LiveKitchenSession, CookResult>>(), It.IsAny<CancellationToken>()), Times.Once);
-        _store.Verify(s => s.ExecuteAsync(It.IsAny<long>(), KitchenWrite.Through, It.IsAny<bool>(), It.IsAny<Func<LiveKitchenSession, CookResult>>(), It.IsAny<CancellationToken>()), Times.Never);
+        _store.Verify(s => s.ExecuteAsync(AccountId, KitchenWrite.Behind, null, It.IsAny<Func<LiveKitchenSession, CookResult>>(), It.IsAny<CancellationToken>()), Times.Once);
+        _store.Verify(s => s.ExecuteAsync(It.IsAny<long>(), KitchenWrite.Through, It.IsAny<Func<KitchenSession>?>(), It.IsAny<Func<LiveKitchenSession, CookResult>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -195,7 +202,7 @@ public sealed class KitchenSessionRunnerTests
         Assert.Null(result.Away);
         Assert.Equal(AccountId, result.Session.UserId);
         Assert.Equal("ada@example.com", result.Session.UserEmail);
-        _store.Verify(s => s.ExecuteAsync(AccountId, KitchenWrite.Behind, true, It.IsAny<Func<LiveKitchenSession, OpenKitchenSessionResult>>(), It.IsAny<CancellationToken>()), Times.Once);
+        _store.Verify(s => s.ExecuteAsync(AccountId, KitchenWrite.Behind, It.IsNotNull<Func<KitchenSession>>(), It.IsAny<Func<LiveKitchenSession, OpenKitchenSessionResult>>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -207,5 +214,58 @@ public sealed class KitchenSessionRunnerTests
 
         Assert.Equal(new KitchenAwayReceipt(90, 90, 180, 0, 0), result.Away);
         Assert.Equal(180, result.Session.Dishes);
+    }
+
+    [Fact]
+    public async Task Opening_is_the_use_cases_decision_and_it_opens_the_callers_game_now()
+    {
+        await new OpenKitchenSessionCommandHandler(Runner()).Handle(new OpenKitchenSessionCommand(), default);
+
+        var opened = Assert.IsType<Func<KitchenSession>>(_opening)();
+        Assert.Equal(AccountId, opened.Id);
+        Assert.Equal(Now, opened.CreatedAt);
+        Assert.Equal(Now, opened.LastAccountedAt);
+    }
+
+    [Fact]
+    public async Task Requests_other_than_session_never_open_a_game()
+    {
+        await new CookCommandHandler(Runner()).Handle(new CookCommand(), default);
+        await new BuyUpgradeCommandHandler(Runner()).Handle(new BuyUpgradeCommand(KitchenCatalogBuilder.Knife), default);
+
+        Assert.Null(_opening);
+    }
+
+    [Fact]
+    public async Task Buying_an_upgrade_pays_automation_up_to_the_clocks_now_at_the_old_rates()
+    {
+        // 10 s of a robot (2 dishes/s) before the purchase: the handler need not settle it itself.
+        Playing(KitchenSessionBuilder.New().WithMoney(100).WithUpgrade(KitchenCatalogBuilder.Robot, 1).AccountedAt(Now.AddSeconds(-10)).Build());
+
+        var result = await new BuyUpgradeCommandHandler(Runner()).Handle(new BuyUpgradeCommand(KitchenCatalogBuilder.Robot), default);
+
+        Assert.Equal(20, result.Session.Dishes);
+        Assert.Equal(2, result.Upgrade.Level);
+        Assert.Equal(Now, _live.Session.LastAccountedAt);
+    }
+
+    [Fact]
+    public async Task Levelling_up_and_resetting_settle_automation_up_to_the_clocks_now()
+    {
+        StorePlays<LevelUpResult>();
+        StorePlays<ResetKitchenSessionResult>();
+        Playing(KitchenSessionBuilder.New().WithXpMilli(10_000).WithUpgrade(KitchenCatalogBuilder.Robot, 1).AccountedAt(Now.AddSeconds(-10)).Build());
+
+        var levelled = await new LevelUpCommandHandler(Runner()).Handle(new LevelUpCommand(), default);
+
+        Assert.Equal(20, levelled.Session.Dishes);
+        Assert.Equal(Now, _live.Session.LastAccountedAt);
+
+        Playing(KitchenSessionBuilder.New().WithDishes(2).WithUpgrade(KitchenCatalogBuilder.Waiter, 1).WithEarnings(run: 999_990, lifetime: 999_990).AccountedAt(Now.AddSeconds(-2)).Build());
+
+        var reset = await new ResetKitchenSessionCommandHandler(Runner()).Handle(new ResetKitchenSessionCommand(), default);
+
+        Assert.Equal(1_000_000, reset.RunEarnings);
+        Assert.Equal(10, reset.PrestigeGained);
     }
 }

@@ -8,6 +8,7 @@ public sealed class KitchenSessionTests
 {
     private const int MaxCooks = 20;
     private static readonly DateTimeOffset Now = KitchenSessionBuilder.Now;
+    private static readonly TimeSpan EightHours = TimeSpan.FromHours(8);
     private static readonly IReadOnlyDictionary<string, int> NoLevels = new Dictionary<string, int>();
     private readonly KitchenCatalog _catalog = KitchenCatalogBuilder.Default();
 
@@ -149,8 +150,8 @@ public sealed class KitchenSessionTests
     {
         var session = KitchenSessionBuilder.New().WithMoney(100).Build();
 
-        var first = session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife);
-        var second = session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife);
+        var first = session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife, Now, EightHours);
+        var second = session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife, Now, EightHours);
 
         Assert.Equal(1, first.Level);
         Assert.Equal(10, first.Price);
@@ -168,7 +169,7 @@ public sealed class KitchenSessionTests
         var session = KitchenSessionBuilder.New().WithMoney(1_000).Build();
         var revision = session.Revision;
 
-        var error = Assert.Throws<DomainException>(() => session.BuyUpgrade(_catalog, "999"));
+        var error = Assert.Throws<DomainException>(() => session.BuyUpgrade(_catalog, "999", Now, EightHours));
 
         Assert.Equal("kitchen.upgrade.unknown", error.Code);
         Assert.Equal(1_000, session.Money);
@@ -181,7 +182,7 @@ public sealed class KitchenSessionTests
     {
         var session = KitchenSessionBuilder.New().WithMoney(1_000).Build();
 
-        var error = Assert.Throws<DomainException>(() => session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Cookbook));
+        var error = Assert.Throws<DomainException>(() => session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Cookbook, Now, EightHours));
 
         Assert.Equal("kitchen.upgrade.rank_too_low", error.Code);
         Assert.Equal(1_000, session.Money);
@@ -193,7 +194,7 @@ public sealed class KitchenSessionTests
     {
         var session = KitchenSessionBuilder.New().AtRank(2).WithMoney(1_000).Build();
 
-        var purchase = session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Cookbook);
+        var purchase = session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Cookbook, Now, EightHours);
 
         Assert.Equal(1, purchase.Level);
         Assert.Equal(970, session.Money);
@@ -204,7 +205,7 @@ public sealed class KitchenSessionTests
     {
         var session = KitchenSessionBuilder.New().WithMoney(1_000).WithUpgrade(KitchenCatalogBuilder.Knife, 5).Build();
 
-        var error = Assert.Throws<DomainException>(() => session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife));
+        var error = Assert.Throws<DomainException>(() => session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife, Now, EightHours));
 
         Assert.Equal("kitchen.upgrade.maxed", error.Code);
         Assert.Equal(1_000, session.Money);
@@ -217,7 +218,7 @@ public sealed class KitchenSessionTests
         var session = KitchenSessionBuilder.New().WithMoney(9).Build();
         var revision = session.Revision;
 
-        var error = Assert.Throws<DomainException>(() => session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife));
+        var error = Assert.Throws<DomainException>(() => session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife, Now, EightHours));
 
         Assert.Equal("kitchen.money.insufficient", error.Code);
         Assert.Equal(9, session.Money);
@@ -230,7 +231,7 @@ public sealed class KitchenSessionTests
     {
         var session = KitchenSessionBuilder.New().WithMoney(10).Build();
 
-        session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife);
+        session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife, Now, EightHours);
 
         Assert.Equal(0, session.Money);
         Assert.Equal(1, session.LevelOf(KitchenCatalogBuilder.Knife));
@@ -268,7 +269,7 @@ public sealed class KitchenSessionTests
     {
         var session = KitchenSessionBuilder.New().WithXpMilli(9_999).Build();
 
-        var error = Assert.Throws<DomainException>(() => session.LevelUp(_catalog));
+        var error = Assert.Throws<DomainException>(() => session.LevelUp(_catalog, Now, EightHours));
 
         Assert.Equal("kitchen.level.not_enough_xp", error.Code);
         Assert.Equal(1, session.Rank);
@@ -281,7 +282,7 @@ public sealed class KitchenSessionTests
         var session = KitchenSessionBuilder.New().AtRank(5).WithXpMilli(1_000_000).Build();
 
         var progress = session.CheckLevel(_catalog);
-        var error = Assert.Throws<DomainException>(() => session.LevelUp(_catalog));
+        var error = Assert.Throws<DomainException>(() => session.LevelUp(_catalog, Now, EightHours));
 
         Assert.True(progress.IsTopRank);
         Assert.False(progress.CanLevelUp);
@@ -296,7 +297,7 @@ public sealed class KitchenSessionTests
     {
         var session = KitchenSessionBuilder.New().WithXpMilli(12_500).Build();
 
-        var outcome = session.LevelUp(_catalog);
+        var outcome = session.LevelUp(_catalog, Now, EightHours);
 
         Assert.Equal(1, outcome.PreviousRank);
         Assert.Equal(2, outcome.Rank);
@@ -311,7 +312,7 @@ public sealed class KitchenSessionTests
     {
         var session = KitchenSessionBuilder.New().WithXpMilli(10_000).Build();
 
-        session.LevelUp(_catalog);
+        session.LevelUp(_catalog, Now, EightHours);
 
         Assert.Equal(2, session.Rank);
         Assert.Equal(0, session.XpMilli);
@@ -323,7 +324,7 @@ public sealed class KitchenSessionTests
         var session = KitchenSessionBuilder.New().AtRank(2).WithXpMilli(20_000).Build();
         Assert.Equal(5_000, session.DishPriceMilli(_catalog));
 
-        var outcome = session.LevelUp(_catalog);
+        var outcome = session.LevelUp(_catalog, Now, EightHours);
 
         Assert.Equal(KitchenCatalogBuilder.Restaurant, outcome.UnlockedLocation?.Id);
         Assert.Empty(outcome.UnlockedUpgrades);
@@ -335,7 +336,7 @@ public sealed class KitchenSessionTests
     {
         var session = KitchenSessionBuilder.New().WithMoney(500).WithEarnings(run: 999_999, lifetime: 5_000_000).Build();
 
-        var error = Assert.Throws<DomainException>(() => session.ResetForPrestige(_catalog, Now));
+        var error = Assert.Throws<DomainException>(() => session.ResetForPrestige(_catalog, Now, EightHours));
 
         Assert.Equal("kitchen.prestige.not_ready", error.Code);
         Assert.False(session.CanResetForPrestige(_catalog));
@@ -351,7 +352,7 @@ public sealed class KitchenSessionTests
         var session = KitchenSessionBuilder.New().WithPrestigePoints(3).WithEarnings(run: 1_500_000, lifetime: 2_250_000).Build();
         Assert.Equal(12, session.PendingPrestigePoints(_catalog));
 
-        var outcome = session.ResetForPrestige(_catalog, Now.AddHours(1));
+        var outcome = session.ResetForPrestige(_catalog, Now.AddHours(1), EightHours);
 
         Assert.Equal(new PrestigeOutcome(12, 1_500_000), outcome);
         Assert.Equal(15, session.PrestigePoints);
@@ -362,15 +363,15 @@ public sealed class KitchenSessionTests
     public void Resetting_often_earns_no_more_prestige_than_resetting_once()
     {
         var once = KitchenSessionBuilder.New().WithEarnings(run: 4_000_000, lifetime: 4_000_000).Build();
-        once.ResetForPrestige(_catalog, Now);
+        once.ResetForPrestige(_catalog, Now, EightHours);
 
         var often = KitchenSessionBuilder.New().WithEarnings(run: 1_000_000, lifetime: 1_000_000).Build();
-        often.ResetForPrestige(_catalog, Now);
+        often.ResetForPrestige(_catalog, Now, EightHours);
         for (var lifetime = 2_000_000L; lifetime <= 4_000_000; lifetime += 1_000_000)
         {
             var snapshot = often.Snapshot() with { RunEarnings = 1_000_000, LifetimeEarnings = lifetime };
             often.Restore(snapshot);
-            often.ResetForPrestige(_catalog, Now);
+            often.ResetForPrestige(_catalog, Now, EightHours);
         }
 
         Assert.Equal(20, once.PrestigePoints);
@@ -394,7 +395,7 @@ public sealed class KitchenSessionTests
             .Build();
 
         // sqrt(3 000 000 / 10 000) = 17.3 → 17 points in all.
-        session.ResetForPrestige(_catalog, later);
+        session.ResetForPrestige(_catalog, later, EightHours);
 
         Assert.Equal(0, session.Money);
         Assert.Equal(0, session.MoneyRemainderMilli);
@@ -413,7 +414,7 @@ public sealed class KitchenSessionTests
     public void Prestige_points_raise_the_price_of_every_later_sale()
     {
         var session = KitchenSessionBuilder.New().WithEarnings(run: 1_000_000, lifetime: 1_000_000).Build();
-        session.ResetForPrestige(_catalog, Now);
+        session.ResetForPrestige(_catalog, Now, EightHours);
 
         session.Cook(_catalog, Now, MaxCooks);
         var sale = session.Sell(_catalog);
@@ -431,7 +432,7 @@ public sealed class KitchenSessionTests
         Assert.Equal("cook", session.CurrentTutorialStep(_catalog));
 
         session.Sell(_catalog);
-        session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife);
+        session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife, Now, EightHours);
         Assert.Equal(0, session.TutorialStep);
 
         session.Cook(_catalog, Now, MaxCooks);
@@ -439,17 +440,17 @@ public sealed class KitchenSessionTests
         Assert.Equal(1, session.TutorialStep);
         Assert.Equal("sell", session.CurrentTutorialStep(_catalog));
 
-        session.LevelUp(_catalog);
+        session.LevelUp(_catalog, Now, EightHours);
         Assert.Equal(1, session.TutorialStep);
 
         session.Sell(_catalog);
         Assert.Equal(2, session.TutorialStep);
 
-        session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife);
+        session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife, Now, EightHours);
         Assert.Equal(3, session.TutorialStep);
         Assert.False(session.TutorialCompleted(_catalog));
 
-        session.LevelUp(_catalog);
+        session.LevelUp(_catalog, Now, EightHours);
         Assert.Equal(4, session.TutorialStep);
         Assert.True(session.TutorialCompleted(_catalog));
         Assert.Null(session.CurrentTutorialStep(_catalog));
@@ -490,7 +491,7 @@ public sealed class KitchenSessionTests
 
         session.Cook(_catalog, Now, MaxCooks);
         session.Sell(_catalog);
-        session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife);
+        session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife, Now, EightHours);
         session.SettleAutomation(_catalog, Now.AddSeconds(30), TimeSpan.FromHours(8));
         session.Restore(before);
 
@@ -506,7 +507,7 @@ public sealed class KitchenSessionTests
         var session = KitchenSessionBuilder.New().WithMoney(100).WithUpgrade(KitchenCatalogBuilder.Knife, 1).Build();
         var snapshot = session.Snapshot();
 
-        session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife);
+        session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife, Now, EightHours);
 
         Assert.Equal(1, snapshot.UpgradeLevels[KitchenCatalogBuilder.Knife]);
         Assert.Equal(100, snapshot.Money);

@@ -176,9 +176,9 @@ public sealed class LobbyTests
 
         var gameId = GameBuilder.GameId;
 
-        var seats = lobby.StartGame(gameId);
+        var game = lobby.StartGame(gameId, GameBuilder.Seed(1), Now);
 
-        Assert.Equal(new long[] { Creator, 40, 7, 23 }, seats);
+        Assert.Equal(new long[] { Creator, 40, 7, 23 }, game.Players.OrderBy(p => p.Seat).Select(p => p.AccountId));
         Assert.Equal(LobbyStatus.Started, lobby.Status);
         Assert.Equal(gameId, lobby.GameId);
         Assert.False(lobby.CanStart);
@@ -189,7 +189,7 @@ public sealed class LobbyTests
     {
         var lobby = StartedLobby();
 
-        var error = Assert.Throws<DomainException>(() => lobby.StartGame(Guid.Parse("0f9d6a3e-2c4b-4e7a-9b1d-8c5f3e2a1d70")));
+        var error = Assert.Throws<DomainException>(() => lobby.StartGame(Guid.Parse("0f9d6a3e-2c4b-4e7a-9b1d-8c5f3e2a1d70"), GameBuilder.Seed(1), Now));
 
         // The domain answers not_ready here (CanStart is false once started); started would say it better.
         Assert.Contains(error.Code, new[] { "mafia.lobby.not_ready", "mafia.lobby.started" });
@@ -207,7 +207,7 @@ public sealed class LobbyTests
         lobby.MarkReady(2);
         lobby.MarkReady(3);
 
-        var error = Assert.Throws<DomainException>(() => lobby.StartGame(GameBuilder.GameId));
+        var error = Assert.Throws<DomainException>(() => lobby.StartGame(GameBuilder.GameId, GameBuilder.Seed(1), Now));
 
         Assert.Equal("mafia.lobby.not_ready", error.Code);
         Assert.Equal(LobbyStatus.Open, lobby.Status);
@@ -224,7 +224,7 @@ public sealed class LobbyTests
         lobby.MarkReady(2);
         lobby.MarkReady(3);
 
-        var error = Assert.Throws<DomainException>(() => lobby.StartGame(GameBuilder.GameId));
+        var error = Assert.Throws<DomainException>(() => lobby.StartGame(GameBuilder.GameId, GameBuilder.Seed(1), Now));
 
         Assert.Equal("mafia.lobby.not_ready", error.Code);
         Assert.Equal(LobbyStatus.Open, lobby.Status);
@@ -293,7 +293,7 @@ public sealed class LobbyTests
 
         Assert.True(lobby.Leave(5));
         Assert.True(lobby.CanStart);
-        Assert.Equal(new long[] { Creator, 2, 3, 4 }, lobby.StartGame(GameBuilder.GameId));
+        Assert.Equal(new long[] { Creator, 2, 3, 4 }, lobby.StartGame(GameBuilder.GameId, GameBuilder.Seed(1), Now).Players.OrderBy(p => p.Seat).Select(p => p.AccountId));
     }
 
     [Fact]
@@ -355,7 +355,54 @@ public sealed class LobbyTests
             lobby.MarkReady(member);
         }
 
-        lobby.StartGame(GameBuilder.GameId);
+        lobby.StartGame(GameBuilder.GameId, GameBuilder.Seed(1), Now);
         return lobby;
+    }
+
+    [Fact]
+    public void Starting_a_ready_table_deals_its_game_with_the_lobbys_mode_settings_and_seed()
+    {
+        var settings = new GameSettings(MafiaCount: 1, WithDoctor: false, WithDetective: true, NightSeconds: 30, DaySeconds: 90, VotingSeconds: 45);
+        var lobby = Lobby.Create(LobbyId, InviteCode, "ranked", 6, settings, Creator, Now);
+        foreach (var id in new long[] { 2, 3, 4 })
+        {
+            lobby.Join(id, Now);
+        }
+
+        foreach (var id in new long[] { Creator, 2, 3, 4 })
+        {
+            lobby.MarkReady(id);
+        }
+
+        var seed = GameBuilder.Seed(7);
+        var game = lobby.StartGame(GameBuilder.GameId, seed, Now);
+
+        var expected = Game.Start(GameBuilder.GameId, LobbyId, "ranked", settings, [Creator, 2, 3, 4], seed, Now);
+        Assert.Equal(GameBuilder.GameId, game.Id);
+        Assert.Equal(LobbyId, game.LobbyId);
+        Assert.Equal("ranked", game.Mode);
+        Assert.Equal(settings, game.Settings);
+        Assert.Equal(expected.DealCommitment, game.DealCommitment);
+        Assert.Equal(expected.Players.Select(p => (p.AccountId, p.Seat, p.Role)), game.Players.Select(p => (p.AccountId, p.Seat, p.Role)));
+        Assert.Equal(GamePhase.Night, game.Phase);
+        Assert.Equal(Now, game.StartedAt);
+        Assert.Equal(GameBuilder.GameId, lobby.GameId);
+        Assert.Equal(LobbyStatus.Started, lobby.Status);
+    }
+
+    [Fact]
+    public void A_table_that_cannot_start_deals_no_game()
+    {
+        var lobby = NewLobby(maxPlayers: 6);
+        lobby.Join(2, Now);
+        lobby.Join(3, Now);
+        lobby.Join(4, Now);
+        lobby.MarkReady(Creator);
+
+        var error = Assert.Throws<DomainException>(() => lobby.StartGame(GameBuilder.GameId, GameBuilder.Seed(1), Now));
+
+        Assert.Equal("mafia.lobby.not_ready", error.Code);
+        Assert.Null(lobby.GameId);
+        Assert.All(lobby.Members, m => Assert.True(m.Seated));
     }
 }

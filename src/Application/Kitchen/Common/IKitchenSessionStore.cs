@@ -18,17 +18,21 @@ public enum KitchenWrite
 /// <summary>
 /// Where live Kitchen sessions are held (DESIGN "Scale-out": in memory on one instance, Redis
 /// later). Each account's session is changed by one caller at a time, so racing requests of one
-/// account never lose an update. A newly opened session is always written through.
+/// account never lose an update. A newly opened session is always written through. The store only
+/// holds sessions: whether and how one is opened is the use case's decision, passed in as
+/// <c>open</c>.
 /// </summary>
 public interface IKitchenSessionStore
 {
     /// <summary>
     /// Runs <paramref name="play"/> exclusively on the account's session and returns what it
-    /// produced. Without a session: opens one when <paramref name="open"/> is true, else throws the
-    /// "no session yet" error. A <c>DomainException</c> from <paramref name="play"/> must leave the
-    /// session unchanged (aggregate methods check before they change).
+    /// produced. Without a session: holds the one <paramref name="open"/> creates (called under the
+    /// account's lock, so two racing openings make one session), or throws the "no session yet"
+    /// error when <paramref name="open"/> is null. A <c>DomainException</c> from
+    /// <paramref name="play"/> must leave the session unchanged (aggregate methods undo what they
+    /// did before refusing).
     /// </summary>
-    Task<KitchenExecution<T>> ExecuteAsync<T>(long accountId, KitchenWrite write, bool open, Func<LiveKitchenSession, T> play, CancellationToken cancellationToken);
+    Task<KitchenExecution<T>> ExecuteAsync<T>(long accountId, KitchenWrite write, Func<KitchenSession>? open, Func<LiveKitchenSession, T> play, CancellationToken cancellationToken);
 
     /// <summary>A connection starts using the account's session (it stays in memory while any is attached).</summary>
     Task AttachAsync(long accountId, CancellationToken cancellationToken);

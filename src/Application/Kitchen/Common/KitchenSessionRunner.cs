@@ -41,14 +41,24 @@ public sealed class KitchenSessionRunner(
     IOptions<KitchenOptions> options,
     IRealtimeNotifier notifier)
 {
-    public async Task<TReply> PlayAsync<TReply>(string requestType, KitchenWrite write, Func<KitchenTurn, TReply> play, CancellationToken cancellationToken, bool open = false)
+    /// <param name="open">
+    /// How the use case opens the account's game when it has none (e.g. <c>KitchenSession.Open</c>,
+    /// given the account and now); null when the request needs an existing session.
+    /// </param>
+    public async Task<TReply> PlayAsync<TReply>(
+        string requestType,
+        KitchenWrite write,
+        Func<KitchenTurn, TReply> play,
+        CancellationToken cancellationToken,
+        Func<long, DateTimeOffset, Domain.Kitchen.Sessions.KitchenSession>? open = null)
         where TReply : IKitchenReply
     {
         var accountId = user.AccountId ?? throw new DomainException(PlatformErrors.Unauthenticated);
         var catalog = await catalogs.GetAsync(cancellationToken);
         var settings = options.Value;
         var now = clock.UtcNow;
-        var execution = await store.ExecuteAsync(accountId, write, open, live => play(new KitchenTurn(live, catalog, now, settings)), cancellationToken);
+        var opening = open is null ? null : new Func<Domain.Kitchen.Sessions.KitchenSession>(() => open(accountId, now));
+        var execution = await store.ExecuteAsync(accountId, write, opening, live => play(new KitchenTurn(live, catalog, now, settings)), cancellationToken);
         if (execution.Changed)
         {
             await notifier.PublishAsync(

@@ -113,6 +113,8 @@ public static class KitchenViews
         upgrade.RequiredRank,
         upgrade.PriceOfNextLevel(level));
 
+    public static KitchenRankView Rank(RankDefinition rank) => new(rank.Rank, rank.XpToNext);
+
     public static KitchenLocationView Location(LocationDefinition location) =>
         new(location.Id, location.Name, location.RequiredRank, (double)location.PriceMultiplier);
 

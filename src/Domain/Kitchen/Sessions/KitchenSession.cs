@@ -216,7 +216,12 @@ public sealed class KitchenSession : AggregateRoot<long>
         return new AutomationReceipt(seconds, credited, cooked, sold, earned);
     }
 
-    public PurchaseOutcome BuyUpgrade(KitchenCatalog catalog, string upgradeId)
+    /// <summary>
+    /// Buys the next level of <paramref name="upgradeId"/>. Automation is settled first, at the old
+    /// rates up to <paramref name="now"/> (its income may pay for the purchase); the new level counts
+    /// from then on. A refusal leaves the session as it was, settlement included.
+    /// </summary>
+    public PurchaseOutcome BuyUpgrade(KitchenCatalog catalog, string upgradeId, DateTimeOffset now, TimeSpan offlineCap)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var upgrade = catalog.FindUpgrade(upgradeId) ?? throw new DomainException(KitchenSessionErrors.UnknownUpgrade);
@@ -227,10 +232,7 @@ public sealed class KitchenSession : AggregateRoot<long>
 
         var level = LevelOf(upgrade.Id);
         var price = upgrade.PriceOfNextLevel(level) ?? throw new DomainException(KitchenSessionErrors.UpgradeMaxed);
-        if (Money < price)
-        {
-            throw new DomainException(KitchenSessionErrors.NotEnoughMoney);
-        }
+        SettleOrUndo(catalog, now, offlineCap, () => Money >= price, KitchenSessionErrors.NotEnoughMoney);
 
         Money -= price;
         _upgradeLevels[upgrade.Id] = level + 1;
@@ -245,8 +247,12 @@ public sealed class KitchenSession : AggregateRoot<long>
         return new LevelProgress(Rank, XpMilli, catalog.XpToNext(Rank) * 1000);
     }
 
-    /// <summary>Spends the xp the next rank needs (the rest carries over) and rises one rank.</summary>
-    public LevelUpOutcome LevelUp(KitchenCatalog catalog)
+    /// <summary>
+    /// Spends the xp the next rank needs (the rest carries over) and rises one rank. A new rank may
+    /// bring a dearer location, so automation up to <paramref name="now"/> is settled first, at the
+    /// old dish price (automation gives no xp, so the checks do not depend on it).
+    /// </summary>
+    public LevelUpOutcome LevelUp(KitchenCatalog catalog, DateTimeOffset now, TimeSpan offlineCap)
     {
         var progress = CheckLevel(catalog);
         if (progress.IsTopRank)
@@ -259,6 +265,7 @@ public sealed class KitchenSession : AggregateRoot<long>
             throw new DomainException(KitchenSessionErrors.NotEnoughXp);
         }
 
+        SettleAutomation(catalog, now, offlineCap);
         var previous = Rank;
         XpMilli -= progress.XpToNextMilli!.Value;
         Rank++;
@@ -272,15 +279,14 @@ public sealed class KitchenSession : AggregateRoot<long>
     /// <summary>
     /// Prestige: converts lifetime earnings into prestige points (a permanent price boost) and
     /// starts a new run: money, dishes, xp, rank and upgrades go back to the start. Allowed once
-    /// the run has earned the threshold.
+    /// the run has earned the threshold. The run's automation up to <paramref name="now"/> is settled
+    /// first: its income counts towards the threshold and the points. A refusal leaves the session as
+    /// it was, settlement included.
     /// </summary>
-    public PrestigeOutcome ResetForPrestige(KitchenCatalog catalog, DateTimeOffset now)
+    public PrestigeOutcome ResetForPrestige(KitchenCatalog catalog, DateTimeOffset now, TimeSpan offlineCap)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        if (!CanResetForPrestige(catalog))
-        {
-            throw new DomainException(KitchenSessionErrors.PrestigeNotReady);
-        }
+        SettleOrUndo(catalog, now, offlineCap, () => CanResetForPrestige(catalog), KitchenSessionErrors.PrestigeNotReady);
 
         var gained = PendingPrestigePoints(catalog);
         var run = RunEarnings;
@@ -290,6 +296,21 @@ public sealed class KitchenSession : AggregateRoot<long>
         LastAccountedAt = now;
         Touch();
         return new PrestigeOutcome(gained, run);
+    }
+
+    /// <summary>
+    /// Settles automation, then checks <paramref name="allowed"/>, which may depend on what the
+    /// settlement earned; when it fails the settlement is undone, so a refused request changes nothing.
+    /// </summary>
+    private void SettleOrUndo(KitchenCatalog catalog, DateTimeOffset now, TimeSpan offlineCap, Func<bool> allowed, DomainError refusal)
+    {
+        var before = Snapshot();
+        SettleAutomation(catalog, now, offlineCap);
+        if (!allowed())
+        {
+            Restore(before);
+            throw new DomainException(refusal);
+        }
     }
 
     private long Earn(KitchenCatalog catalog, long dishes)

@@ -222,6 +222,17 @@ public sealed class Game : AggregateRoot<Guid>
         return true;
     }
 
+    /// <summary>
+    /// An admin ends the current phase now, resolved as at its deadline (and counted like an on-time
+    /// one for the AFK rule). Unlike a deadline, which may arrive after the game has ended and is
+    /// then a no-op, an admin asking to advance an ended game is refused.
+    /// </summary>
+    public void AdvancePhase(DateTimeOffset now, DateTimeOffset serverStartedAt)
+    {
+        EnsureNotOver();
+        EndPhase(PhaseNumber, now, serverStartedAt);
+    }
+
     /// <summary>An admin ends the game with <paramref name="winner"/> (no further phases).</summary>
     public void ForceEnd(Team winner, DateTimeOffset now)
     {
@@ -236,24 +247,17 @@ public sealed class Game : AggregateRoot<Guid>
     public bool IsRoleVisible(long? viewerId, GamePlayer subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        if (IsOver || viewerId == subject.AccountId)
-        {
-            return true;
-        }
-
-        return viewerId is { } id && FindPlayer(id) is { Role: Role.Mafia } && subject.Role == Role.Mafia;
+        return GameVisibility.IsRoleVisible(IsOver, viewerId, RoleOf(viewerId), subject.AccountId, subject.Role);
     }
 
     public bool IsVisible(long? viewerId, GameActionEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return IsOver || entry.Visibility switch
-        {
-            ActionVisibility.Public => true,
-            ActionVisibility.Mafia => viewerId is { } id && FindPlayer(id) is { Role: Role.Mafia },
-            _ => viewerId is not null && viewerId == entry.PlayerId,
-        };
+        return GameVisibility.IsEntryVisible(IsOver, viewerId, RoleOf(viewerId), entry.Visibility, entry.PlayerId);
     }
+
+    /// <summary>The viewer's role at this table; null for anyone who is not a player (an admin watching, say).</summary>
+    public Role? RoleOf(long? viewerId) => viewerId is { } id ? FindPlayer(id)?.Role : null;
 
     /// <summary>
     /// Who hears a chat message from <paramref name="senderId"/> now: everyone (day, voting, after
@@ -481,4 +485,30 @@ public enum ChatAudience
 {
     Everyone,
     Mafia,
+}
+
+/// <summary>
+/// What a viewer of a game may see, as plain functions of the few values the rules need, so a read
+/// that projects only those values (not the whole game) applies the same rules as the aggregate.
+/// </summary>
+public static class GameVisibility
+{
+    /// <summary>
+    /// A role is visible to its holder, to fellow mafia, and to everyone once the game has ended.
+    /// <paramref name="viewerRole"/> is the viewer's role at this table, null when not a player.
+    /// </summary>
+    public static bool IsRoleVisible(bool gameOver, long? viewerId, Role? viewerRole, long subjectId, Role subjectRole) =>
+        gameOver || viewerId == subjectId || (viewerRole == Role.Mafia && subjectRole == Role.Mafia);
+
+    /// <summary>
+    /// A history entry is visible to everyone once the game has ended; before, public entries to
+    /// everyone, the mafia's to the mafia, and the rest only to the player who acted.
+    /// </summary>
+    public static bool IsEntryVisible(bool gameOver, long? viewerId, Role? viewerRole, ActionVisibility visibility, long? actorId) =>
+        gameOver || visibility switch
+        {
+            ActionVisibility.Public => true,
+            ActionVisibility.Mafia => viewerRole == Role.Mafia,
+            _ => viewerId is not null && viewerId == actorId,
+        };
 }

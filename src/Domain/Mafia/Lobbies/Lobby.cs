@@ -151,8 +151,20 @@ public sealed class Lobby : AggregateRoot<Guid>
 
     public bool CanStart => Status == LobbyStatus.Open && _members.Count >= GameSettings.MinPlayers && _members.TrueForAll(m => m.Ready);
 
-    /// <summary>Closes the lobby into game <paramref name="gameId"/>; the members in join order are its seats.</summary>
-    public IReadOnlyList<long> StartGame(Guid gameId)
+    /// <summary>
+    /// Starts the table's game: the lobby closes into game <paramref name="gameId"/>, and the game
+    /// deals its roles from <paramref name="dealSeed"/> (cryptographically random, from the caller)
+    /// to the members in join order (its seats), with the lobby's mode and settings, starting at
+    /// <paramref name="now"/>. Refused unless every member is ready and there are at least four.
+    /// </summary>
+    public Game StartGame(Guid gameId, byte[] dealSeed, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(dealSeed);
+        var seats = CloseIntoGame(gameId);
+        return Game.Start(gameId, Id, Mode, Settings, seats, dealSeed, now);
+    }
+
+    private IReadOnlyList<long> CloseIntoGame(Guid gameId)
     {
         if (Status != LobbyStatus.Open)
         {

@@ -20,11 +20,32 @@ public sealed class GameAccess(IRepository<Game> games, ICurrentUser user)
     {
         var id = MafiaIds.Game(gameId);
         var game = await Games.FirstOrDefaultAsync(new GameByIdSpec(id, forReading), cancellationToken) ?? throw new DomainException(MafiaErrors.GameNotFound);
-        if (!game.IsPlayer(CallerId) && !(allowAdmin && user.IsInRole(Roles.Admin)))
+        EnsureMayLook(game.IsPlayer(CallerId), allowAdmin);
+        return game;
+    }
+
+    /// <summary>
+    /// For a read that projects what it needs instead of loading the game: a projection that found
+    /// nothing is "game not found", and the caller must be one of its players or an admin.
+    /// </summary>
+    public T EnsureMayRead<T>(T? projection, Func<T, bool> callerIsPlayer)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(callerIsPlayer);
+        if (projection is null)
+        {
+            throw new DomainException(MafiaErrors.GameNotFound);
+        }
+
+        EnsureMayLook(callerIsPlayer(projection), allowAdmin: true);
+        return projection;
+    }
+
+    private void EnsureMayLook(bool callerIsPlayer, bool allowAdmin)
+    {
+        if (!callerIsPlayer && !(allowAdmin && user.IsInRole(Roles.Admin)))
         {
             throw new DomainException(GameErrors.NotAPlayer);
         }
-
-        return game;
     }
 }

@@ -23,18 +23,6 @@ public sealed class UnfinishedGameOfPlayerSpec : Specification<Game>
         Query.Where(g => g.Phase != GamePhase.Ended && g.Players.Any(p => p.AccountId == accountId)).OrderByDescending(g => g.StartedAt);
 }
 
-public sealed class ActiveGamesSpec : Specification<Game>
-{
-    public ActiveGamesSpec(int skip, int take)
-    {
-        Query.Where(g => g.Phase != GamePhase.Ended).OrderByDescending(g => g.StartedAt).ThenBy(g => g.Id);
-        if (take > 0)
-        {
-            Query.Skip(skip).Take(take);
-        }
-    }
-}
-
 public sealed class UnfinishedGamesSpec : Specification<Game>
 {
     public UnfinishedGamesSpec() => Query.Where(g => g.Phase != GamePhase.Ended);

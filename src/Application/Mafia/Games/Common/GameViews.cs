@@ -55,11 +55,12 @@ public static class GameViews
             Timestamp(now));
     }
 
-    public static PlayerInfoView Player(Game game, GamePlayer player, long? viewerId) => new(
-        MafiaIds.Of(player.AccountId),
-        player.IsAlive,
-        player.DeathReason is { } reason ? Name(reason) : null,
-        game.IsRoleVisible(viewerId, player) ? Name(player.Role) : null);
+    /// <param name="visibleRole">The role if the viewer may see it (<see cref="GameVisibility"/>), else null.</param>
+    public static PlayerInfoView Player(long accountId, bool alive, DeathReason? deathReason, Role? visibleRole) => new(
+        MafiaIds.Of(accountId),
+        alive,
+        deathReason is { } reason ? Name(reason) : null,
+        visibleRole is { } role ? Name(role) : null);
 
     public static GameActionView Action(GameActionEntry entry) => new(
         entry.Day,

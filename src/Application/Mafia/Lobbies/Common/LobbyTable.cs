@@ -27,9 +27,7 @@ public sealed class LobbyTable(IRepository<Game> games, ICurrentUser user, ICloc
 
         if (change(lobby, accountId))
         {
-            var gameId = Guid.NewGuid();
-            var seats = lobby.StartGame(gameId);
-            var game = Game.Start(gameId, lobby.Id, lobby.Mode, lobby.Settings, seats, RandomNumberGenerator.GetBytes(DealShuffle.SeedBytes), clock.UtcNow);
+            var game = lobby.StartGame(Guid.NewGuid(), RandomNumberGenerator.GetBytes(DealShuffle.SeedBytes), clock.UtcNow);
             await games.AddAsync(game, cancellationToken);
         }
 

@@ -16,10 +16,8 @@ public sealed class BuyUpgradeCommandHandler(KitchenSessionRunner runner) : IReq
     public Task<BuyUpgradeResult> Handle(BuyUpgradeCommand request, CancellationToken cancellationToken) =>
         runner.PlayAsync("upgrade_buy", KitchenWrite.Through, turn =>
         {
-            // Automation earned at the old rates up to now; the new level counts from now on.
-            turn.Session.SettleAutomation(turn.Catalog, turn.Now, turn.Options.OfflineCap);
             // An id that names no upgrade (missing and malformed included) is the "unknown upgrade" refusal.
-            var purchase = turn.Session.BuyUpgrade(turn.Catalog, request.Id ?? string.Empty);
+            var purchase = turn.Session.BuyUpgrade(turn.Catalog, request.Id ?? string.Empty, turn.Now, turn.Options.OfflineCap);
             return new BuyUpgradeResult(turn.View(), KitchenViews.Upgrade(purchase.Upgrade, purchase.Level), purchase.Price);
         }, cancellationToken);
 }

@@ -17,9 +17,7 @@ public sealed class LevelUpCommandHandler(KitchenSessionRunner runner) : IReques
     public Task<LevelUpResult> Handle(LevelUpCommand request, CancellationToken cancellationToken) =>
         runner.PlayAsync("level_up", KitchenWrite.Through, turn =>
         {
-            // A new location raises the dish price: automation up to now sells at the old one.
-            turn.Session.SettleAutomation(turn.Catalog, turn.Now, turn.Options.OfflineCap);
-            var outcome = turn.Session.LevelUp(turn.Catalog);
+            var outcome = turn.Session.LevelUp(turn.Catalog, turn.Now, turn.Options.OfflineCap);
             return new LevelUpResult(
                 turn.View(),
                 outcome.PreviousRank,

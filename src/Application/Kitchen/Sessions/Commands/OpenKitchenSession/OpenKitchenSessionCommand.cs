@@ -1,6 +1,7 @@
 using CleanGames.Application.Common.Behaviours;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Kitchen.Common;
+using CleanGames.Domain.Kitchen.Sessions;
 using MediatR;
 
 namespace CleanGames.Application.Kitchen.Sessions.Commands.OpenKitchenSession;
@@ -8,7 +9,7 @@ namespace CleanGames.Application.Kitchen.Sessions.Commands.OpenKitchenSession;
 // The seed's request types, one use case each. Every one plays through KitchenSessionRunner,
 // which serialises the account's requests on its live session (so no concurrency retry is needed).
 
-/// <summary><c>session</c>: opens the caller's game if absent, accounts automation, and returns the state.</summary>
+/// <summary><c>session</c>: opens the caller's game if absent (this use case decides that; the store only holds it), accounts automation, and returns the state.</summary>
 [AuthorizeRequest]
 public sealed record OpenKitchenSessionCommand : IRequest<OpenKitchenSessionResult>, INoConcurrencyRetry;
 
@@ -27,5 +28,5 @@ public sealed class OpenKitchenSessionCommandHandler(KitchenSessionRunner runner
                 ? null
                 : new KitchenAwayReceipt(receipt.Seconds, receipt.CreditedSeconds, receipt.DishesCooked, receipt.DishesSold, receipt.MoneyEarned);
             return new OpenKitchenSessionResult(turn.View(), away);
-        }, cancellationToken, open: true);
+        }, cancellationToken, open: KitchenSession.Open);
 }

@@ -16,9 +16,7 @@ public sealed class ResetKitchenSessionCommandHandler(KitchenSessionRunner runne
     public Task<ResetKitchenSessionResult> Handle(ResetKitchenSessionCommand request, CancellationToken cancellationToken) =>
         runner.PlayAsync("session_reset", KitchenWrite.Through, turn =>
         {
-            // The run's automation income counts towards the prestige it converts.
-            turn.Session.SettleAutomation(turn.Catalog, turn.Now, turn.Options.OfflineCap);
-            var outcome = turn.Session.ResetForPrestige(turn.Catalog, turn.Now);
+            var outcome = turn.Session.ResetForPrestige(turn.Catalog, turn.Now, turn.Options.OfflineCap);
             return new ResetKitchenSessionResult(turn.View(), outcome.PointsGained, outcome.RunEarnings);
         }, cancellationToken);
 }

@@ -4,7 +4,6 @@ using CleanGames.Application.Common.Models;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Mafia.Common;
 using CleanGames.Application.Mafia.Games.Common;
-using CleanGames.Domain.Common;
 using CleanGames.Domain.Mafia.Games;
 using MediatR;
 
@@ -22,13 +21,8 @@ public sealed class AdvancePhaseCommandHandler(GameAccess access, IClock clock, 
     public async Task<GameStateView> Handle(AdvancePhaseCommand request, CancellationToken cancellationToken)
     {
         var game = await access.LoadAsync(request.GameId, cancellationToken);
-        if (game.IsOver)
-        {
-            throw new DomainException(GameErrors.GameOver);
-        }
-
         var now = clock.UtcNow;
-        game.EndPhase(game.PhaseNumber, now, run.StartedAt);
+        game.AdvancePhase(now, run.StartedAt);
         await access.Games.SaveChangesAsync(cancellationToken);
         return GameViews.State(game, access.CallerId, now);
     }

@@ -1,0 +1,108 @@
+using Ardalis.Specification;
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Mafia.Games.Commands.AdvancePhase;
+using CleanGames.Application.Mafia.Games.Common;
+using CleanGames.Application.Mafia.Lobbies.Commands.MarkLobbyReady;
+using CleanGames.Application.Mafia.Lobbies.Common;
+using CleanGames.Domain.Common;
+using CleanGames.Domain.Mafia.Games;
+using CleanGames.Domain.Mafia.Lobbies;
+using Moq;
+
+namespace CleanGames.UnitTests.Mafia;
+
+/// <summary>The Mafia handlers only load, call the one domain operation and save: the rules are the aggregates'.</summary>
+public sealed class MafiaHandlerTests
+{
+    private const long AdminId = 900;
+    private static readonly DateTimeOffset Now = GameBuilder.Now;
+    private readonly Mock<IRepository<Game>> _games = new();
+    private readonly Mock<IRepository<Lobby>> _lobbies = new();
+    private readonly Mock<ICurrentUser> _user = new();
+    private readonly Mock<IClock> _clock = new();
+    private readonly Mock<IServerRun> _run = new();
+
+    public MafiaHandlerTests()
+    {
+        _clock.SetupGet(c => c.UtcNow).Returns(Now.AddSeconds(5));
+        _run.SetupGet(r => r.StartedAt).Returns(GameBuilder.ServerStartedAt);
+    }
+
+    [Fact]
+    public async Task Advancing_an_ended_game_is_refused_by_the_game_and_nothing_is_saved()
+    {
+        var game = GameBuilder.New(5).Build();
+        game.ForceEnd(Team.Mafia, Now);
+        Caller(AdminId, admin: true);
+        _games.Setup(g => g.FirstOrDefaultAsync(It.IsAny<ISpecification<Game>>(), It.IsAny<CancellationToken>())).ReturnsAsync(game);
+
+        var handler = new AdvancePhaseCommandHandler(new GameAccess(_games.Object, _user.Object), _clock.Object, _run.Object);
+        var error = await Assert.ThrowsAsync<DomainException>(() => handler.Handle(new AdvancePhaseCommand(game.Id.ToString()), default));
+
+        Assert.Equal("mafia.game.ended", error.Code);
+        _games.Verify(g => g.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Advancing_a_running_game_saves_it_once_and_answers_the_new_state()
+    {
+        var game = GameBuilder.New(5).Build();
+        Caller(AdminId, admin: true);
+        _games.Setup(g => g.FirstOrDefaultAsync(It.IsAny<ISpecification<Game>>(), It.IsAny<CancellationToken>())).ReturnsAsync(game);
+
+        var state = await new AdvancePhaseCommandHandler(new GameAccess(_games.Object, _user.Object), _clock.Object, _run.Object)
+            .Handle(new AdvancePhaseCommand(game.Id.ToString()), default);
+
+        Assert.Equal("day", state.Phase);
+        _games.Verify(g => g.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task The_last_ready_adds_the_game_the_lobby_started_in_the_same_save()
+    {
+        var lobby = Lobby.Create(GameBuilder.LobbyId, "K7P2M9QX", "classic", 6, GameSettings.Default, 1, Now);
+        foreach (var id in new long[] { 2, 3, 4 })
+        {
+            lobby.Join(id, Now);
+            lobby.MarkReady(id);
+        }
+
+        Caller(1, admin: false);
+        _lobbies.Setup(l => l.FirstOrDefaultAsync(It.IsAny<ISpecification<Lobby>>(), It.IsAny<CancellationToken>())).ReturnsAsync(lobby);
+        Game? added = null;
+        _games.Setup(g => g.AddAsync(It.IsAny<Game>(), It.IsAny<CancellationToken>())).Callback((Game g, CancellationToken _) => added = g).ReturnsAsync((Game g, CancellationToken _) => g);
+
+        var table = new LobbyTable(_games.Object, _user.Object, _clock.Object);
+        await new MarkLobbyReadyCommandHandler(_lobbies.Object, table).Handle(new MarkLobbyReadyCommand(GameBuilder.LobbyId.ToString()), default);
+
+        Assert.NotNull(added);
+        Assert.Equal(lobby.GameId, added.Id);
+        Assert.Equal(LobbyStatus.Started, lobby.Status);
+        Assert.Equal(new long[] { 1, 2, 3, 4 }, added.Players.OrderBy(p => p.Seat).Select(p => p.AccountId));
+        Assert.Equal(Now.AddSeconds(5), added.StartedAt);
+        Assert.Equal(64, added.DealSeed.Length);
+        _lobbies.Verify(l => l.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_ready_that_leaves_the_table_short_adds_no_game()
+    {
+        var lobby = Lobby.Create(GameBuilder.LobbyId, "K7P2M9QX", "classic", 6, GameSettings.Default, 1, Now);
+        lobby.Join(2, Now);
+        Caller(1, admin: false);
+        _lobbies.Setup(l => l.FirstOrDefaultAsync(It.IsAny<ISpecification<Lobby>>(), It.IsAny<CancellationToken>())).ReturnsAsync(lobby);
+
+        await new MarkLobbyReadyCommandHandler(_lobbies.Object, new LobbyTable(_games.Object, _user.Object, _clock.Object))
+            .Handle(new MarkLobbyReadyCommand(GameBuilder.LobbyId.ToString()), default);
+
+        _games.Verify(g => g.AddAsync(It.IsAny<Game>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(LobbyStatus.Open, lobby.Status);
+    }
+
+    private void Caller(long accountId, bool admin)
+    {
+        _user.SetupGet(u => u.AccountId).Returns(accountId);
+        _user.SetupGet(u => u.IsAuthenticated).Returns(true);
+        _user.Setup(u => u.IsInRole(Roles.Admin)).Returns(admin);
+    }
+}
