@@ -2,14 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Kitchen.Common;
-using CleanGames.Application.Kitchen.Sessions.Commands.BuyUpgrade;
-using CleanGames.Application.Kitchen.Sessions.Commands.CollectPassiveIncome;
-using CleanGames.Application.Kitchen.Sessions.Commands.Cook;
-using CleanGames.Application.Kitchen.Sessions.Commands.LevelUp;
-using CleanGames.Application.Kitchen.Sessions.Commands.OpenKitchenSession;
-using CleanGames.Application.Kitchen.Sessions.Commands.ResetKitchenSession;
-using CleanGames.Application.Kitchen.Sessions.Commands.Sell;
-using CleanGames.Application.Kitchen.Sessions.Queries.CheckLevel;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Json;
 using CleanGames.WebApi.Common.Realtime;
@@ -87,29 +79,6 @@ public static class KitchenRealtime
         }
 
         return buffer.WrittenSpan.ToArray();
-    }
-
-    public static IServiceCollection AddKitchenTransport(this IServiceCollection services)
-    {
-        services.AddRealtimeCommand<KitchenRequestData, OpenKitchenSessionResult>("kitchen", "session", _ => new OpenKitchenSessionCommand());
-        services.AddRealtimeCommand<KitchenRequestData, CookResult>("kitchen", "cook", _ => new CookCommand());
-        services.AddRealtimeCommand<KitchenRequestData, SellResult>("kitchen", "sell", _ => new SellCommand());
-        services.AddRealtimeCommand<KitchenRequestData, BuyUpgradeResult>("kitchen", "upgrade_buy", data => new BuyUpgradeCommand(data.Id));
-        services.AddRealtimeCommand<KitchenRequestData, LevelUpResult>("kitchen", "level_up", _ => new LevelUpCommand());
-        services.AddRealtimeCommand<KitchenRequestData, CheckLevelResult>("kitchen", "level_check", _ => new CheckLevelQuery());
-        services.AddRealtimeCommand<KitchenRequestData, ResetKitchenSessionResult>("kitchen", "session_reset", _ => new ResetKitchenSessionCommand());
-        services.AddRealtimeCommand<KitchenRequestData, CollectPassiveIncomeResult>("kitchen", "passive", _ => new CollectPassiveIncomeCommand());
-        services.AddSingleton<KitchenHubPresence>();
-        services.AddSingleton<IRealtimeSink, KitchenHubSink>();
-        return services;
-    }
-
-    /// <summary><c>/ws</c> (the seed's socket) and <c>/hubs/kitchen</c>.</summary>
-    public static IEndpointRouteBuilder MapKitchenRealtime(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/ws", KitchenSocketEndpoint.ConnectAsync).AllowAnonymous().WithDialect(ApiDialect.Clicker).ExcludeFromDescription();
-        endpoints.MapHub<KitchenHub>("/hubs/kitchen").RequireAuthorization();
-        return endpoints;
     }
 }
 

@@ -130,24 +130,3 @@ internal sealed partial class MafiaHubSink(IHubContext<GameHub> games, IHubConte
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing {EventName} to a Mafia hub failed")]
     private partial void LogPushFailed(Exception exception, string eventName);
 }
-
-public static class MafiaRealtime
-{
-    public static IServiceCollection AddMafiaTransport(this IServiceCollection services)
-    {
-        services.AddDataProtection();
-        services.AddSingleton<ReconnectTokens>();
-        services.AddSingleton<IRealtimeSink, MafiaHubSink>();
-        return services;
-    }
-
-    public static IEndpointRouteBuilder MapMafiaRealtime(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/ws/games/{game_id}", MafiaSockets.GameAsync).AllowAnonymous().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
-        endpoints.MapGet("/api/game/{game_id}/ws", MafiaSockets.GameAsync).AllowAnonymous().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
-        endpoints.MapGet("/ws/notifications", MafiaSockets.NotificationsAsync).AllowAnonymous().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
-        endpoints.MapHub<GameHub>("/hubs/game").RequireAuthorization();
-        endpoints.MapHub<NotificationsHub>("/hubs/notifications").RequireAuthorization();
-        return endpoints;
-    }
-}
