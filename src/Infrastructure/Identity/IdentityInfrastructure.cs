@@ -1,5 +1,6 @@
 using CleanGames.Application.Identity.Commands.SignInWithTelegram;
 using CleanGames.Application.Identity.Common;
+using CleanGames.Application.Identity.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -7,7 +8,7 @@ namespace CleanGames.Infrastructure.Identity;
 
 internal static class IdentityInfrastructure
 {
-    /// <summary>Identity's adapters: password hashing, the admin lists, Telegram proofs, and the hourly session purge.</summary>
+    /// <summary>Identity's adapters: password hashing, the admin lists, Telegram proofs, the account directory other modules read, and the hourly session purge.</summary>
     public static IServiceCollection AddIdentityInfrastructure(this IServiceCollection services)
     {
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
@@ -19,6 +20,7 @@ internal static class IdentityInfrastructure
         services.AddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
         services.AddSingleton<ITelegramLoginVerifier, TelegramLoginVerifier>();
+        services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddQuartz(quartz => quartz.ScheduleJob<PurgeExpiredSessionsJob>(
             trigger => trigger.WithIdentity("identity.purge-expired-sessions.hourly")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
