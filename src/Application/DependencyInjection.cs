@@ -3,6 +3,10 @@ using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Behaviours;
 using CleanGames.Application.Common.Events;
 using CleanGames.Application.Common.Security;
+using CleanGames.Application.Gateway;
+using CleanGames.Application.Identity;
+using CleanGames.Application.Kitchen;
+using CleanGames.Application.Mafia;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +17,9 @@ namespace CleanGames.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers MediatR 5.1.0 (which has no <c>AddMediatR</c>), the handlers, validators, request
-    /// authorizers and AutoMapper profiles of this assembly and of <paramref name="additionalAssemblies"/>,
+    /// Registers each module's shared services (<c>Add&lt;Module&gt;()</c>, one line per module),
+    /// MediatR 5.1.0 (which has no <c>AddMediatR</c>), the handlers, validators, request authorizers
+    /// and AutoMapper profiles of this assembly and of <paramref name="additionalAssemblies"/>,
     /// and the pipeline behaviours in their order (AutoMapper's licence key comes from
     /// <c>AutoMapper:LicenseKey</c> through the composition root): logging → unhandled-exception logging →
     /// authorization → validation → per-aggregate lock → concurrency retry → handler.
@@ -31,15 +36,14 @@ public static class DependencyInjection
         services.TryAddScoped<IDomainEventDispatcher, MediatorDomainEventDispatcher>();
         // Bound to configuration by the composition root (handlers never read configuration).
         services.AddOptions<PipelineOptions>();
-        services.AddOptions<Identity.Common.SessionOptions>();
-        services.AddScoped<Identity.Common.SessionIssuer>();
-        services.AddOptions<Kitchen.Common.KitchenOptions>();
-        services.AddScoped<Kitchen.Common.KitchenSessionRunner>();
         services.TryAddSingleton<IServerRun, ServerRun>();
         services.TryAddSingleton<AggregateLocks>();
-        services.AddScoped<Mafia.Games.Common.GameAccess>();
-        services.AddScoped<Mafia.Lobbies.Common.SeatGuard>();
-        services.AddScoped<Mafia.Lobbies.Common.LobbyTable>();
+
+        // Each module registers what its use cases share; handlers, validators and profiles come from the scan below.
+        services.AddIdentity();
+        services.AddGateway();
+        services.AddKitchen();
+        services.AddMafia();
 
         services.AddMediatorHandlers(assemblies);
         services.AddValidatorsFromAssemblies(assemblies, ServiceLifetime.Scoped, includeInternalTypes: true);

@@ -9,6 +9,7 @@ using CleanGames.WebApi.Common.Security;
 using CleanGames.WebApi.Gateway;
 using CleanGames.WebApi.Kitchen;
 using CleanGames.WebApi.Mafia;
+using CleanGames.WebApi.Novels;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -55,19 +56,11 @@ public static partial class WebApiRegistration
         services.AddSingleton<IDialectRenderer, ProblemDetailsRenderer>();
         services.AddSingleton<DialectResolver>();
         services.AddSingleton<ApiErrorResponder>();
+        // The /api space is shared by seeds 000 and 003 (and Identity's /api/auth/telegram), all FastAPI;
+        // our ingestion API under it speaks Problem Details. Each module adds its own prefixes.
         services.Configure<DialectRouteOptions>(routes => routes
             .MapPrefix("/api", ApiDialect.FastApi)
-            .MapPrefix("/api/v1", ApiDialect.Novels)
-            .MapPrefix("/api/ingest", ApiDialect.ProblemDetails)
-            .MapPrefix("/api/kitchen", ApiDialect.Clicker)
-            .MapExact("/reg", ApiDialect.Clicker)
-            .MapExact("/auth", ApiDialect.Clicker)
-            .MapExact("/refresh", ApiDialect.Clicker)
-            .MapExact("/ws", ApiDialect.Clicker)
-            .MapPrefix("/ws/games", ApiDialect.FastApi)
-            .MapExact("/ws/notifications", ApiDialect.FastApi)
-            .MapPrefix("/auth", ApiDialect.Gateway)
-            .MapPrefix("/v1", ApiDialect.Gateway));
+            .MapPrefix("/api/ingest", ApiDialect.ProblemDetails));
         services.AddExceptionHandler<DialectExceptionHandler>();
 
         services.AddAuthorization();
@@ -90,9 +83,13 @@ public static partial class WebApiRegistration
         services.AddSingleton<SocketSubscriptions>();
         services.AddSingleton<IRealtimeSink>(sp => sp.GetRequiredService<SocketSubscriptions>());
         services.AddSingleton<IRealtimeNotifier, RealtimeNotifier>();
+        services.AddSingleton<RealtimeCommandRouter>();
+
+        // Each module's transport, one line per module.
         services.AddGatewayTransport();
         services.AddKitchenTransport();
         services.AddMafiaTransport();
+        services.AddNovelsTransport();
         return services;
     }
 
@@ -129,9 +126,11 @@ public static partial class WebApiRegistration
         app.MapScalarApiReference();
         app.MapHealthEndpoints();
         app.MapControllers();
-        app.MapGatewayRealtime();
-        app.MapKitchenRealtime();
-        app.MapMafiaRealtime();
+
+        // Each module's hubs and sockets, one line per module (controllers are attribute-routed).
+        app.MapGateway();
+        app.MapKitchen();
+        app.MapMafia();
 
         // Make sure the tracker exists before the first socket so shutdown can reach every one.
         app.Services.GetRequiredService<WebSocketConnectionTracker>();

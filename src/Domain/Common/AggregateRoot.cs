@@ -19,7 +19,7 @@ public abstract class AggregateRoot<TId> : Entity<TId>, IAggregateRoot
 
     public bool HasChanges { get; private set; }
 
-    public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
+    public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents.AsReadOnly();
 
     /// <summary>Records an event and marks the aggregate changed.</summary>
     protected void Raise(IDomainEvent domainEvent)

@@ -1,4 +1,5 @@
 using CleanGames.Application.Common.Models;
+using CleanGames.Application.Identity.Contracts;
 using CleanGames.Application.Kitchen.Common;
 using CleanGames.Application.Kitchen.Sessions.Queries.GetKitchenLeaderboard;
 using CleanGames.Infrastructure.Persistence;
@@ -11,8 +12,10 @@ namespace CleanGames.Infrastructure.Kitchen;
 /// live ones: every session whose stored keys are current and that belongs in the first
 /// skip + take places is among the first skip + take stored rows. Those rows, with the live
 /// sessions' keys laid over them and the live sessions added, ranked again, give the exact page.
+/// Names come afterwards from Identity's directory, for the page's accounts only: the ranking never
+/// needs the accounts table, so a page stays three queries (count, ranked keys, names).
 /// </remarks>
-internal sealed class KitchenLeaderboardReader(ApplicationDbContext db) : IKitchenLeaderboardReader
+internal sealed class KitchenLeaderboardReader(ApplicationDbContext db, IAccountDirectory accounts) : IKitchenLeaderboardReader
 {
     public async Task<PagedList<KitchenLeaderboardEntry>> ReadAsync(PageRequest page, IReadOnlyList<KitchenStanding> live, CancellationToken cancellationToken)
     {
@@ -33,27 +36,11 @@ internal sealed class KitchenLeaderboardReader(ApplicationDbContext db) : IKitch
             .OrderByDescending(s => s.PrestigePoints).ThenByDescending(s => s.LifetimeEarnings).ThenBy(s => s.AccountId)
             .Skip(page.Skip).Take(page.PageSize)
             .ToList();
-        var ids = pageRows.Select(r => r.AccountId).ToArray();
-        var names = await db.Accounts.AsNoTracking()
-            .Where(a => ids.Contains(a.Id))
-            .Select(a => new
-            {
-                a.Id,
-                a.DisplayName,
-                a.Username,
-                TelegramFirstName = a.Telegram != null ? a.Telegram.FirstName : null,
-                TelegramUsername = a.Telegram != null ? a.Telegram.Username : null,
-            })
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var names = await accounts.PublicNamesAsync(pageRows.Select(r => r.AccountId).ToArray(), cancellationToken);
 
-        // The account's public name, as Account.EffectiveDisplayName picks it; emails are private,
-        // so a player without a public name is listed without one.
-        var entries = pageRows.Select((r, i) =>
-        {
-            var name = names.GetValueOrDefault(r.AccountId);
-            return new KitchenLeaderboardEntry(page.Skip + i + 1, r.AccountId, name?.DisplayName ?? name?.Username ?? name?.TelegramFirstName ?? name?.TelegramUsername,
-                r.PrestigePoints, r.LifetimeEarnings, r.Rank);
-        }).ToList();
+        // Emails are private, so a player without a public name is listed without one.
+        var entries = pageRows.Select((r, i) => new KitchenLeaderboardEntry(page.Skip + i + 1, r.AccountId, names.GetValueOrDefault(r.AccountId),
+            r.PrestigePoints, r.LifetimeEarnings, r.Rank)).ToList();
         return new PagedList<KitchenLeaderboardEntry>(entries, page.Page, page.PageSize, total);
     }
 }

@@ -1,3 +1,4 @@
+using CleanGames.Application.Identity.Contracts;
 using CleanGames.Domain.Kitchen.Sessions;
 using CleanGames.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,13 @@ internal sealed class KitchenSessionPersistence(IServiceScopeFactory scopes)
     public async Task<(KitchenSession? Session, string Email)?> LoadAsync(long accountId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new { a.Email }).FirstOrDefaultAsync(cancellationToken);
+        var account = await scope.ServiceProvider.GetRequiredService<IAccountDirectory>().FindContactAsync(accountId, cancellationToken);
         if (account is null)
         {
             return null;
         }
 
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var session = await db.KitchenSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == accountId, cancellationToken);
         return (session, account.Email ?? string.Empty);
     }

@@ -3,11 +3,7 @@ using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Mafia.Games.Commands.EndPhase;
 using CleanGames.Application.Mafia.Games.Commands.RescheduleDeadlines;
 using CleanGames.Application.Mafia.Games.Common;
-using CleanGames.Application.Mafia.Lobbies.Common;
-using CleanGames.Infrastructure.Persistence;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace CleanGames.Infrastructure.Mafia;
@@ -83,25 +79,5 @@ internal sealed class RescheduleDeadlinesJob(IMediator mediator, IServiceReadine
         }
 
         await mediator.Send(new RescheduleDeadlinesCommand(), cancellationToken);
-    }
-}
-
-/// <summary>A banned account may not take a seat; the moderation module will refine this.</summary>
-internal sealed class AccountPlayerStanding(ApplicationDbContext db) : IPlayerStanding
-{
-    public async Task<bool> MayPlayAsync(long accountId, CancellationToken cancellationToken) =>
-        !await db.Accounts.AsNoTracking().AnyAsync(a => a.Id == accountId && a.Status == Domain.Identity.Accounts.AccountStatus.Banned, cancellationToken);
-}
-
-internal static class MafiaRegistration
-{
-    public static IServiceCollection AddMafia(this IServiceCollection services)
-    {
-        services.AddSingleton<IPhaseDeadlineScheduler, QuartzPhaseDeadlineScheduler>();
-        services.AddScoped<IPlayerStanding, AccountPlayerStanding>();
-        services.AddQuartz(quartz => quartz.ScheduleJob<RescheduleDeadlinesJob>(
-            trigger => trigger.WithIdentity("mafia.reschedule-deadlines.start").StartNow(),
-            job => job.WithIdentity(RescheduleDeadlinesJob.Key).StoreDurably()));
-        return services;
     }
 }

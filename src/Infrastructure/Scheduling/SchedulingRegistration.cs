@@ -7,8 +7,9 @@ internal static class SchedulingRegistration
 {
     /// <summary>
     /// Quartz runs every timed process. Modules add their jobs with <c>services.AddQuartz(q => ...)</c>
-    /// (the calls compose). On shutdown the scheduler stops firing and waits for running jobs, and
-    /// jobs are idempotent commands, so a deadline missed while down is acted on after start.
+    /// in their <c>Add&lt;Module&gt;Infrastructure()</c> (the calls compose). On shutdown the scheduler
+    /// stops firing and waits for running jobs, and jobs are idempotent commands, so a deadline missed
+    /// while down is acted on after start.
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services)
     {
@@ -18,11 +19,6 @@ internal static class SchedulingRegistration
             // (tests move a fake one by days; a scheduler on it would backfill every missed firing).
             quartz.UseTimeProvider(TimeProvider.System);
             quartz.UseInMemoryStore();
-            quartz.ScheduleJob<Jobs.PurgeExpiredSessionsJob>(
-                trigger => trigger.WithIdentity("identity.purge-expired-sessions.hourly")
-                    .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
-                    .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
-                job => job.WithIdentity(Jobs.PurgeExpiredSessionsJob.Key));
         });
         services.AddHostedService<ServerRunStart>();
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

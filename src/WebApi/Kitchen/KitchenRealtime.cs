@@ -2,14 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Kitchen.Common;
-using CleanGames.Application.Kitchen.Sessions.Commands.BuyUpgrade;
-using CleanGames.Application.Kitchen.Sessions.Commands.CollectPassiveIncome;
-using CleanGames.Application.Kitchen.Sessions.Commands.Cook;
-using CleanGames.Application.Kitchen.Sessions.Commands.LevelUp;
-using CleanGames.Application.Kitchen.Sessions.Commands.OpenKitchenSession;
-using CleanGames.Application.Kitchen.Sessions.Commands.ResetKitchenSession;
-using CleanGames.Application.Kitchen.Sessions.Commands.Sell;
-using CleanGames.Application.Kitchen.Sessions.Queries.CheckLevel;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Json;
 using CleanGames.WebApi.Common.Realtime;
@@ -61,30 +53,6 @@ public static class KitchenRealtime
         }
 
         return buffer.WrittenSpan.ToArray();
-    }
-
-    public static IServiceCollection AddKitchenTransport(this IServiceCollection services)
-    {
-        // In the order seed 001 lists them (an unknown request_type is answered with this list).
-        services.AddRealtimeCommand<KitchenRequestData, CookResult>(Domain, "cook", (_, _) => new CookCommand());
-        services.AddRealtimeCommand<KitchenRequestData, SellResult>(Domain, "sell", (_, _) => new SellCommand());
-        services.AddRealtimeCommand<KitchenRequestData, BuyUpgradeResult>(Domain, "upgrade_buy", (data, _) => new BuyUpgradeCommand(data.Id));
-        services.AddRealtimeCommand<KitchenRequestData, OpenKitchenSessionResult>(Domain, "session", (_, _) => new OpenKitchenSessionCommand());
-        services.AddRealtimeCommand<KitchenRequestData, LevelUpResult>(Domain, "level_up", (_, _) => new LevelUpCommand());
-        services.AddRealtimeCommand<KitchenRequestData, CheckLevelResult>(Domain, "level_check", (_, _) => new CheckLevelQuery());
-        services.AddRealtimeCommand<KitchenRequestData, ResetKitchenSessionResult>(Domain, "session_reset", (_, _) => new ResetKitchenSessionCommand());
-        services.AddRealtimeCommand<KitchenRequestData, CollectPassiveIncomeResult>(Domain, "passive", (_, _) => new CollectPassiveIncomeCommand());
-        services.AddSingleton<KitchenHubPresence>();
-        services.AddSingleton<IRealtimeSink, KitchenHubSink>();
-        return services;
-    }
-
-    /// <summary><c>/ws</c> (the seed's socket) and <c>/hubs/kitchen</c>.</summary>
-    public static IEndpointRouteBuilder MapKitchenRealtime(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/ws", KitchenSocketEndpoint.ConnectAsync).AllowAnonymous().WithDialect(ApiDialect.Clicker).ExcludeFromDescription();
-        endpoints.MapHub<KitchenHub>("/hubs/kitchen").RequireAuthorization();
-        return endpoints;
     }
 }
 

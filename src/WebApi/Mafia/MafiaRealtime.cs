@@ -161,26 +161,4 @@ public static class MafiaRealtime
 
     /// <summary>The notification socket's domain: it has no commands of its own (only <c>ping</c>).</summary>
     public const string NotificationsDomain = "mafia.notifications";
-
-    public static IServiceCollection AddMafiaTransport(this IServiceCollection services)
-    {
-        services.AddRealtimeCommand<MafiaGameFrame, MafiaSuccess>(Domain, "vote", (f, call) => new CastVoteCommand(f.For(call), f.TargetId));
-        services.AddRealtimeCommand<MafiaGameFrame, MafiaSuccess>(Domain, "night_action", (f, call) => new SubmitNightActionCommand(f.For(call), f.Action ?? string.Empty, f.TargetId ?? string.Empty));
-        services.AddRealtimeCommand<MafiaGameFrame, MafiaSuccess>(Domain, "chat", (f, call) => new SendChatCommand(f.For(call), f.Message));
-        services.AddRealtimeCommand<MafiaGameFrame, MafiaSuccess>(Domain, "emoji", (f, call) => new SendEmojiCommand(f.For(call), f.Emoji));
-        services.AddDataProtection();
-        services.AddSingleton<ReconnectTokens>();
-        services.AddSingleton<IRealtimeSink, MafiaHubSink>();
-        return services;
-    }
-
-    public static IEndpointRouteBuilder MapMafiaRealtime(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/ws/games/{game_id}", MafiaSockets.GameAsync).AllowAnonymous().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
-        endpoints.MapGet("/api/game/{game_id}/ws", MafiaSockets.GameAsync).AllowAnonymous().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
-        endpoints.MapGet("/ws/notifications", MafiaSockets.NotificationsAsync).AllowAnonymous().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
-        endpoints.MapHub<GameHub>("/hubs/game").RequireAuthorization();
-        endpoints.MapHub<NotificationsHub>("/hubs/notifications").RequireAuthorization();
-        return endpoints;
-    }
 }

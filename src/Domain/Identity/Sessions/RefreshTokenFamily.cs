@@ -63,7 +63,7 @@ public sealed class RefreshTokenFamily : AggregateRoot<Guid>
 
     public string? RevocationReason { get; private set; }
 
-    public IReadOnlyList<RefreshToken> Tokens => _tokens;
+    public IReadOnlyList<RefreshToken> Tokens => _tokens.AsReadOnly();
 
     public static RefreshTokenFamily Start(long accountId, string tokenHash, DateTimeOffset now, TimeSpan absoluteLifetime)
     {

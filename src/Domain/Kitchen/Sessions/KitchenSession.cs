@@ -51,7 +51,7 @@ public sealed class KitchenSession : AggregateRoot<long>
 
     public int TutorialStep { get; private set; }
 
-    public IReadOnlyDictionary<string, int> UpgradeLevels => _upgradeLevels;
+    public IReadOnlyDictionary<string, int> UpgradeLevels => _upgradeLevels.AsReadOnly();
 
     /// <summary>Automation has been accounted up to this moment.</summary>
     public DateTimeOffset LastAccountedAt { get; private set; }

@@ -66,15 +66,15 @@ public sealed class Game : AggregateRoot<Guid>
 
     public string DealCommitment { get; private set; }
 
-    public IReadOnlyList<GamePlayer> Players => _players;
+    public IReadOnlyList<GamePlayer> Players => _players.AsReadOnly();
 
-    public IReadOnlyList<NightAction> NightActions => _nightActions;
+    public IReadOnlyList<NightAction> NightActions => _nightActions.AsReadOnly();
 
-    public IReadOnlyList<Vote> Votes => _votes;
+    public IReadOnlyList<Vote> Votes => _votes.AsReadOnly();
 
-    public IReadOnlyList<GameActionEntry> History => _history;
+    public IReadOnlyList<GameActionEntry> History => _history.AsReadOnly();
 
-    public IReadOnlyList<GameReward> Rewards => _rewards;
+    public IReadOnlyList<GameReward> Rewards => _rewards.AsReadOnly();
 
     public bool IsOver => Phase == GamePhase.Ended;
 

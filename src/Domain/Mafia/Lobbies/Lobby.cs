@@ -88,7 +88,7 @@ public sealed class Lobby : AggregateRoot<Guid>
 
     public Guid? GameId { get; private set; }
 
-    public IReadOnlyList<LobbyMember> Members => _members;
+    public IReadOnlyList<LobbyMember> Members => _members.AsReadOnly();
 
     public static Lobby Create(Guid id, string inviteCode, string mode, int maxPlayers, GameSettings settings, long creatorId, DateTimeOffset now)
     {

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using CleanGames.Domain.Identity.Accounts;
 using CleanGames.Domain.Kitchen.Catalog;
 using CleanGames.Domain.Kitchen.Sessions;
+using CleanGames.Infrastructure.Identity.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -15,7 +15,7 @@ internal sealed class KitchenSessionConfiguration : IEntityTypeConfiguration<Kit
         builder.ToTable("kitchen_sessions");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasColumnName("AccountId").ValueGeneratedNever();
-        builder.HasOne<Account>().WithOne().HasForeignKey<KitchenSession>(s => s.Id).OnDelete(DeleteBehavior.Cascade);
+        builder.KeyedByAccount(s => s.Id);
         builder.HasIndex(s => new { s.PrestigePoints, s.LifetimeEarnings });
 
         // Upgrade levels are a small map read and written whole with the session: one JSON column.

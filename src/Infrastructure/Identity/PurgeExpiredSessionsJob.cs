@@ -3,7 +3,7 @@ using CleanGames.Application.Identity.Commands.PurgeExpiredSessions;
 using MediatR;
 using Quartz;
 
-namespace CleanGames.Infrastructure.Scheduling.Jobs;
+namespace CleanGames.Infrastructure.Identity;
 
 /// <summary>Hourly: removes refresh-token families that can never be used again.</summary>
 [DisallowConcurrentExecution]

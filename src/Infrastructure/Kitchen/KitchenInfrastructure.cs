@@ -7,9 +7,10 @@ using Quartz;
 
 namespace CleanGames.Infrastructure.Kitchen;
 
-internal static class KitchenRegistration
+internal static class KitchenInfrastructure
 {
-    public static IServiceCollection AddKitchen(this IServiceCollection services)
+    /// <summary>Kitchen's adapters: the catalogue and its seeder, the in-memory session store with its write-behind and shutdown flush, and the leaderboard reader.</summary>
+    public static IServiceCollection AddKitchenInfrastructure(this IServiceCollection services)
     {
         services.AddOptions<KitchenOptions>().BindConfiguration(KitchenOptions.Section)
             .Validate(o => o.IsValid(), "Kitchen:* settings are out of range (MaxCooksPerSecond 1..100000, OfflineCapHours > 0, WriteBehindMilliseconds 50..1000, IdleEvictMinutes >= 1).")

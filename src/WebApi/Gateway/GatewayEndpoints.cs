@@ -8,15 +8,19 @@ using Microsoft.Extensions.Options;
 
 namespace CleanGames.WebApi.Gateway;
 
-public static class GatewayRegistration
+/// <summary>The Gateway's transport: the seed-002 routes' dialect, <c>system.ping</c> and <c>/v1/connect</c>.</summary>
+public static class GatewayEndpoints
 {
     public static IServiceCollection AddGatewayTransport(this IServiceCollection services)
     {
+        // /auth/* and /v1/* answer in the Gateway dialect even where no endpoint matches.
+        services.Configure<DialectRouteOptions>(routes => routes
+            .MapPrefix("/auth", ApiDialect.Gateway)
+            .MapPrefix("/v1", ApiDialect.Gateway));
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section)
             .Validate(o => o.HeartbeatSeconds > 0 && o.MaxCommandsPerMinute > 0 && o.SendTimeoutSeconds > 0, "Gateway:* settings must be positive.")
             .ValidateOnStart();
         services.AddSingleton<GatewayReplyCache>();
-        services.AddSingleton<RealtimeCommandRouter>();
         // sent_at is echoed exactly as it came (any JSON value), straight from the frame.
         services.AddRealtimeCommand<System.Text.Json.JsonElement, PingResult>("system", "ping", (payload, _) =>
             new PingQuery(payload.ValueKind == System.Text.Json.JsonValueKind.Object && payload.TryGetProperty("sent_at", out var sentAt) ? sentAt : null));
@@ -24,7 +28,7 @@ public static class GatewayRegistration
     }
 
     /// <summary><c>GET /v1/connect</c>: the generic realtime gateway of seed 002 (token in the header or <c>?token=</c>).</summary>
-    public static IEndpointRouteBuilder MapGatewayRealtime(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/v1/connect", ConnectAsync)
             .RequireAuthorization()

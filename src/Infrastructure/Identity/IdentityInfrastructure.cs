@@ -1,0 +1,31 @@
+using CleanGames.Application.Identity.Commands.SignInWithTelegram;
+using CleanGames.Application.Identity.Common;
+using CleanGames.Application.Identity.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace CleanGames.Infrastructure.Identity;
+
+internal static class IdentityInfrastructure
+{
+    /// <summary>Identity's adapters: password hashing, the admin lists, Telegram proofs, the account directory other modules read, and the hourly session purge.</summary>
+    public static IServiceCollection AddIdentityInfrastructure(this IServiceCollection services)
+    {
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
+            .Validate(o => o.RefreshTokenDays > 0 && o.RefreshIdleDays > 0 && o.MaxFailedSignInsPerHour > 0,
+                "Jwt:RefreshTokenDays, Jwt:RefreshIdleDays and Jwt:MaxFailedSignInsPerHour must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section);
+        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
+        services.AddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
+        services.AddSingleton<ITelegramLoginVerifier, TelegramLoginVerifier>();
+        services.AddScoped<IAccountDirectory, AccountDirectory>();
+        services.AddQuartz(quartz => quartz.ScheduleJob<PurgeExpiredSessionsJob>(
+            trigger => trigger.WithIdentity("identity.purge-expired-sessions.hourly")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+            job => job.WithIdentity(PurgeExpiredSessionsJob.Key)));
+        return services;
+    }
+}
