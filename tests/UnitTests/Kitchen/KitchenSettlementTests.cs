@@ -50,7 +50,9 @@ public sealed class KitchenSettlementTests
         var error = Assert.Throws<DomainException>(() => session.BuyUpgrade(_catalog, KitchenCatalogBuilder.Knife, Now.AddSeconds(10), EightHours));
 
         Assert.Equal("kitchen.money.insufficient", error.Code);
-        Assert.Equal(before with { UpgradeLevels = session.UpgradeLevels }, session.Snapshot() with { UpgradeLevels = session.UpgradeLevels });
+        var after = session.Snapshot();
+        Assert.Equal(before.UpgradeLevels, after.UpgradeLevels);
+        Assert.Equal(before, after with { UpgradeLevels = before.UpgradeLevels });
     }
 
     [Fact]
@@ -103,6 +105,8 @@ public sealed class KitchenSettlementTests
         var error = Assert.Throws<DomainException>(() => session.ResetForPrestige(_catalog, Now.AddSeconds(2), EightHours));
 
         Assert.Equal("kitchen.prestige.not_ready", error.Code);
-        Assert.Equal(before with { UpgradeLevels = session.UpgradeLevels }, session.Snapshot() with { UpgradeLevels = session.UpgradeLevels });
+        var after = session.Snapshot();
+        Assert.Equal(before.UpgradeLevels, after.UpgradeLevels);
+        Assert.Equal(before, after with { UpgradeLevels = before.UpgradeLevels });
     }
 }
