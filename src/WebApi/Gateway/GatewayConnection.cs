@@ -71,7 +71,7 @@ internal sealed partial class GatewayConnection(
                     await CloseAsync(WebSocketCloseStatus.MessageTooBig, "Frame larger than 64 KiB");
                     return;
                 case WebSocketReadStatus.NotText:
-                    await ReplyAsync(GatewayFrames.Error(null, "invalid_frame", "Frames must be JSON text."), cancellationToken);
+                    await ReplyAsync(GatewayFrames.Error(null, GatewayTransportErrors.InvalidFrame, "Frames must be JSON text."), cancellationToken);
                     break;
                 default:
                     if (!_closing && await HandleFrameAsync(_inbound.WrittenMemory) is { } answer)
@@ -94,7 +94,7 @@ internal sealed partial class GatewayConnection(
         }
         catch (JsonException)
         {
-            return GatewayFrames.Error(null, "invalid_json", "The frame is not valid JSON.");
+            return GatewayFrames.Error(null, GatewayTransportErrors.InvalidJson, "The frame is not valid JSON.");
         }
 
         using (document)
@@ -102,30 +102,30 @@ internal sealed partial class GatewayConnection(
             var frame = document.RootElement;
             if (frame.ValueKind != JsonValueKind.Object)
             {
-                return GatewayFrames.Error(null, "invalid_frame", "A frame is a JSON object.");
+                return GatewayFrames.Error(null, GatewayTransportErrors.InvalidFrame, "A frame is a JSON object.");
             }
 
             var requestId = frame.TryGetProperty("request_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
             if (string.IsNullOrEmpty(requestId) || requestId.Length > 128)
             {
-                return GatewayFrames.Error(null, "missing_request_id", "Every command needs a request_id (a string of 1 to 128 characters).");
+                return GatewayFrames.Error(null, GatewayTransportErrors.MissingRequestId, "Every command needs a request_id (a string of 1 to 128 characters).");
             }
 
             if (!frame.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "command")
             {
-                return GatewayFrames.Error(requestId, "invalid_frame", "Only frames of type \"command\" are accepted.");
+                return GatewayFrames.Error(requestId, GatewayTransportErrors.InvalidFrame, "Only frames of type \"command\" are accepted.");
             }
 
             if (!frame.TryGetProperty("v", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != GatewayFrames.Version)
             {
-                return GatewayFrames.Error(requestId, "unsupported_version", "This server speaks protocol version 1.");
+                return GatewayFrames.Error(requestId, GatewayTransportErrors.UnsupportedVersion, "This server speaks protocol version 1.");
             }
 
             var domain = frame.TryGetProperty("domain", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : null;
             var command = frame.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : null;
             if (domain is null || command is null)
             {
-                return GatewayFrames.Error(requestId, "invalid_frame", "A command names its domain and command.");
+                return GatewayFrames.Error(requestId, GatewayTransportErrors.InvalidFrame, "A command names its domain and command.");
             }
 
             if (!TryAdmit(out var retryAfter))
@@ -136,7 +136,7 @@ internal sealed partial class GatewayConnection(
                     return null;
                 }
 
-                return GatewayFrames.Error(requestId, "rate_limited", "Too many commands; slow down.", (long)Math.Ceiling(retryAfter.TotalMilliseconds));
+                return GatewayFrames.Error(requestId, GatewayTransportErrors.RateLimited, "Too many commands; slow down.", (long)Math.Ceiling(retryAfter.TotalMilliseconds));
             }
 
             _excessCommands = 0;
@@ -151,7 +151,7 @@ internal sealed partial class GatewayConnection(
     {
         if (!router.TryGet(domain, command, out var handler))
         {
-            return GatewayFrames.Error(requestId, "unknown_command", $"Unknown command {domain}.{command}.");
+            return GatewayFrames.Error(requestId, GatewayTransportErrors.UnknownCommand, $"Unknown command {domain}.{command}.");
         }
 
         try

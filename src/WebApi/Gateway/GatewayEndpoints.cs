@@ -43,7 +43,7 @@ public static class GatewayEndpoints
         if (!context.WebSockets.IsWebSocketRequest)
         {
             await context.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(context,
-                ApiError.From(TransportErrors.GatewayUpgradeRequired));
+                ApiError.From(GatewayTransportErrors.UpgradeRequired));
             return;
         }
 

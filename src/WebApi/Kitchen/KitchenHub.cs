@@ -28,7 +28,17 @@ public sealed partial class KitchenHub(RealtimeCommandRouter router, KitchenHubP
         // Subscribed before the session is kept live, as on /ws, so no change of this moment is missed.
         await Groups.AddToGroupAsync(Context.ConnectionId, AccountGroup(accountId), Context.ConnectionAborted);
         presence.Accounts.Join(accountId);
-        await router.SendAsync(new AttachKitchenConnectionCommand(), Call, Context.ConnectionAborted);
+        try
+        {
+            await router.SendAsync(new AttachKitchenConnectionCommand(), Call, Context.ConnectionAborted);
+        }
+        catch
+        {
+            // SignalR does not call OnDisconnectedAsync for a connection that failed to connect.
+            presence.Accounts.Leave(accountId);
+            throw;
+        }
+
         await base.OnConnectedAsync();
     }
 
@@ -80,7 +90,7 @@ public sealed partial class KitchenHub(RealtimeCommandRouter router, KitchenHubP
     {
         if (!router.TryGet(KitchenRealtime.Domain, requestType, out var command))
         {
-            return KitchenRealtime.Error(ApiError.From(Application.Kitchen.Common.KitchenErrors.UnknownRequest));
+            return KitchenRealtime.Error(KitchenRealtime.UnknownRequestType(router, requestType));
         }
 
         return await RunAsync(requestType, () => router.ExecuteAsync(command!, data, Call, Context.ConnectionAborted));

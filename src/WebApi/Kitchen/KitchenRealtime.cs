@@ -36,6 +36,13 @@ public static class KitchenRealtime
         return Error(error);
     }
 
+    /// <summary>The refusal of a request type nobody registered, naming the ones there are.</summary>
+    public static ApiError UnknownRequestType(RealtimeCommandRouter router, string requestType) =>
+        ApiError.From(Application.Kitchen.Common.KitchenErrors.UnknownRequest) with
+        {
+            Message = $"Unknown request_type \"{requestType}\"; expected one of: {string.Join(", ", router.CommandsOf(Domain))}.",
+        };
+
     public static KitchenErrorData Error(ApiError error) => new(new KitchenError(ClickerStatusCodes.For(error, error.Status), error.SingleLineMessage()));
 
     /// <summary><c>{"message_type":"broadcast","request_type",...,"data":{"session"}}</c>: the framing of <c>/ws</c> pushes.</summary>

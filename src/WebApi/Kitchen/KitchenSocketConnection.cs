@@ -26,7 +26,7 @@ internal static class KitchenSocketEndpoint
         var responder = context.RequestServices.GetRequiredService<ApiErrorResponder>();
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await responder.WriteAsync(context, ApiError.From(TransportErrors.KitchenUpgradeRequired));
+            await responder.WriteAsync(context, ApiError.From(KitchenTransportErrors.UpgradeRequired));
             return;
         }
 
@@ -68,6 +68,7 @@ internal sealed partial class KitchenSocketConnection(
     private long _accountId;
     private IDisposable? _subscription;
     private SocketPusher? _pusher;
+    private bool _attached;
 
     public string Id { get; } = "ws_" + Guid.NewGuid().ToString("N");
 
@@ -92,9 +93,9 @@ internal sealed partial class KitchenSocketConnection(
         finally
         {
             _pusher?.Dispose();
-            if (_subscription is not null)
+            _subscription?.Dispose();
+            if (_attached)
             {
-                _subscription.Dispose();
                 // The account's last connection to leave writes its session now.
                 await router.SendAsync(new DetachKitchenConnectionCommand(), Call, CancellationToken.None);
             }
@@ -134,6 +135,8 @@ internal sealed partial class KitchenSocketConnection(
             var requestType = frame.TryGetProperty("request_type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
             var data = frame.TryGetProperty("data", out var d) ? d : default;
             await ReplyAsync(requestId, requestType, await AnswerAsync(frame, requestType, data), cancellationToken);
+            // Pushes held while the first session was read follow its reply.
+            _pusher?.Release();
         }
     }
 
@@ -157,10 +160,7 @@ internal sealed partial class KitchenSocketConnection(
 
         if (!router.TryGet(KitchenRealtime.Domain, requestType, out var command))
         {
-            return KitchenRealtime.Error(ApiError.From(KitchenErrors.UnknownRequest) with
-            {
-                Message = $"Unknown request_type \"{requestType}\"; expected one of: {string.Join(", ", router.CommandsOf(KitchenRealtime.Domain))}.",
-            });
+            return KitchenRealtime.Error(KitchenRealtime.UnknownRequestType(router, requestType));
         }
 
         if (requestType == "session")
@@ -175,18 +175,25 @@ internal sealed partial class KitchenSocketConnection(
             return KitchenRealtime.Error(ApiError.From(KitchenErrors.SessionFirst));
         }
 
+        // The first session subscribes before it reads the state it answers with (the one join
+        // handshake): a change made meanwhile on another connection is held and pushed after the reply.
+        var joining = requestType == "session" && _subscription is null;
         try
         {
-            var result = await router.ExecuteAsync(command!, data, Call, tracker.Stopping);
-            if (requestType == "session" && _subscription is null)
+            if (joining)
             {
                 await JoinAsync();
             }
 
-            return result;
+            return await router.ExecuteAsync(command!, data, Call, tracker.Stopping);
         }
         catch (Exception exception)
         {
+            if (joining)
+            {
+                await LeaveAsync();
+            }
+
             if (!ExceptionMapping.IsExpected(exception))
             {
                 LogRequestFailed(exception, requestType);
@@ -223,12 +230,31 @@ internal sealed partial class KitchenSocketConnection(
         return null;
     }
 
-    /// <summary>After the first successful session: the store keeps the session live, and other connections' changes are pushed here.</summary>
+    /// <summary>
+    /// With the first session: other connections' changes are pushed here (held until that
+    /// session's reply is out), and the store keeps the session live while this connection lasts.
+    /// </summary>
     private async Task JoinAsync()
     {
-        await router.SendAsync(new AttachKitchenConnectionCommand(), Call, tracker.Stopping);
         _pusher = new SocketPusher(connection, capacity: 16, framesSupersede: true, PushSendTimeout, logger);
+        _pusher.Hold();
         _subscription = subscriptions.Subscribe(KitchenViews.Topic, _accountId, new SocketSubscriber(Id, BroadcastFormat, _pusher));
+        await router.SendAsync(new AttachKitchenConnectionCommand(), Call, tracker.Stopping);
+        _attached = true;
+    }
+
+    /// <summary>Undoes <see cref="JoinAsync"/> when the first session failed, so a later one joins afresh.</summary>
+    private async Task LeaveAsync()
+    {
+        _subscription?.Dispose();
+        _subscription = null;
+        _pusher?.Dispose();
+        _pusher = null;
+        if (_attached)
+        {
+            _attached = false;
+            await router.SendAsync(new DetachKitchenConnectionCommand(), Call, CancellationToken.None);
+        }
     }
 
     private async Task ReplyAsync(JsonElement requestId, string? requestType, object? data, CancellationToken cancellationToken)

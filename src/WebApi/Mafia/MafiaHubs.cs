@@ -23,7 +23,7 @@ namespace CleanGames.WebApi.Mafia;
 /// <c>JoinGame(game_id)</c>. Refusals reject the invocation with the REST route's <c>detail</c>.
 /// </summary>
 [Authorize]
-public sealed class GameHub(RealtimeCommandRouter router) : Hub
+public sealed partial class GameHub(RealtimeCommandRouter router, ILogger<GameHub> logger) : Hub
 {
     public static string Group(string topic, long accountId) => topic + ":" + accountId.ToString(CultureInfo.InvariantCulture);
 
@@ -47,7 +47,9 @@ public sealed class GameHub(RealtimeCommandRouter router) : Hub
                     await Clients.Caller.SendAsync("role_assigned", role, Context.ConnectionAborted);
                 }
             },
-            state => state.Version);
+            state => state.Version,
+            RealtimeJoin.MaxRereads,
+            exception => LogRereadFailed(logger, exception, joined.GameId));
         return last.State;
     }
 
@@ -84,6 +86,9 @@ public sealed class GameHub(RealtimeCommandRouter router) : Hub
     }
 
     private RealtimeCall Call => new(Context.User!, Context.ConnectionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading game {GameId} again after a hub joined it failed; the state already sent stands")]
+    private static partial void LogRereadFailed(ILogger logger, Exception exception, Guid gameId);
 }
 
 /// <summary><c>/hubs/notifications</c>: the caller's <c>notification</c> events (lobby and game notices, <c>role_assigned</c>, later modules').</summary>

@@ -140,15 +140,11 @@ internal sealed partial class MafiaHubSink(IHubContext<GameHub> games, IHubConte
 /// <summary>
 /// What a Mafia game command carries, on any transport: the game socket's frames
 /// (<c>{"type":"chat","message":"…"}</c>, the game taken from the socket's path), a hub method's
-/// arguments, or a <c>/v1/connect</c> payload (which names its <c>game_id</c>). A value of another
-/// JSON type than a string reads as absent, and the use case's validation answers it.
+/// arguments, or a <c>/v1/connect</c> payload (which names its <c>game_id</c>). Read strictly, as
+/// REST reads its bodies: a value of another JSON type than a string is refused ("Invalid
+/// payload"), never taken as absent (an absent <c>target_id</c> is a skipped vote).
 /// </summary>
-public sealed record MafiaGameFrame(
-    [property: JsonConverter(typeof(LenientStringConverter))] string? GameId = null,
-    [property: JsonConverter(typeof(LenientStringConverter))] string? TargetId = null,
-    [property: JsonConverter(typeof(LenientStringConverter))] string? Action = null,
-    [property: JsonConverter(typeof(LenientStringConverter))] string? Message = null,
-    [property: JsonConverter(typeof(LenientStringConverter))] string? Emoji = null)
+public sealed record MafiaGameFrame(string? GameId = null, string? TargetId = null, string? Action = null, string? Message = null, string? Emoji = null)
 {
     /// <summary>The game the command is for: the one the connection is bound to, else the payload's.</summary>
     public string For(RealtimeCall call) => call.Scope ?? GameId ?? string.Empty;

@@ -33,7 +33,7 @@ internal static partial class MafiaSockets
         var responder = context.RequestServices.GetRequiredService<ApiErrorResponder>();
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await responder.WriteAsync(context, ApiError.From(TransportErrors.MafiaUpgradeRequired));
+            await responder.WriteAsync(context, ApiError.From(MafiaTransportErrors.UpgradeRequired));
             return;
         }
 
@@ -105,7 +105,9 @@ internal static partial class MafiaSockets
 
                     return Task.CompletedTask;
                 },
-                state => state.Version);
+                state => state.Version,
+                rereads: 0,
+                rereadFailed: _ => { });
 
             byte[] Connected(JoinedGame state) =>
                 MafiaFrames.Frame("connected", new { reconnect_token = reconnects.Issue(state.GameId, accountId, isAdmin), timestamp = GameViews.Timestamp(clock.UtcNow) });
@@ -125,7 +127,7 @@ internal static partial class MafiaSockets
 
         using (subscription)
         {
-            await ReadLoopAsync(connection, pusher, router, MafiaRealtime.Domain, call, tracker, context.RequestAborted);
+            await ReadLoopAsync(connection, pusher, router, MafiaRealtime.Domain, call, tracker, logger, context.RequestAborted);
             await pusher.DrainAsync();
         }
     }
@@ -135,7 +137,7 @@ internal static partial class MafiaSockets
         var responder = context.RequestServices.GetRequiredService<ApiErrorResponder>();
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await responder.WriteAsync(context, ApiError.From(TransportErrors.MafiaUpgradeRequired));
+            await responder.WriteAsync(context, ApiError.From(MafiaTransportErrors.UpgradeRequired));
             return;
         }
 
@@ -147,10 +149,11 @@ internal static partial class MafiaSockets
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var connection = tracker.Track(socket);
-        using var pusher = new SocketPusher(connection, capacity: 256, framesSupersede: false, SendTimeout, loggers.CreateLogger("CleanGames.WebApi.Mafia.NotificationSocket"));
+        var logger = loggers.CreateLogger("CleanGames.WebApi.Mafia.NotificationSocket");
+        using var pusher = new SocketPusher(connection, capacity: 256, framesSupersede: false, SendTimeout, logger);
         var call = new RealtimeCall(user, "notify_" + Guid.NewGuid().ToString("N"));
         using var subscription = subscriptions.Subscribe(MafiaTopics.Notifications, AccountOf(user), new SocketSubscriber(call.ConnectionId, MafiaFrames.Frame, pusher));
-        await ReadLoopAsync(connection, pusher, router, MafiaRealtime.NotificationsDomain, call, tracker, context.RequestAborted);
+        await ReadLoopAsync(connection, pusher, router, MafiaRealtime.NotificationsDomain, call, tracker, logger, context.RequestAborted);
         await pusher.DrainAsync();
     }
 
@@ -165,7 +168,7 @@ internal static partial class MafiaSockets
 
         if (context.Request.Query["user_id"].FirstOrDefault() is { } claimed && claimed != user.FindFirstValue(AccountClaimTypes.Subject))
         {
-            await responder.WriteAsync(context, ApiError.From(TransportErrors.UserMismatch));
+            await responder.WriteAsync(context, ApiError.From(MafiaTransportErrors.UserMismatch));
             return true;
         }
 
@@ -178,7 +181,7 @@ internal static partial class MafiaSockets
     /// Every outgoing frame goes through the socket's pusher, so answers and events keep their order.
     /// </summary>
     private static async Task ReadLoopAsync(WebSocketConnectionTracker.Connection connection, SocketPusher pusher, RealtimeCommandRouter router, string domain,
-        RealtimeCall call, WebSocketConnectionTracker tracker, CancellationToken requestAborted)
+        RealtimeCall call, WebSocketConnectionTracker tracker, ILogger logger, CancellationToken requestAborted)
     {
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, connection.Closing);
         var inbound = new ArrayBufferWriter<byte>(1024);
@@ -187,7 +190,7 @@ internal static partial class MafiaSockets
             await WebSocketFrames.ReadMessagesAsync(connection, inbound,
                 async utf8 =>
                 {
-                    if (await AnswerAsync(utf8, router, domain, call, tracker) is { } answer)
+                    if (await AnswerAsync(utf8, router, domain, call, tracker, logger) is { } answer)
                     {
                         pusher.Push(answer);
                     }
@@ -205,7 +208,7 @@ internal static partial class MafiaSockets
         }
     }
 
-    private static async Task<byte[]?> AnswerAsync(ReadOnlyMemory<byte> utf8, RealtimeCommandRouter router, string domain, RealtimeCall call, WebSocketConnectionTracker tracker)
+    private static async Task<byte[]?> AnswerAsync(ReadOnlyMemory<byte> utf8, RealtimeCommandRouter router, string domain, RealtimeCall call, WebSocketConnectionTracker tracker, ILogger logger)
     {
         JsonDocument document;
         try
@@ -247,12 +250,20 @@ internal static partial class MafiaSockets
             }
             catch (Exception exception)
             {
+                if (!ExceptionMapping.IsExpected(exception))
+                {
+                    LogCommandFailed(logger, exception, name);
+                }
+
                 return MafiaFrames.Error(ExceptionMapping.ToApiError(exception).SingleLineMessage());
             }
         }
     }
 
     private static long AccountOf(ClaimsPrincipal user) => long.Parse(user.FindFirstValue(AccountClaimTypes.Subject)!, CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Mafia socket command {Command} failed")]
+    private static partial void LogCommandFailed(ILogger logger, Exception exception, string command);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reading game {GameId} for a socket that joined it failed")]
     private static partial void LogJoinFailed(ILogger logger, Exception exception, Guid gameId);

@@ -25,6 +25,9 @@ public sealed class MafiaRealtimePathTests(CleanGamesHost host) : IClassFixture<
         // The socket is bound to its game: a vote frame needs no game_id, and the night refuses it as REST would.
         await RealtimeGatewayTests.SendAsync(socket, $$"""{"type":"vote","target_id":"{{citizen}}"}""");
         Assert.Equal("Votes are cast in the voting phase only.", (await MafiaTable.NextAsync(socket, "type", "error")).GetProperty("detail").GetString());
+        // A target of the wrong JSON type is refused as REST refuses it, never taken as a skipped vote.
+        await RealtimeGatewayTests.SendAsync(socket, $$"""{"type":"vote","target_id":{{citizen}}}""");
+        Assert.Contains("Invalid payload", (await MafiaTable.NextAsync(socket, "type", "error")).GetProperty("detail").GetString(), StringComparison.Ordinal);
         await RealtimeGatewayTests.SendAsync(socket, """{"type":"teleport"}""");
         var unknown = (await MafiaTable.NextAsync(socket, "type", "error")).GetProperty("detail").GetString()!;
         Assert.Contains("vote, night_action, chat, emoji", unknown, StringComparison.Ordinal);

@@ -36,7 +36,7 @@ public sealed class MafiaHandlerTests
         Caller(AdminId, admin: true);
         _games.Setup(g => g.FirstOrDefaultAsync(It.IsAny<ISpecification<Game>>(), It.IsAny<CancellationToken>())).ReturnsAsync(game);
 
-        var handler = new AdvancePhaseCommandHandler(new GameAccess(_games.Object, _user.Object), _clock.Object, _run.Object);
+        var handler = new AdvancePhaseCommandHandler(_games.Object, new GameAccess(_user.Object), _clock.Object, _run.Object);
         var error = await Assert.ThrowsAsync<DomainException>(() => handler.Handle(new AdvancePhaseCommand(game.Id.ToString()), default));
 
         Assert.Equal("mafia.game.ended", error.Code);
@@ -50,7 +50,7 @@ public sealed class MafiaHandlerTests
         Caller(AdminId, admin: true);
         _games.Setup(g => g.FirstOrDefaultAsync(It.IsAny<ISpecification<Game>>(), It.IsAny<CancellationToken>())).ReturnsAsync(game);
 
-        var state = await new AdvancePhaseCommandHandler(new GameAccess(_games.Object, _user.Object), _clock.Object, _run.Object)
+        var state = await new AdvancePhaseCommandHandler(_games.Object, new GameAccess(_user.Object), _clock.Object, _run.Object)
             .Handle(new AdvancePhaseCommand(game.Id.ToString()), default);
 
         Assert.Equal("day", state.Phase);
@@ -72,8 +72,8 @@ public sealed class MafiaHandlerTests
         Game? added = null;
         _games.Setup(g => g.AddAsync(It.IsAny<Game>(), It.IsAny<CancellationToken>())).Callback((Game g, CancellationToken _) => added = g).ReturnsAsync((Game g, CancellationToken _) => g);
 
-        var table = new LobbyTable(_games.Object, _user.Object, _clock.Object);
-        await new MarkLobbyReadyCommandHandler(_lobbies.Object, table).Handle(new MarkLobbyReadyCommand(GameBuilder.LobbyId.ToString()), default);
+        var table = new LobbyTable(_user.Object, _clock.Object);
+        await new MarkLobbyReadyCommandHandler(_lobbies.Object, _games.Object, table).Handle(new MarkLobbyReadyCommand(GameBuilder.LobbyId.ToString()), default);
 
         Assert.NotNull(added);
         Assert.Equal(lobby.GameId, added.Id);
@@ -92,7 +92,7 @@ public sealed class MafiaHandlerTests
         Caller(1, admin: false);
         _lobbies.Setup(l => l.FirstOrDefaultAsync(It.IsAny<ISpecification<Lobby>>(), It.IsAny<CancellationToken>())).ReturnsAsync(lobby);
 
-        await new MarkLobbyReadyCommandHandler(_lobbies.Object, new LobbyTable(_games.Object, _user.Object, _clock.Object))
+        await new MarkLobbyReadyCommandHandler(_lobbies.Object, _games.Object, new LobbyTable(_user.Object, _clock.Object))
             .Handle(new MarkLobbyReadyCommand(GameBuilder.LobbyId.ToString()), default);
 
         _games.Verify(g => g.AddAsync(It.IsAny<Game>(), It.IsAny<CancellationToken>()), Times.Never);

@@ -3,9 +3,9 @@ using CleanGames.Domain.Common;
 namespace CleanGames.WebApi.Common.Dialects;
 
 /// <summary>
-/// Refusals the transport gives before or around a use case (no route, a socket route asked for
-/// plain HTTP, a busy server). The modules' own transport refusals are listed here too, one section
-/// each, so the WebApi layer keeps its codes in one place.
+/// Refusals the platform's transport gives before or around a use case (no route, a busy server,
+/// the sign-in rate limit). Each module's own transport refusals are in its folder
+/// (<c>MafiaTransportErrors</c>, <c>KitchenTransportErrors</c>, <c>GatewayTransportErrors</c>).
 /// </summary>
 public static class TransportErrors
 {
@@ -23,13 +23,4 @@ public static class TransportErrors
     public static readonly DomainError Unauthenticated = DomainError.Unauthenticated("auth.unauthenticated", "Not authenticated");
     public static readonly DomainError Forbidden = DomainError.Forbidden("auth.forbidden", "Not enough permissions");
 
-    // Mafia sockets.
-    public static readonly DomainError MafiaUpgradeRequired = DomainError.Invalid("mafia.upgrade_required", "This endpoint speaks WebSocket only.");
-    public static readonly DomainError UserMismatch = DomainError.Forbidden("auth.user_mismatch", "user_id does not match the token.");
-
-    // Kitchen socket.
-    public static readonly DomainError KitchenUpgradeRequired = DomainError.Invalid("kitchen.upgrade_required", "This endpoint speaks WebSocket only.");
-
-    // Gateway socket.
-    public static readonly DomainError GatewayUpgradeRequired = DomainError.Invalid("gateway.upgrade_required", "This endpoint speaks WebSocket only.");
 }

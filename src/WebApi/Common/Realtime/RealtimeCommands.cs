@@ -135,23 +135,36 @@ public static class RealtimeCommandRegistration
 }
 
 /// <summary>
-/// One join handshake for hubs and sockets: subscribe first, then read the state and send it, and
-/// read again while a read finds a newer version (a change saved between the subscription and the
-/// read reached the connection before the state), so the last state a client gets is current and
-/// no event is missed.
+/// One join handshake for hubs and sockets: subscribe first, then read the state and send it. A
+/// transport that can hold what the subscription delivers until the state is out (a socket's
+/// pusher) needs nothing more (<c>rereads: 0</c>). One that cannot (a SignalR group) reads again
+/// while a read finds a newer version and sends that state too, so the last state a client gets is
+/// current and no event is missed.
 /// </summary>
 public static class RealtimeJoin
 {
     public const int MaxRereads = 3;
 
-    public static async Task<TState> RunAsync<TState>(Func<Task> subscribe, Func<Task<TState>> read, Func<TState, bool, Task> send, Func<TState, long> version)
+    /// <param name="rereadFailed">A read after the first state went out failed: the client already has a valid state and its events, so the join stands.</param>
+    public static async Task<TState> RunAsync<TState>(
+        Func<Task> subscribe, Func<Task<TState>> read, Func<TState, bool, Task> send, Func<TState, long> version, int rereads, Action<Exception> rereadFailed)
     {
         await subscribe();
         var state = await read();
         await send(state, true);
-        for (var attempt = 0; attempt < MaxRereads; attempt++)
+        for (var attempt = 0; attempt < rereads; attempt++)
         {
-            var again = await read();
+            TState again;
+            try
+            {
+                again = await read();
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                rereadFailed(exception);
+                break;
+            }
+
             if (version(again) == version(state))
             {
                 break;

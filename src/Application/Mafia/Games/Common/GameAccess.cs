@@ -8,18 +8,20 @@ using MediatR;
 
 namespace CleanGames.Application.Mafia.Games.Common;
 
-/// <summary>Loads a game the caller may look at: a player, or an admin.</summary>
-public sealed class GameAccess(IRepository<Game> games, ICurrentUser user)
+/// <summary>
+/// Who may look at a game: a player, or an admin. It loads through the repository the handler
+/// passes in, so each handler's dependencies stay visible in its constructor.
+/// </summary>
+public sealed class GameAccess(ICurrentUser user)
 {
-    public IRepository<Game> Games { get; } = games;
-
     public long CallerId => user.AccountId ?? throw new DomainException(PlatformErrors.Unauthenticated);
 
     /// <param name="forReading">True for a query that changes nothing (the game is not tracked).</param>
-    public async Task<Game> LoadAsync(string? gameId, CancellationToken cancellationToken, bool allowAdmin = true, bool forReading = false)
+    public async Task<Game> LoadAsync(IReadRepository<Game> games, string? gameId, CancellationToken cancellationToken, bool allowAdmin = true, bool forReading = false)
     {
+        ArgumentNullException.ThrowIfNull(games);
         var id = MafiaIds.Game(gameId);
-        var game = await Games.FirstOrDefaultAsync(new GameByIdSpec(id, forReading), cancellationToken) ?? throw new DomainException(MafiaErrors.GameNotFound);
+        var game = await games.FirstOrDefaultAsync(new GameByIdSpec(id, forReading), cancellationToken) ?? throw new DomainException(MafiaErrors.GameNotFound);
         EnsureMayLook(game.IsPlayer(CallerId), allowAdmin);
         return game;
     }

@@ -12,11 +12,12 @@ namespace CleanGames.Application.Mafia.Lobbies.Common;
 /// <summary>
 /// What a member's change to a lobby shares: the lobby is found (404), the caller must be in it
 /// (403), a started one is a 409, and when the change leaves the table ready the game starts in
-/// the same save, its roles dealt from a cryptographic seed.
+/// the same save, its roles dealt from a cryptographic seed. The handler passes in the repositories
+/// it saves through.
 /// </summary>
-public sealed class LobbyTable(IRepository<Game> games, ICurrentUser user, IClock clock)
+public sealed class LobbyTable(ICurrentUser user, IClock clock)
 {
-    public async Task<MafiaSuccess> ChangeAsync(string lobbyIdOrCode, Func<Lobby, long, bool> change, IRepository<Lobby> lobbies, CancellationToken cancellationToken)
+    public async Task<MafiaSuccess> ChangeAsync(string lobbyIdOrCode, Func<Lobby, long, bool> change, IRepository<Lobby> lobbies, IRepository<Game> games, CancellationToken cancellationToken)
     {
         var lobby = await lobbies.FirstOrDefaultAsync(new LobbyByIdOrCodeSpec(lobbyIdOrCode), cancellationToken) ?? throw new DomainException(MafiaErrors.LobbyNotFound);
         var accountId = user.AccountId!.Value;

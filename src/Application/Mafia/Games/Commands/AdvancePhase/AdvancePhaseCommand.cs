@@ -16,14 +16,14 @@ public sealed record AdvancePhaseCommand(string GameId) : IRequest<GameStateView
     public string AggregateLockKey => MafiaIds.GameLock(GameId);
 }
 
-public sealed class AdvancePhaseCommandHandler(GameAccess access, IClock clock, IServerRun run) : IRequestHandler<AdvancePhaseCommand, GameStateView>
+public sealed class AdvancePhaseCommandHandler(IRepository<Game> games, GameAccess access, IClock clock, IServerRun run) : IRequestHandler<AdvancePhaseCommand, GameStateView>
 {
     public async Task<GameStateView> Handle(AdvancePhaseCommand request, CancellationToken cancellationToken)
     {
-        var game = await access.LoadAsync(request.GameId, cancellationToken);
+        var game = await access.LoadAsync(games, request.GameId, cancellationToken);
         var now = clock.UtcNow;
         game.AdvancePhase(now, run.StartedAt);
-        await access.Games.SaveChangesAsync(cancellationToken);
+        await games.SaveChangesAsync(cancellationToken);
         return GameViews.State(game, access.CallerId, now);
     }
 }

@@ -17,14 +17,14 @@ public sealed record CastVoteCommand(string GameId, string? TargetId) : IRequest
     public string AggregateLockKey => MafiaIds.GameLock(GameId);
 }
 
-public sealed class CastVoteCommandHandler(GameAccess access, IClock clock) : IRequestHandler<CastVoteCommand, MafiaSuccess>
+public sealed class CastVoteCommandHandler(IRepository<Game> games, GameAccess access, IClock clock) : IRequestHandler<CastVoteCommand, MafiaSuccess>
 {
     public async Task<MafiaSuccess> Handle(CastVoteCommand request, CancellationToken cancellationToken)
     {
-        var game = await access.LoadAsync(request.GameId, cancellationToken, allowAdmin: false);
+        var game = await access.LoadAsync(games, request.GameId, cancellationToken, allowAdmin: false);
         long? target = request.TargetId is null ? null : MafiaIds.Account(request.TargetId) ?? throw new DomainException(GameErrors.TargetNotInGame);
         game.CastVote(access.CallerId, target, clock.UtcNow);
-        await access.Games.SaveChangesAsync(cancellationToken);
+        await games.SaveChangesAsync(cancellationToken);
         return new MafiaSuccess();
     }
 }

@@ -16,14 +16,14 @@ public sealed record EndGameCommand(string GameId, string? WinnerTeam) : IReques
     public string AggregateLockKey => MafiaIds.GameLock(GameId);
 }
 
-public sealed class EndGameCommandHandler(GameAccess access, IClock clock) : IRequestHandler<EndGameCommand, GameStateView>
+public sealed class EndGameCommandHandler(IRepository<Game> games, GameAccess access, IClock clock) : IRequestHandler<EndGameCommand, GameStateView>
 {
     public async Task<GameStateView> Handle(EndGameCommand request, CancellationToken cancellationToken)
     {
-        var game = await access.LoadAsync(request.GameId, cancellationToken);
+        var game = await access.LoadAsync(games, request.GameId, cancellationToken);
         var now = clock.UtcNow;
         game.ForceEnd(request.WinnerTeam == "mafia" ? Team.Mafia : Team.Citizens, now);
-        await access.Games.SaveChangesAsync(cancellationToken);
+        await games.SaveChangesAsync(cancellationToken);
         return GameViews.State(game, access.CallerId, now);
     }
 }

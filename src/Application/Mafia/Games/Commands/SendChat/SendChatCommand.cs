@@ -15,11 +15,11 @@ namespace CleanGames.Application.Mafia.Games.Commands.SendChat;
 [AuthorizeRequest]
 public sealed record SendChatCommand(string GameId, string? Message) : IRequest<MafiaSuccess>;
 
-public sealed class SendChatCommandHandler(GameAccess access, IRealtimeNotifier notifier, IClock clock) : IRequestHandler<SendChatCommand, MafiaSuccess>
+public sealed class SendChatCommandHandler(IReadRepository<Game> games, GameAccess access, IRealtimeNotifier notifier, IClock clock) : IRequestHandler<SendChatCommand, MafiaSuccess>
 {
     public async Task<MafiaSuccess> Handle(SendChatCommand request, CancellationToken cancellationToken)
     {
-        var game = await access.LoadAsync(request.GameId, cancellationToken, allowAdmin: false);
+        var game = await access.LoadAsync(games, request.GameId, cancellationToken, allowAdmin: false);
         await GameTalk.SayAsync(game, access.CallerId, "chat", new ChatPayload(MafiaIds.Of(access.CallerId), request.Message!, GameViews.Timestamp(clock.UtcNow)), notifier, cancellationToken);
         return new MafiaSuccess();
     }

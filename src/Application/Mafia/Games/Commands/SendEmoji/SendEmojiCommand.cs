@@ -15,11 +15,11 @@ namespace CleanGames.Application.Mafia.Games.Commands.SendEmoji;
 [AuthorizeRequest]
 public sealed record SendEmojiCommand(string GameId, string? Emoji) : IRequest<MafiaSuccess>;
 
-public sealed class SendEmojiCommandHandler(GameAccess access, IRealtimeNotifier notifier, IClock clock) : IRequestHandler<SendEmojiCommand, MafiaSuccess>
+public sealed class SendEmojiCommandHandler(IReadRepository<Game> games, GameAccess access, IRealtimeNotifier notifier, IClock clock) : IRequestHandler<SendEmojiCommand, MafiaSuccess>
 {
     public async Task<MafiaSuccess> Handle(SendEmojiCommand request, CancellationToken cancellationToken)
     {
-        var game = await access.LoadAsync(request.GameId, cancellationToken, allowAdmin: false);
+        var game = await access.LoadAsync(games, request.GameId, cancellationToken, allowAdmin: false);
         await GameTalk.SayAsync(game, access.CallerId, "emoji", new EmojiPayload(MafiaIds.Of(access.CallerId), request.Emoji!, GameViews.Timestamp(clock.UtcNow)), notifier, cancellationToken);
         return new MafiaSuccess();
     }

@@ -16,15 +16,15 @@ public sealed record SubmitNightActionCommand(string GameId, string Action, stri
     public string AggregateLockKey => MafiaIds.GameLock(GameId);
 }
 
-public sealed class SubmitNightActionCommandHandler(GameAccess access, IClock clock) : IRequestHandler<SubmitNightActionCommand, MafiaSuccess>
+public sealed class SubmitNightActionCommandHandler(IRepository<Game> games, GameAccess access, IClock clock) : IRequestHandler<SubmitNightActionCommand, MafiaSuccess>
 {
     public async Task<MafiaSuccess> Handle(SubmitNightActionCommand request, CancellationToken cancellationToken)
     {
-        var game = await access.LoadAsync(request.GameId, cancellationToken, allowAdmin: false);
+        var game = await access.LoadAsync(games, request.GameId, cancellationToken, allowAdmin: false);
         var action = GameViews.ParseAction(request.Action) ?? throw new DomainException(GameErrors.UnknownAction);
         var target = MafiaIds.Account(request.TargetId) ?? throw new DomainException(GameErrors.TargetNotInGame);
         game.SubmitNightAction(access.CallerId, action, target, clock.UtcNow);
-        await access.Games.SaveChangesAsync(cancellationToken);
+        await games.SaveChangesAsync(cancellationToken);
         return new MafiaSuccess();
     }
 }

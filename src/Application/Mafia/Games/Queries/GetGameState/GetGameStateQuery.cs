@@ -12,8 +12,8 @@ namespace CleanGames.Application.Mafia.Games.Queries.GetGameState;
 [AuthorizeRequest]
 public sealed record GetGameStateQuery(string GameId) : IRequest<GameStateView>;
 
-public sealed class GetGameStateQueryHandler(GameAccess access, IClock clock) : IRequestHandler<GetGameStateQuery, GameStateView>
+public sealed class GetGameStateQueryHandler(IReadRepository<Game> games, GameAccess access, IClock clock) : IRequestHandler<GetGameStateQuery, GameStateView>
 {
     public async Task<GameStateView> Handle(GetGameStateQuery request, CancellationToken cancellationToken) =>
-        GameViews.State(await access.LoadAsync(request.GameId, cancellationToken), access.CallerId, clock.UtcNow);
+        GameViews.State(await access.LoadAsync(games, request.GameId, cancellationToken), access.CallerId, clock.UtcNow);
 }

@@ -15,8 +15,8 @@ namespace CleanGames.Application.Mafia.Lobbies.Commands.LeaveLobby;
 [AuthorizeRequest]
 public sealed record LeaveLobbyCommand(string LobbyId) : IRequest<MafiaSuccess>;
 
-public sealed class LeaveLobbyCommandHandler(IRepository<Lobby> lobbies, LobbyTable table) : IRequestHandler<LeaveLobbyCommand, MafiaSuccess>
+public sealed class LeaveLobbyCommandHandler(IRepository<Lobby> lobbies, IRepository<Game> games, LobbyTable table) : IRequestHandler<LeaveLobbyCommand, MafiaSuccess>
 {
     public Task<MafiaSuccess> Handle(LeaveLobbyCommand request, CancellationToken cancellationToken) =>
-        table.ChangeAsync(request.LobbyId, (lobby, accountId) => lobby.Leave(accountId), lobbies, cancellationToken);
+        table.ChangeAsync(request.LobbyId, (lobby, accountId) => lobby.Leave(accountId), lobbies, games, cancellationToken);
 }

@@ -15,9 +15,9 @@ namespace CleanGames.Application.Mafia.Lobbies.Commands.MarkLobbyReady;
 [AuthorizeRequest]
 public sealed record MarkLobbyReadyCommand(string LobbyId) : IRequest<MafiaSuccess>;
 
-public sealed class MarkLobbyReadyCommandHandler(IRepository<Lobby> lobbies, LobbyTable table)
+public sealed class MarkLobbyReadyCommandHandler(IRepository<Lobby> lobbies, IRepository<Game> games, LobbyTable table)
     : IRequestHandler<MarkLobbyReadyCommand, MafiaSuccess>
 {
     public Task<MafiaSuccess> Handle(MarkLobbyReadyCommand request, CancellationToken cancellationToken) =>
-        table.ChangeAsync(request.LobbyId, (lobby, accountId) => lobby.MarkReady(accountId), lobbies, cancellationToken);
+        table.ChangeAsync(request.LobbyId, (lobby, accountId) => lobby.MarkReady(accountId), lobbies, games, cancellationToken);
 }
