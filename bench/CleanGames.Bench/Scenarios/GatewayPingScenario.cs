@@ -37,7 +37,7 @@ internal sealed class GatewayPingScenario : IScenario
 
     public BaselineKind Baseline => BaselineKind.KestrelWebSocketEcho;
 
-    public double GoalRatio => 0.7;
+    public double GoalRatio => 0.85;
 
     public double? GoalP99Factor => 2.0;
 

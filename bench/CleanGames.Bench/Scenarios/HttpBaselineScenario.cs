@@ -19,7 +19,7 @@ internal sealed class HttpBaselineScenario : IScenario
 
     public BaselineKind Baseline => BaselineKind.KestrelJson;
 
-    public double GoalRatio => 0.8;
+    public double GoalRatio => 0.85;
 
     public double? GoalP99Factor => null;
 

@@ -39,7 +39,7 @@ internal sealed class KitchenCookScenario : IScenario
 
     public BaselineKind Baseline => BaselineKind.KestrelWebSocketEcho;
 
-    public double GoalRatio => 0.5;
+    public double GoalRatio => 0.65;
 
     public double? GoalP99Factor => null;
 
