@@ -270,6 +270,15 @@ internal static class MafiaGamesBench
             var state = await _hub.InvokeAsync<JsonElement>("JoinGame", gameId, ct);
             lock (_gate)
             {
+                // The hub's contract is that the last game_state event received is current: a phase
+                // change pushed while JoinGame was being answered can arrive before that answer and be
+                // newer than it, so the newer of the two is where this bot stands.
+                if (_latest.ValueKind == JsonValueKind.Object
+                    && ParseTime(_latest.GetProperty("phase_started_at")) > ParseTime(state.GetProperty("phase_started_at")))
+                {
+                    state = _latest;
+                }
+
                 _role = state.GetProperty("my_role").GetString();
                 _phase = state.GetProperty("phase").GetString();
                 _day = state.GetProperty("day_count").GetInt32();
