@@ -20,7 +20,6 @@ internal static class KitchenInfrastructure
         services.AddSingleton<KitchenSessionPersistence>();
         services.AddSingleton<InMemoryKitchenSessionStore>();
         services.AddSingleton<IKitchenSessionStore>(sp => sp.GetRequiredService<InMemoryKitchenSessionStore>());
-        services.AddScoped<IKitchenLeaderboardReader, KitchenLeaderboardReader>();
         services.AddHostedService<KitchenShutdownFlush>();
 
         // The interval is read when the scheduler starts, so configuration applied late still counts.

@@ -1,7 +1,9 @@
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Behaviours;
 using CleanGames.Application.Common.Models;
+using CleanGames.Application.Identity.Contracts;
 using CleanGames.Application.Kitchen.Common;
+using CleanGames.Domain.Kitchen.Sessions;
 using MediatR;
 
 namespace CleanGames.Application.Kitchen.Sessions.Queries.GetKitchenLeaderboard;
@@ -12,8 +14,43 @@ public sealed record GetKitchenLeaderboardQuery(int? Page, int? PerPage) : IRequ
 /// <summary>One leaderboard line; <c>display_name</c> is the account's public name (null when it has none; emails are never shown).</summary>
 public sealed record KitchenLeaderboardEntry(int Position, long UserId, string? DisplayName, long Prestige, long LifetimeEarnings, int Rank);
 
-public sealed class GetKitchenLeaderboardQueryHandler(IKitchenSessionStore store, IKitchenLeaderboardReader reader) : IRequestHandler<GetKitchenLeaderboardQuery, PagedList<KitchenLeaderboardEntry>>
+/// <summary>
+/// The stored ranking with the live store's unwritten sessions laid over it, so the leaderboard is
+/// never stale and reading it writes nothing.
+/// </summary>
+/// <remarks>
+/// Prestige points and lifetime earnings only ever grow, so a session's stored keys are at most its
+/// live ones: every session whose stored keys are current and that belongs in the first
+/// skip + take places is among the first skip + take stored rows. Those rows, with the live
+/// sessions' keys laid over them and the live sessions added, ranked again, give the exact page.
+/// Names come afterwards from Identity's directory, for the page's accounts only, so a page is three
+/// queries (count, ranked keys, names) and no session is loaded whole.
+/// </remarks>
+public sealed class GetKitchenLeaderboardQueryHandler(IKitchenSessionStore store, IReadRepository<KitchenSession> sessions, IAccountDirectory accounts)
+    : IRequestHandler<GetKitchenLeaderboardQuery, PagedList<KitchenLeaderboardEntry>>
 {
-    public Task<PagedList<KitchenLeaderboardEntry>> Handle(GetKitchenLeaderboardQuery request, CancellationToken cancellationToken) =>
-        reader.ReadAsync(new PageRequest(request.Page, request.PerPage), store.UnwrittenStandings(), cancellationToken);
+    public async Task<PagedList<KitchenLeaderboardEntry>> Handle(GetKitchenLeaderboardQuery request, CancellationToken cancellationToken)
+    {
+        var page = new PageRequest(request.Page, request.PerPage);
+        var live = store.UnwrittenStandings();
+        var total = await sessions.CountAsync(cancellationToken);
+        var stored = await sessions.ListAsync(new KitchenStandingsSpec(page.Skip + page.PageSize), cancellationToken);
+
+        var merged = stored.ToDictionary(s => s.AccountId);
+        foreach (var standing in live)
+        {
+            merged[standing.AccountId] = standing;
+        }
+
+        var pageRows = merged.Values
+            .OrderByDescending(s => s.PrestigePoints).ThenByDescending(s => s.LifetimeEarnings).ThenBy(s => s.AccountId)
+            .Skip(page.Skip).Take(page.PageSize)
+            .ToList();
+        var names = await accounts.PublicNamesAsync(pageRows.Select(r => r.AccountId).ToArray(), cancellationToken);
+
+        // Emails are private, so a player without a public name is listed without one.
+        var entries = pageRows.Select((r, i) => new KitchenLeaderboardEntry(page.Skip + i + 1, r.AccountId, names.GetValueOrDefault(r.AccountId),
+            r.PrestigePoints, r.LifetimeEarnings, r.Rank)).ToList();
+        return new PagedList<KitchenLeaderboardEntry>(entries, page.Page, page.PageSize, total);
+    }
 }
