@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Ardalis.Specification;
 using CleanGames.Domain.Common;
 using CleanGames.Domain.Mafia.Games;
@@ -8,17 +9,18 @@ namespace CleanGames.Application.Mafia.Lobbies.Common;
 
 public sealed class LobbyByIdOrCodeSpec : Specification<Lobby>
 {
-    public LobbyByIdOrCodeSpec(string idOrCode)
+    public LobbyByIdOrCodeSpec(string idOrCode) => Query.Where(IdOrCode(idOrCode));
+
+    /// <summary>A lobby named by its id or, case-insensitively, by its invite code.</summary>
+    public static Expression<Func<Lobby, bool>> IdOrCode(string idOrCode)
     {
         if (Guid.TryParse(idOrCode, CultureInfo.InvariantCulture, out var id))
         {
-            Query.Where(l => l.Id == id);
+            return l => l.Id == id;
         }
-        else
-        {
-            var code = idOrCode.ToUpperInvariant();
-            Query.Where(l => l.InviteCode == code);
-        }
+
+        var code = idOrCode.ToUpperInvariant();
+        return l => l.InviteCode == code;
     }
 }
 

@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Mafia.Common;
@@ -19,18 +20,31 @@ public sealed record LobbySettingsView(int? MafiaCount, bool? WithDoctor, bool? 
 
 public sealed class GetLobbyQueryHandler(IReadRepository<Lobby> lobbies) : IRequestHandler<GetLobbyQuery, LobbyView>
 {
-    public async Task<LobbyView> Handle(GetLobbyQuery request, CancellationToken cancellationToken)
+    public async Task<LobbyView> Handle(GetLobbyQuery request, CancellationToken cancellationToken) =>
+        await lobbies.FirstOrDefaultAsync(new LobbyViewSpec(request.LobbyId), cancellationToken) ?? throw new DomainException(MafiaErrors.LobbyNotFound);
+}
+
+/// <summary>The lobby's view, projected in the database (the aggregate is not loaded for a read).</summary>
+public sealed class LobbyViewSpec : Specification<Lobby, LobbyView>
+{
+    public LobbyViewSpec(string idOrCode)
     {
-        var lobby = await lobbies.FirstOrDefaultAsync(new LobbyByIdOrCodeSpec(request.LobbyId), cancellationToken) ?? throw new DomainException(MafiaErrors.LobbyNotFound);
-        var s = lobby.Settings;
-        return new LobbyView(
-            MafiaIds.Of(lobby.Id),
-            lobby.InviteCode,
-            lobby.Mode,
-            lobby.MaxPlayers,
-            lobby.Status switch { LobbyStatus.Open => "open", LobbyStatus.Started => "started", _ => "closed" },
-            lobby.GameId is { } game ? MafiaIds.Of(game) : null,
-            new LobbySettingsView(s.MafiaCount, s.WithDoctor, s.WithDetective, s.NightSeconds, s.DaySeconds, s.VotingSeconds),
-            lobby.Members.Select(m => new LobbyMemberView(MafiaIds.Of(m.AccountId), m.Ready)).ToArray());
+        Query.Where(LobbyByIdOrCodeSpec.IdOrCode(idOrCode)).AsNoTracking();
+        Query.Select(l => new LobbyView(
+            MafiaIds.Of(l.Id),
+            l.InviteCode,
+            l.Mode,
+            l.MaxPlayers,
+            StatusName(l.Status),
+            l.GameId == null ? null : MafiaIds.Of(l.GameId.Value),
+            new LobbySettingsView(l.Settings.MafiaCount, l.Settings.WithDoctor, l.Settings.WithDetective, l.Settings.NightSeconds, l.Settings.DaySeconds, l.Settings.VotingSeconds),
+            l.Members.Select(m => new LobbyMemberView(MafiaIds.Of(m.AccountId), m.Ready)).ToArray()));
     }
+
+    private static string StatusName(LobbyStatus status) => status switch
+    {
+        LobbyStatus.Open => "open",
+        LobbyStatus.Started => "started",
+        _ => "closed",
+    };
 }
