@@ -1,4 +1,5 @@
 using CleanGames.Application.Common.Abstractions;
+using CleanGames.Infrastructure.Authentication;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Health;
 using CleanGames.WebApi.Common.Http;
@@ -35,7 +36,11 @@ public static partial class WebApiRegistration
             kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
         });
 
-        services.AddControllers(mvc => mvc.Filters.Add<DialectEnvelopeFilter>())
+        services.AddControllers(mvc =>
+            {
+                mvc.Filters.Add<CurrentUserFilter>();
+                mvc.Filters.Add<DialectEnvelopeFilter>();
+            })
             .AddJsonOptions(json => WireJson.Configure(json.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(api =>
             {
@@ -45,7 +50,6 @@ public static partial class WebApiRegistration
         services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
         services.AddSignalR().AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions));
 
-        services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
 
@@ -119,8 +123,8 @@ public static partial class WebApiRegistration
         app.UseRouting();
         app.UseMiddleware<ReadinessGateMiddleware>();
         app.UseRateLimiter();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseJwtAuthentication();
+        app.UseEndpointAuthorization();
 
         app.MapOpenApi();
         app.MapScalarApiReference();

@@ -1,15 +1,17 @@
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CleanGames.Infrastructure.Authentication;
 
-internal static class AuthenticationRegistration
+public static class AuthenticationRegistration
 {
-    public static IServiceCollection AddJwtAuthentication(this IServiceCollection services)
+    internal static IServiceCollection AddJwtAuthentication(this IServiceCollection services)
     {
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateOnStart();
         services.AddSingleton<JwtOptionsSetup>();
@@ -51,17 +53,46 @@ internal static class AuthenticationRegistration
     private static Task ReadTokenFromQueryOnRealtimeRequests(MessageReceivedContext context)
     {
         var request = context.HttpContext.Request;
-        var isRealtime = context.HttpContext.WebSockets.IsWebSocketRequest
-                         || request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase);
-        if (isRealtime && string.IsNullOrEmpty(request.Headers.Authorization))
+        if (string.IsNullOrEmpty(request.Headers.Authorization) && QueryToken(context.HttpContext) is { } token)
         {
-            var token = request.Query["access_token"].FirstOrDefault() ?? request.Query["token"].FirstOrDefault();
-            if (!string.IsNullOrEmpty(token))
-            {
-                context.Token = token;
-            }
+            context.Token = token;
         }
 
         return Task.CompletedTask;
     }
+
+    private static string? QueryToken(HttpContext context)
+    {
+        var request = context.Request;
+        var isRealtime = context.WebSockets.IsWebSocketRequest
+                         || request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase);
+        if (!isRealtime || !request.QueryString.HasValue)
+        {
+            return null;
+        }
+
+        var token = request.Query["access_token"].FirstOrDefault() ?? request.Query["token"].FirstOrDefault();
+        return string.IsNullOrEmpty(token) ? null : token;
+    }
+
+    /// <summary>
+    /// Authenticates the requests that offer a bearer token (the <c>Authorization</c> header, or the
+    /// query string on a realtime request) and leaves every other request anonymous without asking
+    /// the bearer handler, which would only answer "no result" after costing a request scope and a
+    /// handler. Endpoints that require a caller still challenge the anonymous ones (401 in their dialect).
+    /// </summary>
+    public static IApplicationBuilder UseJwtAuthentication(this IApplicationBuilder app)
+    {
+        app.UseWhen(OffersToken, authenticated => authenticated.UseAuthentication());
+        // UseAuthentication marks the builder it is called on; a branch's mark does not reach the root,
+        // and a host whose root is unmarked puts a second, unconditional authentication in front.
+        app.Properties[AuthenticationMiddlewareSetKey] = true;
+        return app;
+    }
+
+    /// <summary>The mark <c>UseAuthentication</c> leaves in <see cref="IApplicationBuilder.Properties"/> (not a public constant).</summary>
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
+    private static bool OffersToken(HttpContext context) =>
+        context.Request.Headers.Authorization.Count > 0 || QueryToken(context) is not null;
 }

@@ -11,16 +11,24 @@ public sealed class RequestIdMiddleware(RequestDelegate next)
 {
     public const string HeaderName = "X-Request-Id";
     private const int MaxLength = 128;
+    private const string Prefix = "req_";
     private static readonly SearchValues<char> Allowed = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:");
 
     public Task InvokeAsync(HttpContext context)
     {
         var incoming = context.Request.Headers[HeaderName].ToString();
-        var requestId = IsAcceptable(incoming) ? incoming : "req_" + Guid.NewGuid().ToString("N");
+        var requestId = IsAcceptable(incoming) ? incoming : NewId();
         context.TraceIdentifier = requestId;
         context.Response.Headers[HeaderName] = requestId;
         return next(context);
     }
+
+    /// <summary>A fresh id: <c>req_</c> and 32 hex digits, built in one string.</summary>
+    private static string NewId() => string.Create(Prefix.Length + 32, Guid.NewGuid(), static (chars, guid) =>
+    {
+        Prefix.CopyTo(chars);
+        guid.TryFormat(chars[Prefix.Length..], out _, "N");
+    });
 
     /// <summary>The request's id (its trace identifier, which this middleware set).</summary>
     public static string Get(HttpContext context) => context.TraceIdentifier;

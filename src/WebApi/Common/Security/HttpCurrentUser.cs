@@ -6,15 +6,16 @@ using CleanGames.Application.Common.Security;
 namespace CleanGames.WebApi.Common.Security;
 
 /// <summary>
-/// The caller as the JWT bearer handler verified it. Realtime adapters (hubs, socket routers) set
-/// the principal of their connection explicitly with <see cref="Use"/>, since a hub invocation has
-/// no request of its own.
+/// The caller as the JWT bearer handler verified it, set with <see cref="Use"/> by whatever carries
+/// the request to the application: <see cref="CurrentUserFilter"/> for controller actions, the
+/// realtime command router for hub invocations and socket frames (which have no request of their
+/// own). Until then the caller is anonymous, so a path that forgets to set it fails closed.
 /// </summary>
-public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+public sealed class HttpCurrentUser : ICurrentUser
 {
     private ClaimsPrincipal? _principal;
 
-    private ClaimsPrincipal? Principal => _principal ?? accessor.HttpContext?.User;
+    private ClaimsPrincipal? Principal => _principal;
 
     public bool IsAuthenticated => AccountId is not null;
 
