@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.TryAddKeyedSingleton<TimeProvider>(ApplicationClock.Key, (_, _) => TimeProvider.System);
         services.TryAddSingleton<IClock, SystemClock>();
         services.TryAddScoped<IDomainEventDispatcher, MediatorDomainEventDispatcher>();
+        services.TryAddScoped<CallerRoles>();
         // Bound to configuration by the composition root (handlers never read configuration).
         services.AddOptions<PipelineOptions>();
         services.TryAddSingleton<IServerRun, ServerRun>();

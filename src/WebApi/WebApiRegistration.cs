@@ -61,10 +61,11 @@ public static partial class WebApiRegistration
         services.AddSingleton<DialectResolver>();
         services.AddSingleton<ApiErrorResponder>();
         // The /api space is shared by seeds 000 and 003 (and Identity's /api/auth/telegram), all FastAPI;
-        // our ingestion API under it speaks Problem Details. Each module adds its own prefixes.
+        // our ingestion and admin APIs under it speak Problem Details. Each module adds its own prefixes.
         services.Configure<DialectRouteOptions>(routes => routes
             .MapPrefix("/api", ApiDialect.FastApi)
-            .MapPrefix("/api/ingest", ApiDialect.ProblemDetails));
+            .MapPrefix("/api/ingest", ApiDialect.ProblemDetails)
+            .MapPrefix("/api/admin", ApiDialect.ProblemDetails));
         services.AddExceptionHandler<DialectExceptionHandler>();
 
         services.AddAuthorization();

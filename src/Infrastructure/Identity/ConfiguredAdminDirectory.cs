@@ -7,20 +7,29 @@ public sealed class IdentityOptions
 {
     public const string Section = "Identity";
 
-    /// <summary><c>Identity:AdminEmails</c>: accounts with these emails are administrators.</summary>
-    public List<string> AdminEmails { get; set; } = [];
-
-    /// <summary><c>Identity:AdminTelegramIds</c>: accounts with these Telegram ids are administrators.</summary>
+    /// <summary><c>Identity:AdminTelegramIds</c>: accounts with these Telegram ids are administrators (Telegram signs the id).</summary>
     public List<long> AdminTelegramIds { get; set; } = [];
+
+    /// <summary><c>Identity:BootstrapAdmin</c>: the first administrator, created by the server at start.</summary>
+    public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
 }
 
-/// <summary>Reads the lists on every check through <see cref="IOptionsMonitor{T}"/>, so an edited list applies without a restart.</summary>
+/// <summary>
+/// <c>Identity:BootstrapAdmin:Email</c> and <c>Identity:BootstrapAdmin:Password</c>. The password is a
+/// secret and is taken from the environment only (<c>Identity__BootstrapAdmin__Password</c>).
+/// </summary>
+public sealed class BootstrapAdminOptions
+{
+    public string? Email { get; set; }
+
+    public string? Password { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Email);
+}
+
+/// <summary>Reads the list on every check through <see cref="IOptionsMonitor{T}"/>, so an edited list applies without a restart.</summary>
 internal sealed class ConfiguredAdminDirectory(IOptionsMonitor<IdentityOptions> options) : IAdminDirectory
 {
-    public bool IsAdminEmail(string? email) =>
-        !string.IsNullOrWhiteSpace(email)
-        && options.CurrentValue.AdminEmails.Any(e => string.Equals(e.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase));
-
     public bool IsAdminTelegramId(long? telegramId) =>
         telegramId is { } id && options.CurrentValue.AdminTelegramIds.Contains(id);
 }

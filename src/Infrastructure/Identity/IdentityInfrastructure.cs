@@ -1,23 +1,29 @@
 using CleanGames.Application.Identity.Commands.SignInWithTelegram;
 using CleanGames.Application.Identity.Common;
 using CleanGames.Application.Identity.Contracts;
+using CleanGames.Application.Common.Security;
+using CleanGames.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace CleanGames.Infrastructure.Identity;
 
 internal static class IdentityInfrastructure
 {
-    /// <summary>Identity's adapters: password hashing, the admin lists, Telegram proofs, the account directory other modules read, and the hourly session purge.</summary>
+    /// <summary>Identity's adapters: password hashing, the Telegram admin list, the bootstrap admin, stored roles, Telegram proofs, the account directory other modules read, and the hourly session purge.</summary>
     public static IServiceCollection AddIdentityInfrastructure(this IServiceCollection services)
     {
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
             .Validate(o => o.RefreshTokenDays > 0 && o.RefreshIdleDays > 0 && o.MaxFailedSignInsPerHour > 0,
                 "Jwt:RefreshTokenDays, Jwt:RefreshIdleDays and Jwt:MaxFailedSignInsPerHour must be positive.")
             .ValidateOnStart();
-        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section);
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidation>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
+        services.AddScoped<IRoleStore, StoredRoles>();
+        services.AddReferenceDataSeeder<BootstrapAdminSeeder>();
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
         services.AddSingleton<ITelegramLoginVerifier, TelegramLoginVerifier>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();

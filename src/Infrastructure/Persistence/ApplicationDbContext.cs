@@ -23,6 +23,8 @@ internal abstract class ApplicationDbContext : DbContext
 
     public DbSet<RefreshTokenFamily> RefreshTokenFamilies => Set<RefreshTokenFamily>();
 
+    public DbSet<Domain.Identity.Audit.RoleAuditEntry> RoleAudit => Set<Domain.Identity.Audit.RoleAuditEntry>();
+
     public DbSet<KitchenSession> KitchenSessions => Set<KitchenSession>();
 
     public DbSet<Domain.Mafia.Games.Game> MafiaGames => Set<Domain.Mafia.Games.Game>();

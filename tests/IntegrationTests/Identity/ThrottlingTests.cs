@@ -11,7 +11,6 @@ public sealed class TightLimitsHost : CleanGamesHost
     {
         builder.UseSetting("RateLimiting:AuthenticationPermitsPerMinute", "5");
         builder.UseSetting("Jwt:MaxFailedSignInsPerHour", "3");
-        builder.UseSetting("Identity:AdminEmails:0", "boss@example.com");
     }
 }
 
@@ -66,23 +65,11 @@ public sealed class AccountThrottleTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/auth/login", Body(new { username, password }))).StatusCode);
     }
 
-    [Fact]
-    public async Task A_listed_admin_email_gets_the_admin_role_from_registration()
-    {
-        var client = _host.CreateClient();
-        var register = await client.PostAsync("/auth/register", Body(new { email = "Boss@Example.com", username = "the_boss", password = "password123" }));
-        Assert.Equal(HttpStatusCode.OK, register.StatusCode);
-        var token = (await client.LoginGameClientAsync("the_boss", "password123")).GetProperty("token").GetString()!;
-
-        Assert.Equal(HttpStatusCode.OK, (await _host.CreateClient().WithBearer(token).GetAsync("/test/fastapi/admin")).StatusCode);
-    }
-
     private sealed class AccountThrottleHost : CleanGamesHost
     {
         protected override void ConfigureHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Jwt:MaxFailedSignInsPerHour", "3");
-            builder.UseSetting("Identity:AdminEmails:0", "boss@example.com");
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class MafiaChannelTests(CleanGamesHost host) : IClassFixture<Clean
             sockets[id] = await ConnectAsync(table, host.IssueToken(id));
         }
 
-        using var watcher = await ConnectAsync(table, host.IssueToken(MafiaTable.NewAccount(), "admin"));
+        using var watcher = await ConnectAsync(table, host.IssueToken(host.AdminId, "admin"));
         var everyone = sockets.Values.Append(watcher).ToArray();
 
         // Night: the mafia talk among themselves; nobody else hears it, or may talk.
@@ -178,7 +178,7 @@ public sealed class MafiaChannelTests(CleanGamesHost host) : IClassFixture<Clean
         await hubs[citizens[1]].InvokeAsync<JsonElement>("Emoji", table.GameId, "👀");
         var notEmoji = await Assert.ThrowsAsync<HubException>(() => hubs[citizens[1]].InvokeAsync<JsonElement>("Emoji", table.GameId, "yes"));
         Assert.Contains("emoji", notEmoji.Message, StringComparison.Ordinal);
-        using (var admin = host.CreateClientFor(MafiaTable.NewAccount(), "admin"))
+        using (var admin = host.CreateClientFor(host.AdminId, "admin"))
         {
             (await admin.PostAsync($"/api/game/{table.GameId}/advance_phase", null)).EnsureSuccessStatusCode();
         }
@@ -222,7 +222,7 @@ public sealed class MafiaChannelTests(CleanGamesHost host) : IClassFixture<Clean
         var (mafia, detective, citizens) = (table.Mafia, table.Detective, table.Citizens);
         Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(detective, "action", new { action = "investigate", target_id = citizens[0].ToString() })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(mafia, "action", new { action = "kill", target_id = detective.ToString() })).StatusCode);
-        var admin = MafiaTable.NewAccount();
+        var admin = host.AdminId;
         Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(admin, "advance_phase", null, "admin")).StatusCode);
 
         // Voting: the citizens suspect each other and one of them leaves; the mafia then equal the rest.

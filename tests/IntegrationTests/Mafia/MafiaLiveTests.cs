@@ -93,7 +93,7 @@ public sealed class MafiaLiveTests(CleanGamesHost host) : IClassFixture<CleanGam
         await Gateway.RealtimeGatewayTests.SendAsync(sockets[table.Citizens[1]], """{"type":"emoji","emoji":"🔥"}""");
         Assert.Equal("🔥", (await MafiaTable.NextAsync(sockets[table.Mafia], "type", "emoji")).GetProperty("emoji").GetString());
 
-        var admin = MafiaTable.NewAccount();
+        var admin = host.AdminId;
         Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(admin, "advance_phase", null, "admin")).StatusCode);
         var opened = await MafiaTable.NextAsync(sockets[table.Mafia], "event", "voting_started");
         AssertProperties(opened, "event", "session_id", "type", "eligible_targets");
@@ -144,7 +144,7 @@ public sealed class MafiaLiveTests(CleanGamesHost host) : IClassFixture<CleanGam
         Assert.Equal(table.Roles[table.Ids[2]], state.GetProperty("data").GetProperty("my_role").GetString());
 
         // An admin watches with the public view.
-        using var watcher = await host.ConnectWebSocketAsync($"/ws/games/{table.GameId}?token={host.IssueToken(MafiaTable.NewAccount(), "admin")}");
+        using var watcher = await host.ConnectWebSocketAsync($"/ws/games/{table.GameId}?token={host.IssueToken(host.AdminId, "admin")}");
         var watched = await MafiaTable.NextAsync(watcher, "type", "game_state");
         Assert.Equal(JsonValueKind.Null, watched.GetProperty("data").GetProperty("my_role").ValueKind);
     }
@@ -178,7 +178,7 @@ public sealed class MafiaLiveTests(CleanGamesHost host) : IClassFixture<CleanGam
         var night = await nights[table.Citizens[1]].Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(table.Detective.ToString(), night.GetProperty("killed").GetString());
 
-        using var admin = host.CreateClientFor(MafiaTable.NewAccount(), "admin");
+        using var admin = host.CreateClientFor(host.AdminId, "admin");
         (await admin.PostAsync($"/api/game/{table.GameId}/advance_phase", null)).EnsureSuccessStatusCode();
         await hubs[table.Mafia].InvokeAsync<JsonElement>("Vote", table.GameId, table.Citizens[0].ToString());
         await hubs[table.Citizens[1]].InvokeAsync<JsonElement>("Vote", table.GameId, (string?)null);

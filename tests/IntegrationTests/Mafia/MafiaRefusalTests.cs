@@ -18,7 +18,7 @@ public sealed class MafiaRefusalTests(CleanGamesHost host) : IClassFixture<Clean
         var table = await MafiaTable.StartAsync(host, players: 5);
         var (mafia, doctor, detective, citizens) = (table.Mafia, table.Doctor, table.Detective, table.Citizens);
         var stranger = MafiaTable.NewAccount();
-        var admin = MafiaTable.NewAccount();
+        var admin = host.AdminId;
 
         // Night 1.
         await AssertRefusedAsync(table.PostAsync(citizens[0], "action", Kill(mafia)), HttpStatusCode.BadRequest, "Your role cannot take that action.");
@@ -137,7 +137,7 @@ public sealed class MafiaRefusalTests(CleanGamesHost host) : IClassFixture<Clean
         var mafia = table.MafiaMembers;
         var citizens = table.Citizens;
         Assert.Equal(2, mafia.Length);
-        var admin = MafiaTable.NewAccount();
+        var admin = host.AdminId;
 
         // The night at once, a mafia member repeating themself; the detective, last, ends it.
         var night = await Task.WhenAll(

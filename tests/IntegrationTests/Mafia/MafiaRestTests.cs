@@ -20,7 +20,7 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
     {
         var ids = Enumerable.Range(0, 4).Select(_ => Interlocked.Increment(ref _nextAccount)).ToArray();
         var clients = ids.ToDictionary(id => id, id => host.CreateClientFor(id));
-        using var admin = host.CreateClientFor(Interlocked.Increment(ref _nextAccount), "admin");
+        using var admin = host.CreateClientFor(host.AdminId, "admin");
 
         var created = await (await clients[ids[0]].PostAsync("/api/matchmaking/lobby/create", null)).ReadJsonAsync();
         AssertProperties(created, "invite_code", "lobby_id");
@@ -158,7 +158,7 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
     public async Task Validation_errors_say_whether_the_field_came_in_the_body_or_the_query_string()
     {
         using var client = host.CreateClientFor(Interlocked.Increment(ref _nextAccount));
-        using var admin = host.CreateClientFor(Interlocked.Increment(ref _nextAccount), "admin");
+        using var admin = host.CreateClientFor(host.AdminId, "admin");
 
         var body = await client.PostAsync("/api/matchmaking/lobby/create", Body(new { max_players = 8, settings = new { night_seconds = 0 } }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, body.StatusCode);
@@ -210,7 +210,7 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
         // Play into day 2, then GET /history?day=.
         Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(table.Detective, "action", new { action = "investigate", target_id = table.Citizens[1].ToString() })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(table.Mafia, "action", new { action = "kill", target_id = table.Citizens[1].ToString() })).StatusCode);
-        var admin = MafiaTable.NewAccount();
+        var admin = host.AdminId;
         Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(admin, "advance_phase", null, "admin")).StatusCode);
         foreach (var voter in new[] { table.Mafia, table.Detective, table.Citizens[0] })
         {

@@ -65,7 +65,7 @@ public sealed class AuthenticationDialectTests(CleanGamesHost host) : IClassFixt
     [Fact]
     public async Task A_valid_token_with_the_role_passes_both_checks()
     {
-        var client = host.CreateClientFor(7, "admin");
+        var client = host.CreateClientFor(host.AdminId, "admin");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/test/fastapi/admin")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/test/fastapi/admin-command")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/test/fastapi/secure")).StatusCode);

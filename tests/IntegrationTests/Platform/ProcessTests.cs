@@ -67,6 +67,35 @@ public sealed partial class ProcessTests
         }
     }
 
+    [Fact]
+    public async Task The_retired_admin_email_list_refuses_to_start_and_names_the_settings_that_replace_it()
+    {
+        var directory = Directory.CreateTempSubdirectory("cleangames-process-");
+        try
+        {
+            using var server = StartHost(new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Jwt__SigningKey"] = "process-test-signing-key-0123456789-abcdefghijklmnopq",
+                ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(directory.FullName, "app.db")}",
+                ["Identity__AdminEmails__0"] = "boss@example.com",
+            }, out var output);
+
+            Assert.True(await Task.Run(() => server.WaitForExit(TimeSpan.FromSeconds(30))), "the host kept running with Identity:AdminEmails");
+            server.WaitForExit();
+            Assert.NotEqual(0, server.ExitCode);
+            var text = output.ToString();
+            Assert.Contains("Identity:AdminEmails is no longer supported", text, StringComparison.Ordinal);
+            Assert.Contains("Identity:BootstrapAdmin:Email", text, StringComparison.Ordinal);
+            Assert.Contains("Identity:BootstrapAdmin:Password", text, StringComparison.Ordinal);
+            Assert.Contains("PUT /api/admin/accounts/{id}/roles", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     private static Process StartHost(Dictionary<string, string?> environment, out StringBuilder output)
     {
         var dll = LocateHostDll();

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using CleanGames.Application;
 using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Identity.Common;
+using CleanGames.Domain.Identity.Accounts;
 using CleanGames.WebApi.Common.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -24,6 +26,12 @@ namespace CleanGames.IntegrationTests.Support;
 public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string SigningKey = "integration-tests-signing-key-0123456789-abcdefghijklmnop";
+
+    /// <summary>The bootstrap admin every test host creates at start (<c>Identity:BootstrapAdmin</c>).</summary>
+    public const string AdminEmail = "admin@cleangames.test";
+    public const string AdminPassword = "bootstrap-admin-password";
+
+    private long? _adminId;
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cleangames-tests", Guid.NewGuid().ToString("N"));
     private readonly bool _ownsDatabase;
@@ -129,6 +137,21 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// The account id of the bootstrap admin. Admin-only requests check the stored roles, so a token
+    /// claiming <c>admin</c> passes only for this account (or another one granted the role).
+    /// </summary>
+    public long AdminId => _adminId ??= FindAccountId(AdminEmail)
+        ?? throw new InvalidOperationException("The bootstrap admin was not created: is the host ready?");
+
+    /// <summary>The id of the account with <paramref name="email"/>, read from the store; null when none has it.</summary>
+    public long? FindAccountId(string email)
+    {
+        using var scope = Services.CreateScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<IReadRepository<Account>>();
+        return accounts.FirstOrDefaultAsync(new AccountByEmailSpec(email)).GetAwaiter().GetResult()?.Id;
+    }
+
     public string IssueToken(long accountId, params string[] roles) =>
         Services.GetRequiredService<IAccessTokenIssuer>().Issue(accountId, roles).Token;
 
@@ -166,6 +189,8 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Default", new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString());
         builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Identity:BootstrapAdmin:Email", AdminEmail);
+        builder.UseSetting("Identity:BootstrapAdmin:Password", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests sign in far more often than any person; the limiter has its own tests.
         builder.UseSetting("RateLimiting:AuthenticationPermitsPerMinute", "100000");

@@ -51,7 +51,7 @@ public sealed class PipelineBehaviourTests
     [Fact]
     public async Task An_anonymous_caller_is_unauthorized_for_a_request_that_declares_roles()
     {
-        var behaviour = new AuthorizationBehaviour<StaffRequest, string>(User(authenticated: false), []);
+        var behaviour = new AuthorizationBehaviour<StaffRequest, string>(User(authenticated: false), Stored(authenticated: false), []);
         var error = await Assert.ThrowsAsync<DomainException>(() => behaviour.Handle(new StaffRequest(), default, () => Task.FromResult("x")));
         Assert.Equal(ErrorKind.Unauthenticated, error.Kind);
     }
@@ -59,7 +59,7 @@ public sealed class PipelineBehaviourTests
     [Fact]
     public async Task A_caller_without_any_listed_role_is_forbidden()
     {
-        var behaviour = new AuthorizationBehaviour<StaffRequest, string>(User(authenticated: true, "user"), []);
+        var behaviour = new AuthorizationBehaviour<StaffRequest, string>(User(authenticated: true, "user"), Stored(authenticated: true, "user"), []);
         var error = await Assert.ThrowsAsync<DomainException>(() => behaviour.Handle(new StaffRequest(), default, () => Task.FromResult("x")));
         Assert.Equal(ErrorKind.Forbidden, error.Kind);
     }
@@ -67,8 +67,20 @@ public sealed class PipelineBehaviourTests
     [Fact]
     public async Task A_caller_with_one_of_the_roles_passes()
     {
-        var behaviour = new AuthorizationBehaviour<StaffRequest, string>(User(authenticated: true, "moderator"), []);
+        var behaviour = new AuthorizationBehaviour<StaffRequest, string>(User(authenticated: true, "moderator"), Stored(authenticated: true, "moderator"), []);
         Assert.Equal("ok", await behaviour.Handle(new StaffRequest(), default, () => Task.FromResult("ok")));
+    }
+
+    [Fact]
+    public async Task A_token_that_claims_a_role_the_stored_account_no_longer_holds_is_forbidden()
+    {
+        var revoked = new Mock<IRoleStore>();
+        revoked.Setup(s => s.RolesOfAsync(1, It.IsAny<CancellationToken>())).ReturnsAsync(["user"]);
+        var caller = User(authenticated: true, "moderator");
+        var behaviour = new AuthorizationBehaviour<StaffRequest, string>(caller, new CallerRoles(caller, revoked.Object), []);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => behaviour.Handle(new StaffRequest(), default, () => Task.FromResult("x")));
+        Assert.Equal(ErrorKind.Forbidden, error.Kind);
     }
 
     [Fact]
@@ -76,7 +88,7 @@ public sealed class PipelineBehaviourTests
     {
         var rule = new Mock<IRequestAuthorizer<PlainRequest>>();
         rule.Setup(r => r.IsAllowedAsync(It.IsAny<PlainRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        var behaviour = new AuthorizationBehaviour<PlainRequest, string>(User(authenticated: true, "user"), [rule.Object]);
+        var behaviour = new AuthorizationBehaviour<PlainRequest, string>(User(authenticated: true, "user"), Stored(authenticated: true, "user"), [rule.Object]);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => behaviour.Handle(new PlainRequest("a"), default, () => Task.FromResult("x")));
         Assert.Equal(ErrorKind.Forbidden, error.Kind);
@@ -85,7 +97,7 @@ public sealed class PipelineBehaviourTests
     [Fact]
     public async Task Requests_that_declare_nothing_need_no_caller()
     {
-        var behaviour = new AuthorizationBehaviour<PlainRequest, string>(User(authenticated: false), []);
+        var behaviour = new AuthorizationBehaviour<PlainRequest, string>(User(authenticated: false), Stored(authenticated: false), []);
         Assert.Equal("ok", await behaviour.Handle(new PlainRequest("a"), default, () => Task.FromResult("ok")));
     }
 
@@ -154,6 +166,14 @@ public sealed class PipelineBehaviourTests
         var services = new Mock<IServiceProvider>();
         services.Setup(s => s.GetService(typeof(IUnitOfWork))).Returns(unitOfWork);
         return services.Object;
+    }
+
+    /// <summary>The caller's roles as the token claims them and as the store holds them (the same, unless a test says otherwise).</summary>
+    private static CallerRoles Stored(bool authenticated, params string[] roles)
+    {
+        var store = new Mock<IRoleStore>();
+        store.Setup(s => s.RolesOfAsync(1, It.IsAny<CancellationToken>())).ReturnsAsync(roles);
+        return new CallerRoles(User(authenticated, roles), store.Object);
     }
 
     private static ICurrentUser User(bool authenticated, params string[] roles)

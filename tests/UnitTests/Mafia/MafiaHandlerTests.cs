@@ -1,3 +1,4 @@
+using CleanGames.Application.Common.Security;
 using Ardalis.Specification;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Mafia.Games.Commands.AdvancePhase;
@@ -36,7 +37,7 @@ public sealed class MafiaHandlerTests
         Caller(AdminId, admin: true);
         _games.Setup(g => g.FirstOrDefaultAsync(It.IsAny<ISpecification<Game>>(), It.IsAny<CancellationToken>())).ReturnsAsync(game);
 
-        var handler = new AdvancePhaseCommandHandler(_games.Object, new GameAccess(_user.Object), _clock.Object, _run.Object);
+        var handler = new AdvancePhaseCommandHandler(_games.Object, Access(), _clock.Object, _run.Object);
         var error = await Assert.ThrowsAsync<DomainException>(() => handler.Handle(new AdvancePhaseCommand(game.Id.ToString()), default));
 
         Assert.Equal("mafia.game.ended", error.Code);
@@ -50,7 +51,7 @@ public sealed class MafiaHandlerTests
         Caller(AdminId, admin: true);
         _games.Setup(g => g.FirstOrDefaultAsync(It.IsAny<ISpecification<Game>>(), It.IsAny<CancellationToken>())).ReturnsAsync(game);
 
-        var state = await new AdvancePhaseCommandHandler(_games.Object, new GameAccess(_user.Object), _clock.Object, _run.Object)
+        var state = await new AdvancePhaseCommandHandler(_games.Object, Access(), _clock.Object, _run.Object)
             .Handle(new AdvancePhaseCommand(game.Id.ToString()), default);
 
         Assert.Equal("day", state.Phase);
@@ -97,6 +98,15 @@ public sealed class MafiaHandlerTests
 
         _games.Verify(g => g.AddAsync(It.IsAny<Game>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.Equal(LobbyStatus.Open, lobby.Status);
+    }
+
+    /// <summary>Game access for the caller, whose stored roles are what the token claims.</summary>
+    private GameAccess Access()
+    {
+        var store = new Mock<IRoleStore>();
+        store.Setup(s => s.RolesOfAsync(It.IsAny<long>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => _user.Object.IsInRole(Roles.Admin) ? ["user", "admin"] : ["user"]);
+        return new GameAccess(_user.Object, new CallerRoles(_user.Object, store.Object));
     }
 
     private void Caller(long accountId, bool admin)

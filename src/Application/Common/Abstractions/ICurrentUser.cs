@@ -16,6 +16,9 @@ public interface ICurrentUser
     /// <summary>The realtime connection the request arrived on (a socket or hub connection); null for plain HTTP.</summary>
     string? ConnectionId { get; }
 
+    /// <summary>The client's address on a plain HTTP request (after trusted proxies); null on realtime connections and for the server itself.</summary>
+    string? ClientAddress { get; }
+
     bool IsInRole(string role);
 }
 

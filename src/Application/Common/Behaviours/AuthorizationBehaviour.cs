@@ -10,9 +10,10 @@ namespace CleanGames.Application.Common.Behaviours;
 /// <summary>
 /// Enforces what a request declares with <see cref="AuthorizeRequestAttribute"/> and any
 /// <see cref="IRequestAuthorizer{TRequest}"/> rules, before validation so that an anonymous caller
-/// learns nothing about the request's shape.
+/// learns nothing about the request's shape. Roles are checked against the stored account
+/// (<see cref="CallerRoles"/>), so a revoked role is refused on every transport at once.
 /// </summary>
-public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser currentUser, IEnumerable<IRequestAuthorizer<TRequest>> authorizers)
+public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser currentUser, CallerRoles callerRoles, IEnumerable<IRequestAuthorizer<TRequest>> authorizers)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly AuthorizeRequestAttribute[] Requirements =
@@ -41,7 +42,7 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser cur
             }
 
             var anyRole = requirement.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (!anyRole.Any(currentUser.IsInRole))
+            if (!await callerRoles.IsInAnyRoleAsync(anyRole, cancellationToken))
             {
                 throw new DomainException(PlatformErrors.Forbidden);
             }

@@ -20,10 +20,12 @@ public interface IPasswordHasher
     void VerifyAgainstDummy(string password);
 }
 
-/// <summary>Who is an administrator by configuration (<c>Identity:AdminEmails</c>, <c>Identity:AdminTelegramIds</c>), read fresh each time.</summary>
+/// <summary>
+/// Who is an administrator by configuration, read fresh each time: Telegram ids only
+/// (<c>Identity:AdminTelegramIds</c>), because Telegram signs those identities. Emails are never
+/// verified, so an email never makes an admin; the first one is the bootstrap admin.
+/// </summary>
 public interface IAdminDirectory
 {
-    bool IsAdminEmail(string? email);
-
     bool IsAdminTelegramId(long? telegramId);
 }

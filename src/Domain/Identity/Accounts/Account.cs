@@ -52,6 +52,12 @@ public sealed class Account : AggregateRoot<long>
 
     public DateTimeOffset? FailedSignInWindowStartedAt { get; private set; }
 
+    /// <summary>
+    /// True for the account the server created from <c>Identity:BootstrapAdmin</c>. An account someone
+    /// registered with that email is not the bootstrap admin, whatever its email says.
+    /// </summary>
+    public bool IsBootstrapAdmin { get; private set; }
+
     /// <summary>What clients show: the chosen display name, else the username, else the Telegram first name.</summary>
     public string? EffectiveDisplayName => DisplayName ?? Username ?? Telegram?.FirstName ?? Telegram?.Username;
 
@@ -86,6 +92,16 @@ public sealed class Account : AggregateRoot<long>
         return account;
     }
 
+    /// <summary>The first administrator, created by the server at start from its configuration.</summary>
+    public static Account BootstrapAdmin(string email, string passwordHash, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var account = RegisterWithPassword(email, username: null, passwordHash, displayName: null, now);
+        account.Roles |= AccountRoles.Admin;
+        account.IsBootstrapAdmin = true;
+        return account;
+    }
+
     public static string? NormalizeEmail(string? email) =>
         string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToUpperInvariant();
 
@@ -114,16 +130,39 @@ public sealed class Account : AggregateRoot<long>
         MarkChanged();
     }
 
-    public void GrantRole(AccountRoles role)
+    /// <summary>Adds <paramref name="role"/>; answers the roles that were not held before (none when it already was).</summary>
+    public AccountRoles GrantRole(AccountRoles role)
     {
-        if ((Roles & role) == role)
+        var added = role & ~Roles;
+        if (added != AccountRoles.None)
         {
-            return;
+            Roles |= added;
+            MarkChanged();
         }
 
-        Roles |= role;
-        MarkChanged();
+        return added;
     }
+
+    /// <summary>
+    /// Makes <paramref name="elevated"/> (moderator, admin) the account's roles beyond <c>user</c>,
+    /// which every account keeps, and answers what was granted and what was revoked.
+    /// </summary>
+    public (AccountRoles Granted, AccountRoles Revoked) SetElevatedRoles(AccountRoles elevated)
+    {
+        var wanted = (elevated & Elevated) | AccountRoles.User;
+        var granted = wanted & ~Roles;
+        var revoked = Roles & ~wanted;
+        if (granted != AccountRoles.None || revoked != AccountRoles.None)
+        {
+            Roles = wanted;
+            MarkChanged();
+        }
+
+        return (granted, revoked);
+    }
+
+    /// <summary>The roles an admin grants and revokes; <c>user</c> belongs to every account.</summary>
+    public const AccountRoles Elevated = AccountRoles.Moderator | AccountRoles.Admin;
 
     /// <summary>Records a successful sign-in; a banned account cannot sign in.</summary>
     public void RecordSignIn(DateTimeOffset now)

@@ -9,7 +9,7 @@ namespace CleanGames.WebApi.Common.Security;
 /// </summary>
 internal sealed class CurrentUserFilter(HttpCurrentUser currentUser) : IResourceFilter
 {
-    public void OnResourceExecuting(ResourceExecutingContext context) => currentUser.Use(context.HttpContext.User);
+    public void OnResourceExecuting(ResourceExecutingContext context) => currentUser.Use(context.HttpContext);
 
     public void OnResourceExecuted(ResourceExecutedContext context)
     {

@@ -32,10 +32,19 @@ public sealed class HttpCurrentUser : ICurrentUser
 
     public string? ConnectionId { get; private set; }
 
-    /// <summary>Makes <paramref name="principal"/> the caller, on the realtime connection <paramref name="connectionId"/>.</summary>
-    public void Use(ClaimsPrincipal principal, string? connectionId = null)
+    public string? ClientAddress { get; private set; }
+
+    /// <summary>Makes <paramref name="principal"/> the caller of a realtime connection's command.</summary>
+    public void Use(ClaimsPrincipal principal, string connectionId)
     {
         _principal = principal;
         ConnectionId = connectionId;
+    }
+
+    /// <summary>Makes the verified principal of a plain HTTP request the caller, from the request's client address.</summary>
+    public void Use(HttpContext context)
+    {
+        _principal = context.User;
+        ClientAddress = context.Connection.RemoteIpAddress?.ToString();
     }
 }

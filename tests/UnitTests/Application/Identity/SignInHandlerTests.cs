@@ -18,7 +18,6 @@ public sealed class SignInHandlerTests
     private readonly Mock<IRepository<Account>> _accounts = new();
     private readonly Mock<IRepository<RefreshTokenFamily>> _families = new();
     private readonly Mock<IPasswordHasher> _hasher = new();
-    private readonly Mock<IAdminDirectory> _admins = new();
     private readonly Mock<IAccessTokenIssuer> _tokens = new();
     private readonly Mock<IClock> _clock = new();
     private readonly IOptions<SessionOptions> _options = Options.Create(new SessionOptions { MaxFailedSignInsPerHour = 3 });
@@ -30,7 +29,7 @@ public sealed class SignInHandlerTests
     }
 
     private SignInWithPasswordCommandHandler SignInHandler() =>
-        new(_accounts.Object, _hasher.Object, _admins.Object, new SessionIssuer(_families.Object, _tokens.Object, _clock.Object, _options), _clock.Object, _options);
+        new(_accounts.Object, _hasher.Object, new SessionIssuer(_families.Object, _tokens.Object, _clock.Object, _options), _clock.Object, _options);
 
     private Account Existing()
     {
@@ -98,16 +97,16 @@ public sealed class SignInHandlerTests
     }
 
     [Fact]
-    public async Task A_listed_admin_is_granted_the_role_at_sign_in()
+    public async Task The_token_carries_the_stored_roles_and_an_email_grants_none()
     {
         var account = Existing();
+        account.SetElevatedRoles(AccountRoles.Moderator);
         _hasher.Setup(h => h.Verify("stored-hash", "right")).Returns(PasswordCheck.Success);
-        _admins.Setup(a => a.IsAdminEmail("ada@example.com")).Returns(true);
 
         await SignInHandler().Handle(new SignInWithPasswordCommand("ada", "right"), default);
 
-        Assert.True(account.Roles.HasFlag(AccountRoles.Admin));
-        _tokens.Verify(t => t.Issue(It.IsAny<long>(), It.Is<IEnumerable<string>>(r => r.Contains("admin"))), Times.Once);
+        Assert.Equal(AccountRoles.User | AccountRoles.Moderator, account.Roles);
+        _tokens.Verify(t => t.Issue(It.IsAny<long>(), It.Is<IEnumerable<string>>(r => r.SequenceEqual(new[] { "user", "moderator" }))), Times.Once);
     }
 
     [Fact]

@@ -10,7 +10,6 @@ namespace CleanGames.Application.Identity.Commands.RegisterAccount;
 public sealed class RegisterAccountCommandHandler(
     IRepository<Account> accounts,
     IPasswordHasher passwordHasher,
-    IAdminDirectory admins,
     SessionIssuer sessions,
     IClock clock) : IRequestHandler<RegisterAccountCommand, RegisteredAccount>
 {
@@ -25,11 +24,6 @@ public sealed class RegisterAccountCommandHandler(
 
         var now = clock.UtcNow;
         var account = Account.RegisterWithPassword(request.Email, request.Username, passwordHasher.Hash(request.Password!), request.DisplayName, now);
-        if (admins.IsAdminEmail(account.Email))
-        {
-            account.GrantRole(AccountRoles.Admin);
-        }
-
         if (request.StartSession)
         {
             account.RecordSignIn(now);

@@ -23,7 +23,6 @@ public sealed class SignInWithPasswordCommandValidator : AbstractValidator<SignI
 public sealed class SignInWithPasswordCommandHandler(
     IRepository<Account> accounts,
     IPasswordHasher passwordHasher,
-    IAdminDirectory admins,
     SessionIssuer sessions,
     IClock clock,
     IOptions<SessionOptions> options) : IRequestHandler<SignInWithPasswordCommand, SignedIn>
@@ -63,11 +62,6 @@ public sealed class SignInWithPasswordCommandHandler(
         if (check == PasswordCheck.SuccessRehashNeeded)
         {
             account.UpgradePasswordHash(passwordHasher.Hash(request.Password!));
-        }
-
-        if (admins.IsAdminEmail(account.Email))
-        {
-            account.GrantRole(AccountRoles.Admin);
         }
 
         account.RecordSignIn(now);

@@ -2,6 +2,7 @@ using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Identity.Common;
 using CleanGames.Domain.Identity.Accounts;
+using CleanGames.Domain.Identity.Audit;
 using MediatR;
 using CleanGames.Domain.Common;
 
@@ -40,6 +41,7 @@ public sealed class SignInWithTelegramCommandHandler(
     IRepository<Account> accounts,
     IUnitOfWork unitOfWork,
     IAdminDirectory admins,
+    IRepository<RoleAuditEntry> audit,
     IAccessTokenIssuer accessTokens,
     IClock clock) : IRequestHandler<SignInWithTelegramCommand, TelegramSignedIn>
 {
@@ -67,9 +69,10 @@ public sealed class SignInWithTelegramCommandHandler(
                 throw new DomainException(AccountErrors.Banned);
             }
 
-            if (admins.IsAdminTelegramId(telegram.TelegramId))
+            if (admins.IsAdminTelegramId(telegram.TelegramId) && account.GrantRole(AccountRoles.Admin) is var granted and not AccountRoles.None)
             {
-                account.GrantRole(AccountRoles.Admin);
+                // Granted by configuration: no actor, and the signing-in user's address is not the grantor's.
+                await audit.AddAsync(RoleAuditEntry.Record(RoleAuditAction.Grant, account, granted, actorAccountId: null, clientAddress: null, now), cancellationToken);
             }
 
             account.RecordSignIn(now);

@@ -12,7 +12,7 @@ namespace CleanGames.Application.Mafia.Games.Common;
 /// Who may look at a game: a player, or an admin. It loads through the repository the handler
 /// passes in, so each handler's dependencies stay visible in its constructor.
 /// </summary>
-public sealed class GameAccess(ICurrentUser user)
+public sealed class GameAccess(ICurrentUser user, CallerRoles roles)
 {
     public long CallerId => user.AccountId ?? throw new DomainException(PlatformErrors.Unauthenticated);
 
@@ -22,7 +22,7 @@ public sealed class GameAccess(ICurrentUser user)
         ArgumentNullException.ThrowIfNull(games);
         var id = MafiaIds.Game(gameId);
         var game = await games.FirstOrDefaultAsync(new GameByIdSpec(id, forReading), cancellationToken) ?? throw new DomainException(MafiaErrors.GameNotFound);
-        EnsureMayLook(game.IsPlayer(CallerId), allowAdmin);
+        await EnsureMayLookAsync(game.IsPlayer(CallerId), allowAdmin, cancellationToken);
         return game;
     }
 
@@ -30,7 +30,7 @@ public sealed class GameAccess(ICurrentUser user)
     /// For a read that projects what it needs instead of loading the game: a projection that found
     /// nothing is "game not found", and the caller must be one of its players or an admin.
     /// </summary>
-    public T EnsureMayRead<T>(T? projection, Func<T, bool> callerIsPlayer)
+    public async Task<T> EnsureMayReadAsync<T>(T? projection, Func<T, bool> callerIsPlayer, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(callerIsPlayer);
@@ -39,13 +39,13 @@ public sealed class GameAccess(ICurrentUser user)
             throw new DomainException(MafiaErrors.GameNotFound);
         }
 
-        EnsureMayLook(callerIsPlayer(projection), allowAdmin: true);
+        await EnsureMayLookAsync(callerIsPlayer(projection), allowAdmin: true, cancellationToken);
         return projection;
     }
 
-    private void EnsureMayLook(bool callerIsPlayer, bool allowAdmin)
+    private async Task EnsureMayLookAsync(bool callerIsPlayer, bool allowAdmin, CancellationToken cancellationToken)
     {
-        if (!callerIsPlayer && !(allowAdmin && user.IsInRole(Roles.Admin)))
+        if (!callerIsPlayer && !(allowAdmin && await roles.IsInRoleAsync(Roles.Admin, cancellationToken)))
         {
             throw new DomainException(GameErrors.NotAPlayer);
         }

@@ -51,6 +51,9 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("FailedSignInWindowStartedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("IsBootstrapAdmin")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("Key")
                         .HasColumnType("uniqueidentifier");
 
@@ -99,6 +102,46 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                         .HasFilter("[NormalizedUsername] IS NOT NULL");
 
                     b.ToTable("identity_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Identity.Audit.RoleAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long?>("ActorAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TargetAccountKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetAccountKey");
+
+                    b.ToTable("identity_role_audit", (string)null);
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Identity.Sessions.RefreshTokenFamily", b =>

@@ -44,6 +44,9 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<long?>("FailedSignInWindowStartedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsBootstrapAdmin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Key")
                         .HasColumnType("TEXT");
 
@@ -90,6 +93,44 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("identity_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Identity.Audit.RoleAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActorAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TargetAccountKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetAccountKey");
+
+                    b.ToTable("identity_role_audit", (string)null);
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Identity.Sessions.RefreshTokenFamily", b =>

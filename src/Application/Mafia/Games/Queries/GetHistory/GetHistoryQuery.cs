@@ -23,9 +23,10 @@ public sealed class GetHistoryQueryHandler(IReadRepository<Game> games, GameAcce
     {
         var gameId = MafiaIds.Game(request.GameId);
         var viewer = access.CallerId;
-        var log = access.EnsureMayRead(
+        var log = await access.EnsureMayReadAsync(
             await games.FirstOrDefaultAsync(new GameLogSpec(gameId, viewer, request.Day), cancellationToken),
-            l => l.CallerRole is not null);
+            l => l.CallerRole is not null,
+            cancellationToken);
         var actions = log.Entries
             .Where(e => GameVisibility.IsEntryVisible(log.IsOver, viewer, log.CallerRole, e.Visibility, e.PlayerId))
             .Select(GameViews.Action)

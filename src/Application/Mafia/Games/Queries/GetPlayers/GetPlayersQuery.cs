@@ -21,9 +21,10 @@ public sealed class GetPlayersQueryHandler(IReadRepository<Game> games, GameAcce
 {
     public async Task<PlayersResult> Handle(GetPlayersQuery request, CancellationToken cancellationToken)
     {
-        var roster = access.EnsureMayRead(
+        var roster = await access.EnsureMayReadAsync(
             await games.FirstOrDefaultAsync(new GameRosterSpec(MafiaIds.Game(request.GameId)), cancellationToken),
-            r => r.RoleOf(access.CallerId) is not null);
+            r => r.RoleOf(access.CallerId) is not null,
+            cancellationToken);
         var viewer = access.CallerId;
         var viewerRole = roster.RoleOf(viewer);
         bool RoleVisible(SeatRow seat) => GameVisibility.IsRoleVisible(roster.IsOver, viewer, viewerRole, seat.AccountId, seat.Role);
