@@ -7,7 +7,7 @@ namespace CleanGames.Infrastructure.Mafia;
 
 internal static class MafiaInfrastructure
 {
-    /// <summary>Mafia's adapters: phase deadlines on Quartz (rescheduled after every start) and who may take a seat.</summary>
+    /// <summary>Mafia's adapters: phase deadlines on Quartz (retried, rescheduled after every start, and swept every few seconds) and who may take a seat.</summary>
     public static IServiceCollection AddMafiaInfrastructure(this IServiceCollection services)
     {
         services.AddSingleton<IPhaseDeadlineScheduler, QuartzPhaseDeadlineScheduler>();
@@ -15,6 +15,11 @@ internal static class MafiaInfrastructure
         services.AddQuartz(quartz => quartz.ScheduleJob<RescheduleDeadlinesJob>(
             trigger => trigger.WithIdentity("mafia.reschedule-deadlines.start").StartNow(),
             job => job.WithIdentity(RescheduleDeadlinesJob.Key).StoreDurably()));
+
+        services.AddOptions<MafiaSchedulingOptions>().BindConfiguration(MafiaSchedulingOptions.Section)
+            .Validate(o => o.DeadlineSweepSeconds >= 0, "Mafia:DeadlineSweepSeconds must be 0 (off) or positive.")
+            .ValidateOnStart();
+        services.AddHostedService<DeadlineSweepSchedule>();
         return services;
     }
 }

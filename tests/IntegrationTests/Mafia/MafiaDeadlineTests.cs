@@ -82,3 +82,52 @@ public sealed class MafiaDeadlineTests(RealClockHost host) : IClassFixture<RealC
         Assert.Equal("idle", mafia.GetProperty("death_reason").GetString());
     }
 }
+
+/// <summary>
+/// A host on the real clock whose deadline triggers are all lost (never scheduled), with the
+/// deadline sweep every second: the sweep alone must move every game on.
+/// </summary>
+public sealed class LostTriggersHost : CleanGamesHost
+{
+    protected override void ConfigureHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Mafia:DeadlineSweepSeconds", "1");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveApplicationClock();
+            services.AddKeyedSingleton(CleanGames.Application.Common.Abstractions.ApplicationClock.Key, TimeProvider.System);
+        });
+    }
+}
+
+public sealed class LostDeadlineTriggerTests(LostTriggersHost host) : IClassFixture<LostTriggersHost>
+{
+    [Fact]
+    public async Task A_game_whose_deadline_triggers_are_lost_still_moves_on_within_seconds()
+    {
+        var table = await MafiaTable.StartAsync(host, settings: new { night_seconds = 1, day_seconds = 1, voting_seconds = 1 });
+        using var owner = host.CreateClientFor(table.Ids[0]);
+        var started = Stopwatch.StartNew();
+        var seen = new List<string>();
+        JsonElement state;
+        do
+        {
+            state = await owner.GetFromJsonAsync<JsonElement>($"/api/game/{table.GameId}/state");
+            var phase = state.GetProperty("phase").GetString()!;
+            if (seen.Count == 0 || seen[^1] != phase)
+            {
+                seen.Add(phase);
+            }
+
+            await Task.Delay(100);
+        }
+        while (seen.Count < 4 && started.Elapsed < TimeSpan.FromSeconds(30));
+
+        // No trigger ever fires here: each phase of one second ends at the next sweep after its
+        // deadline and a second of grace, so three phases pass within about three seconds each.
+        // (A deadline acted on late never counts against idle players, so nobody is removed and
+        // the voting that nobody joined leads to the next night.)
+        Assert.Equal(["night", "day", "voting", "night"], seen);
+        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15));
+    }
+}

@@ -191,6 +191,12 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Identity:BootstrapAdmin:Email", AdminEmail);
         builder.UseSetting("Identity:BootstrapAdmin:Password", AdminPassword);
+        if (!SchedulesPhaseDeadlines)
+        {
+            // The sweep acts on the application clock, which these hosts move by hand; a class that
+            // turns deadlines on (or tests the sweep) turns it back on.
+            builder.UseSetting("Mafia:DeadlineSweepSeconds", "0");
+        }
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests sign in far more often than any person; the limiter has its own tests.
         builder.UseSetting("RateLimiting:AuthenticationPermitsPerMinute", "100000");

@@ -12,30 +12,38 @@ public sealed record SomethingHappened(Guid Id) : IDomainEvent;
 public sealed class DomainEventDispatchTests
 {
     [Fact]
-    public async Task Each_event_is_published_as_a_typed_notification()
+    public async Task Each_event_reaches_every_handler_as_a_typed_notification_without_the_callers_cancellation()
     {
-        var mediator = new Mock<IMediator>();
-        var dispatcher = new MediatorDomainEventDispatcher(mediator.Object, NullLogger<MediatorDomainEventDispatcher>.Instance);
+        var first = new Mock<INotificationHandler<DomainEventNotification<SomethingHappened>>>();
+        var second = new Mock<INotificationHandler<DomainEventNotification<SomethingHappened>>>();
+        var dispatcher = Dispatcher(first.Object, second.Object);
         var happened = new SomethingHappened(Guid.NewGuid());
+        using var hungUp = new CancellationTokenSource();
+        await hungUp.CancelAsync();
 
-        await dispatcher.DispatchAsync([happened]);
+        await dispatcher.DispatchAsync([happened], hungUp.Token);
 
-        mediator.Verify(m => m.Publish(It.Is<DomainEventNotification<SomethingHappened>>(n => n.Event == happened), It.IsAny<CancellationToken>()), Times.Once);
+        first.Verify(h => h.Handle(It.Is<DomainEventNotification<SomethingHappened>>(n => n.Event == happened), It.Is<CancellationToken>(t => !t.CanBeCanceled)), Times.Once);
+        second.Verify(h => h.Handle(It.Is<DomainEventNotification<SomethingHappened>>(n => n.Event == happened), It.Is<CancellationToken>(t => !t.CanBeCanceled)), Times.Once);
     }
 
     [Fact]
-    public async Task A_failing_event_handler_does_not_stop_the_others()
+    public async Task A_failing_handler_does_not_stop_the_handlers_after_it_nor_the_next_events()
     {
-        var mediator = new Mock<IMediator>();
-        mediator.SetupSequence(m => m.Publish(It.IsAny<DomainEventNotification<SomethingHappened>>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("handler failed"))
-            .Returns(Task.CompletedTask);
-        var dispatcher = new MediatorDomainEventDispatcher(mediator.Object, NullLogger<MediatorDomainEventDispatcher>.Instance);
+        var failing = new Mock<INotificationHandler<DomainEventNotification<SomethingHappened>>>();
+        failing.Setup(h => h.Handle(It.IsAny<DomainEventNotification<SomethingHappened>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("handler failed"));
+        var after = new Mock<INotificationHandler<DomainEventNotification<SomethingHappened>>>();
+        var dispatcher = Dispatcher(failing.Object, after.Object);
 
         await dispatcher.DispatchAsync([new SomethingHappened(Guid.NewGuid()), new SomethingHappened(Guid.NewGuid())]);
 
-        mediator.Verify(m => m.Publish(It.IsAny<DomainEventNotification<SomethingHappened>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        after.Verify(h => h.Handle(It.IsAny<DomainEventNotification<SomethingHappened>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
+
+    private static MediatorDomainEventDispatcher Dispatcher(params INotificationHandler<DomainEventNotification<SomethingHappened>>[] handlers) =>
+        new(type => type == typeof(IEnumerable<INotificationHandler<DomainEventNotification<SomethingHappened>>>) ? handlers : Array.Empty<object>(),
+            NullLogger<MediatorDomainEventDispatcher>.Instance);
 }
 
 public sealed class PagingTests

@@ -8,34 +8,48 @@ using Microsoft.Extensions.Logging;
 namespace CleanGames.Application.Common.Events;
 
 /// <summary>
-/// Publishes each saved event as a <see cref="DomainEventNotification{TEvent}"/>. A failing event
-/// handler is logged and does not undo or fail the request whose changes are already committed.
+/// Hands each saved event, as a <see cref="DomainEventNotification{TEvent}"/>, to every one of its
+/// handlers in turn. The changes are already committed, so:
+/// <list type="bullet">
+/// <item>a failing handler is logged and the others still run (MediatR's publish would stop at the first);</item>
+/// <item>handlers run without the caller's cancellation: a client that hangs up after the save does
+/// not stop the work the save implies (a phase's deadline being scheduled, a push to the other players).</item>
+/// </list>
 /// </summary>
-public sealed class MediatorDomainEventDispatcher(IMediator mediator, ILogger<MediatorDomainEventDispatcher> logger) : IDomainEventDispatcher
+public sealed partial class MediatorDomainEventDispatcher(ServiceFactory services, ILogger<MediatorDomainEventDispatcher> logger) : IDomainEventDispatcher
 {
-    private static readonly MethodInfo PublishOpen =
-        typeof(MediatorDomainEventDispatcher).GetMethod(nameof(PublishTyped), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo DispatchOpen =
+        typeof(MediatorDomainEventDispatcher).GetMethod(nameof(DispatchTypedAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
-    private static readonly ConcurrentDictionary<Type, Func<IMediator, IDomainEvent, CancellationToken, Task>> Publishers = new();
+    private static readonly ConcurrentDictionary<Type, Func<MediatorDomainEventDispatcher, IDomainEvent, Task>> Dispatchers = new();
 
     public async Task DispatchAsync(IReadOnlyList<IDomainEvent> domainEvents, CancellationToken cancellationToken = default)
     {
         foreach (var domainEvent in domainEvents)
         {
-            var publish = Publishers.GetOrAdd(domainEvent.GetType(), static type =>
-                PublishOpen.MakeGenericMethod(type).CreateDelegate<Func<IMediator, IDomainEvent, CancellationToken, Task>>());
+            var dispatch = Dispatchers.GetOrAdd(domainEvent.GetType(), static type =>
+                DispatchOpen.MakeGenericMethod(type).CreateDelegate<Func<MediatorDomainEventDispatcher, IDomainEvent, Task>>());
+            await dispatch(this, domainEvent);
+        }
+    }
+
+    private async Task DispatchTypedAsync<TEvent>(IDomainEvent domainEvent)
+        where TEvent : IDomainEvent
+    {
+        var notification = new DomainEventNotification<TEvent>((TEvent)domainEvent);
+        foreach (var handler in services.GetInstances<INotificationHandler<DomainEventNotification<TEvent>>>())
+        {
             try
             {
-                await publish(mediator, domainEvent, cancellationToken);
+                await handler.Handle(notification, CancellationToken.None);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception)
             {
-                logger.LogError(exception, "A handler of {EventName} failed after its changes were saved", domainEvent.GetType().Name);
+                LogHandlerFailed(exception, handler.GetType().Name, typeof(TEvent).Name);
             }
         }
     }
 
-    private static Task PublishTyped<TEvent>(IMediator mediator, IDomainEvent domainEvent, CancellationToken cancellationToken)
-        where TEvent : IDomainEvent =>
-        mediator.Publish(new DomainEventNotification<TEvent>((TEvent)domainEvent), cancellationToken);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Handler} failed on {EventName} after its changes were saved; the event's other handlers still ran")]
+    private partial void LogHandlerFailed(Exception exception, string handler, string eventName);
 }
