@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Security.Claims;
@@ -87,6 +88,19 @@ internal sealed partial class GatewayConnection(
     /// <summary>Reads one frame and produces the one frame that answers it (null once closing).</summary>
     private async Task<byte[]?> HandleFrameAsync(ReadOnlyMemory<byte> utf8)
     {
+        // Every frame counts against the rate, well-formed or not: a flood of garbage is a flood.
+        if (!TryAdmit(out var retryAfter))
+        {
+            if (++_excessCommands > Math.Max(10, options.MaxCommandsPerMinute / 2))
+            {
+                await CloseAsync((WebSocketCloseStatus)GatewayCloseCodes.RateLimitAbuse, "Too many commands");
+                return null;
+            }
+
+            return GatewayFrames.Error(RequestIdOf(utf8), GatewayTransportErrors.RateLimited, "Too many commands; slow down.", (long)Math.Ceiling(retryAfter.TotalMilliseconds));
+        }
+
+        _excessCommands = 0;
         JsonDocument document;
         try
         {
@@ -128,22 +142,14 @@ internal sealed partial class GatewayConnection(
                 return GatewayFrames.Error(requestId, GatewayTransportErrors.InvalidFrame, "A command names its domain and command.");
             }
 
-            if (!TryAdmit(out var retryAfter))
-            {
-                if (++_excessCommands > Math.Max(10, options.MaxCommandsPerMinute / 2))
-                {
-                    await CloseAsync((WebSocketCloseStatus)GatewayCloseCodes.RateLimitAbuse, "Too many commands");
-                    return null;
-                }
-
-                return GatewayFrames.Error(requestId, GatewayTransportErrors.RateLimited, "Too many commands; slow down.", (long)Math.Ceiling(retryAfter.TotalMilliseconds));
-            }
-
-            _excessCommands = 0;
             // The document stays alive until the command has run (awaited below), so no copy is needed.
             var payload = frame.TryGetProperty("payload", out var p) ? p : default;
-            var window = TimeSpan.FromSeconds(Math.Max(1, options.IdempotencyWindowSeconds));
-            return await replies.GetOrRunAsync(accountId, requestId, window, options.IdempotencyMaxEntriesPerAccount, () => ExecuteAsync(requestId, domain, command, payload));
+            var limits = new ReplyCacheLimits(
+                TimeSpan.FromSeconds(Math.Max(1, options.IdempotencyWindowSeconds)), options.IdempotencyMaxEntriesPerAccount, options.IdempotencyMaxBytesPerAccount);
+            var fingerprint = GatewayReplyCache.Fingerprint(domain, command, payload.ValueKind == JsonValueKind.Undefined ? default : JsonMarshal.GetRawUtf8Value(payload));
+            return await replies.GetOrRunAsync(accountId, requestId, fingerprint, limits, () => ExecuteAsync(requestId, domain, command, payload),
+                () => GatewayFrames.Error(requestId, GatewayTransportErrors.IdempotencyKeyReused,
+                    "This request_id was used for another command or payload within the idempotency window; use a fresh request_id."));
         }
     }
 
@@ -170,6 +176,40 @@ internal sealed partial class GatewayConnection(
             return GatewayFrames.Error(requestId, error.Code, error.SingleLineMessage(),
                 error.RetryAfter is { } wait ? (long)wait.TotalMilliseconds : null);
         }
+    }
+
+    /// <summary>The <c>request_id</c> of a frame refused before it is read in full (null when it has none that reads).</summary>
+    private static string? RequestIdOf(ReadOnlyMemory<byte> utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = 32 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("request_id"u8);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (isId)
+                {
+                    return reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 and <= 128 } id ? id : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return null;
     }
 
     /// <summary>A sliding 60-second window of admitted commands.</summary>

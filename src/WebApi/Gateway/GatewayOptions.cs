@@ -18,4 +18,7 @@ public sealed class GatewayOptions
 
     /// <summary>Replies remembered per account at most; the oldest are forgotten first.</summary>
     public int IdempotencyMaxEntriesPerAccount { get; set; } = 1024;
+
+    /// <summary>Bytes of remembered replies per account at most (replies echo what the client sent, so a count alone is no bound); the oldest are forgotten first.</summary>
+    public long IdempotencyMaxBytesPerAccount { get; set; } = 1024 * 1024;
 }

@@ -6,11 +6,14 @@ namespace CleanGames.WebApi.Gateway;
 /// <summary>
 /// Remembers the reply to each (account, request id) for the idempotency window, so a retried
 /// command is answered again without running again; a retry of a command still running waits
-/// for the same execution. Memory stays bounded whatever clients send: each account keeps at most
-/// <c>Gateway:IdempotencyMaxEntriesPerAccount</c> replies (its oldest go first; within the command
-/// rate limit that covers the whole window for several connections), and an account that has gone
-/// quiet is dropped once its replies expire. One marker per account in a queue drives the expiry,
-/// swept a little on every call: no timer and no full scan.
+/// for the same execution. A request id is bound to what it asked (a fingerprint of the domain,
+/// command and payload): the same id with another command is refused (<c>idempotency_key_reused</c>),
+/// never answered with the other command's reply, so two devices of one account that number their
+/// requests alike cannot get each other's answers. Memory stays bounded whatever clients send: each
+/// account keeps at most <c>Gateway:IdempotencyMaxEntriesPerAccount</c> replies and
+/// <c>Gateway:IdempotencyMaxBytesPerAccount</c> bytes of them (its oldest go first), and an account
+/// that has gone quiet is dropped once its replies expire. One marker per account in a queue drives
+/// the expiry, swept a little on every call: no timer and no full scan.
 /// </summary>
 public sealed class GatewayReplyCache
 {
@@ -20,10 +23,12 @@ public sealed class GatewayReplyCache
     /// <summary>Accounts with remembered replies (for tests and diagnostics).</summary>
     public int AccountCount => _accounts.Count;
 
-    public Task<byte[]> GetOrRunAsync(long accountId, string requestId, TimeSpan window, int maxEntries, Func<Task<byte[]>> run)
+    /// <param name="fingerprint">What the request asks (see <see cref="Fingerprint"/>); a remembered id with another one gets <paramref name="reused"/>.</param>
+    public Task<byte[]> GetOrRunAsync(long accountId, string requestId, UInt128 fingerprint, ReplyCacheLimits limits, Func<Task<byte[]>> run, Func<byte[]> reused)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         var now = Stopwatch.GetTimestamp();
-        var windowTicks = (long)(window.TotalSeconds * Stopwatch.Frequency);
+        var windowTicks = (long)(limits.Window.TotalSeconds * Stopwatch.Frequency);
         SweepQuietAccounts(now);
         while (true)
         {
@@ -40,12 +45,21 @@ public sealed class GatewayReplyCache
                 }
 
                 stripe.SweepExpired(now);
-                if (!stripe.TryGet(requestId, out reply!))
+                if (stripe.TryGet(requestId, out var remembered))
                 {
-                    stripe.EvictOldestBeyond(Math.Max(1, maxEntries / AccountReplies.StripeCount) - 1);
+                    if (remembered!.Fingerprint != fingerprint)
+                    {
+                        return Task.FromResult(reused());
+                    }
+
+                    reply = remembered.Reply;
+                }
+                else
+                {
+                    stripe.EvictOldestBeyond(Math.Max(1, limits.MaxEntries / AccountReplies.StripeCount) - 1);
                     mine = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
                     reply = mine.Task;
-                    stripe.Add(requestId, reply, now + windowTicks);
+                    stripe.Add(requestId, new Entry(reply, fingerprint), now + windowTicks);
                 }
             }
 
@@ -54,7 +68,7 @@ public sealed class GatewayReplyCache
                 _markers.Enqueue((accountId, replies, now + windowTicks));
             }
 
-            return mine is null ? reply : RunAsync(mine, run);
+            return mine is null ? reply : RunAsync(mine, run, stripe, requestId, Math.Max(1, limits.MaxBytes / AccountReplies.StripeCount));
         }
     }
 
@@ -75,12 +89,36 @@ public sealed class GatewayReplyCache
         }
     }
 
-    private static async Task<byte[]> RunAsync(TaskCompletionSource<byte[]> completion, Func<Task<byte[]>> run)
+    /// <summary>
+    /// A fingerprint of what a command asks: its domain, its command and its payload exactly as sent.
+    /// A retry sends the same bytes; anything else under the same request id is another request.
+    /// </summary>
+    public static UInt128 Fingerprint(string domain, string command, ReadOnlySpan<byte> payloadUtf8)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(domain));
+        sha.AppendData([0]);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(command));
+        sha.AppendData([0]);
+        sha.AppendData(payloadUtf8);
+        Span<byte> digest = stackalloc byte[32];
+        sha.GetHashAndReset(digest);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
+    }
+
+    private static async Task<byte[]> RunAsync(TaskCompletionSource<byte[]> completion, Func<Task<byte[]>> run, Stripe stripe, string requestId, long maxStripeBytes)
     {
         try
         {
             var reply = await run();
             completion.SetResult(reply);
+            lock (stripe)
+            {
+                // Only now is the reply's size known: count it, and forget the oldest past the budget.
+                stripe.Measure(requestId, completion.Task, reply.Length);
+                stripe.EvictOldestBeyondBytes(maxStripeBytes);
+            }
+
             return reply;
         }
         catch (Exception exception)
@@ -156,21 +194,45 @@ public sealed class GatewayReplyCache
         }
     }
 
+    /// <summary>A remembered reply, what asked for it, and (once known) the bytes it holds.</summary>
+    private sealed class Entry(Task<byte[]> reply, UInt128 fingerprint)
+    {
+        public Task<byte[]> Reply { get; } = reply;
+
+        public UInt128 Fingerprint { get; } = fingerprint;
+
+        public long Bytes { get; set; }
+    }
+
     private sealed class Stripe
     {
-        private readonly Dictionary<string, Task<byte[]>> _entries = new(StringComparer.Ordinal);
-        private readonly Queue<(string RequestId, Task<byte[]> Reply, long ExpiresAt)> _order = new();
+        /// <summary>What an entry costs besides its reply: the id, the dictionary and queue slots, the task.</summary>
+        private const int EntryOverhead = 200;
+
+        private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+        private readonly Queue<(string RequestId, Entry Entry, long ExpiresAt)> _order = new();
+        private long _bytes;
 
         public bool IsEmpty => _entries.Count == 0;
 
         public long? OldestExpiry => _order.Count > 0 ? _order.Peek().ExpiresAt : null;
 
-        public bool TryGet(string requestId, out Task<byte[]>? reply) => _entries.TryGetValue(requestId, out reply);
+        public bool TryGet(string requestId, out Entry? entry) => _entries.TryGetValue(requestId, out entry);
 
-        public void Add(string requestId, Task<byte[]> reply, long expiresAt)
+        public void Add(string requestId, Entry entry, long expiresAt)
         {
-            _entries[requestId] = reply;
-            _order.Enqueue((requestId, reply, expiresAt));
+            _entries[requestId] = entry;
+            _order.Enqueue((requestId, entry, expiresAt));
+        }
+
+        /// <summary>Counts a finished reply's size against the stripe's budget (if it is still remembered).</summary>
+        public void Measure(string requestId, Task<byte[]> reply, int replyBytes)
+        {
+            if (_entries.TryGetValue(requestId, out var entry) && ReferenceEquals(entry.Reply, reply) && entry.Bytes == 0)
+            {
+                entry.Bytes = replyBytes + (2L * requestId.Length) + EntryOverhead;
+                _bytes += entry.Bytes;
+            }
         }
 
         public void SweepExpired(long now)
@@ -189,14 +251,27 @@ public sealed class GatewayReplyCache
             }
         }
 
+        public void EvictOldestBeyondBytes(long maxBytes)
+        {
+            while (_bytes > maxBytes && _order.Count > 0)
+            {
+                RemoveOldest();
+            }
+        }
+
         private void RemoveOldest()
         {
-            var (requestId, reply, _) = _order.Dequeue();
+            var (requestId, entry, _) = _order.Dequeue();
+            _bytes -= entry.Bytes;
+            entry.Bytes = 0;
             // The id may have been sent again since (after eviction): keep the newer reply.
-            if (_entries.TryGetValue(requestId, out var current) && ReferenceEquals(current, reply))
+            if (_entries.TryGetValue(requestId, out var current) && ReferenceEquals(current, entry))
             {
                 _entries.Remove(requestId);
             }
         }
     }
 }
+
+/// <summary>How long replies are remembered, and how many and how many bytes of them per account.</summary>
+public sealed record ReplyCacheLimits(TimeSpan Window, int MaxEntries, long MaxBytes);

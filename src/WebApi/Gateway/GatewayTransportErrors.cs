@@ -14,6 +14,7 @@ public static class GatewayTransportErrors
     public const string UnsupportedVersion = "unsupported_version";
     public const string UnknownCommand = "unknown_command";
     public const string RateLimited = "rate_limited";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
 
     public static readonly DomainError UpgradeRequired = DomainError.Invalid("gateway.upgrade_required", "This endpoint speaks WebSocket only.");
 }

@@ -121,6 +121,32 @@ public sealed class RealtimeGatewayTests(CleanGamesHost host) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task Two_sockets_of_one_account_reusing_a_request_id_for_different_commands_never_get_each_others_replies()
+    {
+        using var phone = await ConnectAsync(6);
+        using var tablet = await ConnectAsync(6);
+        await SendAsync(phone, """{"type":"command","v":1,"request_id":"1","domain":"system","command":"ping","payload":{"sent_at":111}}""");
+        var phoneReply = await ReceiveJsonAsync(phone);
+        Assert.Equal(111, phoneReply.GetProperty("payload").GetProperty("sent_at").GetInt64());
+
+        // Same id, another payload: refused, not answered with the phone's reply.
+        await SendAsync(tablet, """{"type":"command","v":1,"request_id":"1","domain":"system","command":"ping","payload":{"sent_at":222}}""");
+        var refused = await ReceiveJsonAsync(tablet);
+        Assert.Equal("error", refused.GetProperty("type").GetString());
+        Assert.Equal("1", refused.GetProperty("request_id").GetString());
+        Assert.Equal("idempotency_key_reused", refused.GetProperty("code").GetString());
+        Assert.False(refused.TryGetProperty("payload", out _));
+
+        // Same id, another command: refused too.
+        await SendAsync(tablet, """{"type":"command","v":1,"request_id":"1","domain":"kitchen","command":"state","payload":{}}""");
+        Assert.Equal("idempotency_key_reused", (await ReceiveJsonAsync(tablet)).GetProperty("code").GetString());
+
+        // The phone's true retry still gets its own reply.
+        await SendAsync(phone, """{"type":"command","v":1,"request_id":"1","domain":"system","command":"ping","payload":{"sent_at":111}}""");
+        Assert.Equal(phoneReply.ToString(), (await ReceiveJsonAsync(phone)).ToString());
+    }
+
+    [Fact]
     public async Task A_frame_over_64_KiB_closes_with_1009()
     {
         using var socket = await ConnectAsync(6);
@@ -220,6 +246,28 @@ public sealed class GatewayLimitsTests(StrictGatewayHost host) : IClassFixture<S
 
         Assert.True(closed);
         Assert.Equal(4029, (int)socket.CloseStatus!);
+    }
+
+    [Fact]
+    public async Task Malformed_frames_count_against_the_rate_too()
+    {
+        using var socket = await host.ConnectWebSocketAsync("/v1/connect", host.IssueToken(12));
+        await RealtimeGatewayTests.ReceiveJsonAsync(socket);
+        for (var i = 0; i < 5; i++)
+        {
+            await RealtimeGatewayTests.SendAsync(socket, "not json at all");
+            Assert.Equal("invalid_json", (await RealtimeGatewayTests.ReceiveJsonAsync(socket)).GetProperty("code").GetString());
+        }
+
+        await RealtimeGatewayTests.SendAsync(socket, "{ still not json");
+        var limited = await RealtimeGatewayTests.ReceiveJsonAsync(socket);
+        Assert.Equal("rate_limited", limited.GetProperty("code").GetString());
+        Assert.Equal(JsonValueKind.Null, limited.GetProperty("request_id").ValueKind);
+
+        await RealtimeGatewayTests.SendAsync(socket, """{"type":"command","v":1,"request_id":"late","domain":"system","command":"ping","payload":null}""");
+        var alsoLimited = await RealtimeGatewayTests.ReceiveJsonAsync(socket);
+        Assert.Equal("rate_limited", alsoLimited.GetProperty("code").GetString());
+        Assert.Equal("late", alsoLimited.GetProperty("request_id").GetString());
     }
 }
 
