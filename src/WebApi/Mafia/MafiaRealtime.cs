@@ -32,7 +32,7 @@ public static class MafiaFrames
     public static byte[] Frame(string name, object? payload)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {
             writer.WriteStartObject();
             if (name == "game_state")

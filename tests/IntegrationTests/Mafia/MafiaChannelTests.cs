@@ -95,6 +95,35 @@ public sealed class MafiaChannelTests(CleanGamesHost host) : IClassFixture<Clean
     }
 
     [Fact]
+    public async Task Chat_goes_out_with_markup_escaped_and_letters_readable_on_the_hub_and_the_socket()
+    {
+        var table = await MafiaTable.StartAsync(host);
+        using var hub = await RawHubClient.ConnectAsync(host, "/hubs/game", host.IssueToken(table.Mafia));
+        await hub.InvokeAsync("JoinGame", table.GameId);
+        using var socket = await ConnectAsync(table, host.IssueToken(table.Mafia));
+
+        // Night: the mafia hear their own line, on both transports.
+        const string line = "Игрок <script>alert('x')</script> & co";
+        await hub.InvokeAsync("Chat", table.GameId, line);
+        var fromHub = await hub.NextEventAsync("chat");
+        string fromSocket;
+        do
+        {
+            fromSocket = await RealtimeGatewayTests.ReceiveTextAsync(socket);
+        }
+        while (Type(JsonDocument.Parse(fromSocket).RootElement) != "chat");
+
+        foreach (var raw in new[] { fromHub, fromSocket })
+        {
+            Assert.Contains(@"""message"":""Игрок \u003Cscript\u003Ealert(\u0027x\u0027)\u003C/script\u003E \u0026 co""", raw, StringComparison.Ordinal);
+            Assert.DoesNotContain("<", raw, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(line, JsonDocument.Parse(fromHub).RootElement.GetProperty("arguments")[0].GetProperty("message").GetString());
+        Assert.Equal(line, JsonDocument.Parse(fromSocket).RootElement.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task The_notification_socket_refuses_a_missing_token_and_a_forged_user_id()
     {
         var id = MafiaTable.NewAccount();
