@@ -48,7 +48,7 @@ public static partial class WebApiRegistration
                 api.InvalidModelStateResponseFactory = context => ApiErrorResponder.AsResult(ModelStateErrors.ToApiError(context));
             });
         services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
-        services.AddSignalR().AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions));
+        services.AddSignalR().AddJsonProtocol(json => WireJson.ConfigureHub(json.PayloadSerializerOptions));
 
         services.AddScoped<HttpCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());

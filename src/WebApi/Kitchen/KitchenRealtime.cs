@@ -49,7 +49,7 @@ public static class KitchenRealtime
     public static byte[] BroadcastFrame(RealtimeEvent realtimeEvent)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("message_type", "broadcast");

@@ -260,7 +260,7 @@ internal sealed partial class KitchenSocketConnection(
     private async Task ReplyAsync(JsonElement requestId, string? requestType, object? data, CancellationToken cancellationToken)
     {
         _outbound.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_outbound))
+        using (var writer = new Utf8JsonWriter(_outbound, WireJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("message_type", "response");

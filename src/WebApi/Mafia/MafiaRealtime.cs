@@ -32,7 +32,7 @@ public static class MafiaFrames
     public static byte[] Frame(string name, object? payload)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {
             writer.WriteStartObject();
             if (name == "game_state")
@@ -63,19 +63,35 @@ public static class MafiaFrames
 }
 
 /// <summary>
-/// Reconnect tokens for game sockets: protected (signed and encrypted) and time-limited, naming the
-/// game, the account and whether it watches as an admin, so a dropped client reattaches without its JWT.
+/// Reconnect tokens for the seed-000 sockets: protected (signed and encrypted) and time-limited,
+/// naming the socket they reopen (one game, or the notifications), the account and whether it
+/// watches as an admin, so a dropped client reattaches without its JWT. Each socket announces a
+/// fresh one in its <c>connected</c> frame.
 /// </summary>
-public sealed class ReconnectTokens(IDataProtectionProvider protection)
+public sealed class ReconnectTokens(IDataProtectionProvider protection, IClock clock)
 {
+    /// <summary>The scope of <c>/ws/notifications</c>; a game's scope is its id (<see cref="GameScope"/>).</summary>
+    public const string NotificationsScope = "notifications";
+
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(6);
     private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("mafia.game-socket.reconnect").ToTimeLimitedDataProtector();
 
-    public string Issue(Guid gameId, long accountId, bool admin) =>
-        _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{gameId:N}|{accountId}|{(admin ? 1 : 0)}"), Lifetime);
+    public static string GameScope(Guid gameId) => gameId.ToString("N", CultureInfo.InvariantCulture);
 
-    /// <summary>The principal the token stands for, when it is valid for <paramref name="gameId"/>.</summary>
-    public ClaimsPrincipal? Redeem(string token, Guid gameId)
+    /// <summary>The seed's <c>{"type":"connected","reconnect_token","timestamp"}</c>, with a fresh token reopening <paramref name="scope"/> for <paramref name="user"/>.</summary>
+    public byte[] ConnectedFrame(string scope, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var accountId = long.Parse(user.FindFirstValue(AccountClaimTypes.Subject)!, CultureInfo.InvariantCulture);
+        var token = Issue(scope, accountId, user.HasClaim(AccountClaimTypes.Role, Roles.Admin));
+        return MafiaFrames.Frame("connected", new { reconnect_token = token, timestamp = GameViews.Timestamp(clock.UtcNow) });
+    }
+
+    public string Issue(string scope, long accountId, bool admin) =>
+        _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{scope}|{accountId}|{(admin ? 1 : 0)}"), Lifetime);
+
+    /// <summary>The principal the token stands for, when it is valid for <paramref name="scope"/>.</summary>
+    public ClaimsPrincipal? Redeem(string token, string scope)
     {
         string text;
         try
@@ -88,7 +104,7 @@ public sealed class ReconnectTokens(IDataProtectionProvider protection)
         }
 
         var parts = text.Split('|');
-        if (parts.Length != 3 || !Guid.TryParseExact(parts[0], "N", out var game) || game != gameId)
+        if (parts.Length != 3 || parts[0] != scope)
         {
             return null;
         }

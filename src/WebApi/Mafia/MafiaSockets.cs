@@ -28,7 +28,7 @@ internal static partial class MafiaSockets
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
 
     public static async Task GameAsync(HttpContext context, string game_id, RealtimeCommandRouter router, WebSocketConnectionTracker tracker,
-        SocketSubscriptions subscriptions, ReconnectTokens reconnects, IClock clock, ILoggerFactory loggers)
+        SocketSubscriptions subscriptions, ReconnectTokens reconnects, ILoggerFactory loggers)
     {
         var responder = context.RequestServices.GetRequiredService<ApiErrorResponder>();
         if (!context.WebSockets.IsWebSocketRequest)
@@ -37,19 +37,15 @@ internal static partial class MafiaSockets
             return;
         }
 
-        var user = context.User.Identity?.IsAuthenticated == true ? context.User : null;
-        if (user is null && context.Request.Query["reconnect_token"].FirstOrDefault() is { Length: > 0 } reconnect)
+        var scope = Guid.TryParse(game_id, CultureInfo.InvariantCulture, out var requested) ? ReconnectTokens.GameScope(requested) : null;
+        if (scope is null && context.User.Identity?.IsAuthenticated != true && HasReconnectToken(context))
         {
-            if (!Guid.TryParse(game_id, CultureInfo.InvariantCulture, out var requested))
-            {
-                // A malformed id names no game, whatever the token.
-                await responder.WriteAsync(context, ApiError.From(MafiaErrors.GameNotFound));
-                return;
-            }
-
-            user = reconnects.Redeem(reconnect, requested);
+            // A malformed id names no game, whatever the token.
+            await responder.WriteAsync(context, ApiError.From(MafiaErrors.GameNotFound));
+            return;
         }
 
+        var user = Caller(context, reconnects, scope);
         if (await RefuseAsync(context, responder, user) || user is null)
         {
             return;
@@ -70,6 +66,7 @@ internal static partial class MafiaSockets
         }
 
         var accountId = AccountOf(user);
+        var reopens = ReconnectTokens.GameScope(joined.GameId);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var connection = tracker.Track(socket);
         var logger = loggers.CreateLogger("CleanGames.WebApi.Mafia.GameSocket");
@@ -77,7 +74,6 @@ internal static partial class MafiaSockets
         IDisposable? subscription = null;
         try
         {
-            var isAdmin = user.HasClaim(AccountClaimTypes.Role, Roles.Admin);
             var audience = joined.IsPlayer ? accountId : MafiaTopics.Observers;
             await RealtimeJoin.RunAsync(
                 () =>
@@ -96,11 +92,11 @@ internal static partial class MafiaSockets
                     }
                     else if (state.Role is { } role)
                     {
-                        pusher.Release(Connected(state), MafiaFrames.Frame("game_state", state.State), MafiaFrames.Frame("role_assigned", role));
+                        pusher.Release(reconnects.ConnectedFrame(reopens, user), MafiaFrames.Frame("game_state", state.State), MafiaFrames.Frame("role_assigned", role));
                     }
                     else
                     {
-                        pusher.Release(Connected(state), MafiaFrames.Frame("game_state", state.State));
+                        pusher.Release(reconnects.ConnectedFrame(reopens, user), MafiaFrames.Frame("game_state", state.State));
                     }
 
                     return Task.CompletedTask;
@@ -108,9 +104,6 @@ internal static partial class MafiaSockets
                 state => state.Version,
                 rereads: 0,
                 rereadFailed: _ => { });
-
-            byte[] Connected(JoinedGame state) =>
-                MafiaFrames.Frame("connected", new { reconnect_token = reconnects.Issue(state.GameId, accountId, isAdmin), timestamp = GameViews.Timestamp(clock.UtcNow) });
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -132,7 +125,8 @@ internal static partial class MafiaSockets
         }
     }
 
-    public static async Task NotificationsAsync(HttpContext context, RealtimeCommandRouter router, WebSocketConnectionTracker tracker, SocketSubscriptions subscriptions, ILoggerFactory loggers)
+    public static async Task NotificationsAsync(HttpContext context, RealtimeCommandRouter router, WebSocketConnectionTracker tracker, SocketSubscriptions subscriptions,
+        ReconnectTokens reconnects, ILoggerFactory loggers)
     {
         var responder = context.RequestServices.GetRequiredService<ApiErrorResponder>();
         if (!context.WebSockets.IsWebSocketRequest)
@@ -141,7 +135,7 @@ internal static partial class MafiaSockets
             return;
         }
 
-        var user = context.User.Identity?.IsAuthenticated == true ? context.User : null;
+        var user = Caller(context, reconnects, ReconnectTokens.NotificationsScope);
         if (await RefuseAsync(context, responder, user) || user is null)
         {
             return;
@@ -152,10 +146,29 @@ internal static partial class MafiaSockets
         var logger = loggers.CreateLogger("CleanGames.WebApi.Mafia.NotificationSocket");
         using var pusher = new SocketPusher(connection, capacity: 256, framesSupersede: false, SendTimeout, logger);
         var call = new RealtimeCall(user, "notify_" + Guid.NewGuid().ToString("N"));
+
+        // connected is queued before the subscription exists, so it is always the first frame.
+        pusher.Push(reconnects.ConnectedFrame(ReconnectTokens.NotificationsScope, user));
         using var subscription = subscriptions.Subscribe(MafiaTopics.Notifications, AccountOf(user), new SocketSubscriber(call.ConnectionId, MafiaFrames.Frame, pusher));
         await ReadLoopAsync(connection, pusher, router, MafiaRealtime.NotificationsDomain, call, tracker, logger, context.RequestAborted);
         await pusher.DrainAsync();
     }
+
+    /// <summary>
+    /// The caller: the JWT's, else the one a <c>?reconnect_token=</c> issued for this socket's
+    /// <paramref name="scope"/> stands for (null when the socket names nothing a token could reopen).
+    /// </summary>
+    private static ClaimsPrincipal? Caller(HttpContext context, ReconnectTokens reconnects, string? scope)
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            return context.User;
+        }
+
+        return scope is not null && HasReconnectToken(context) ? reconnects.Redeem(context.Request.Query["reconnect_token"].First()!, scope) : null;
+    }
+
+    private static bool HasReconnectToken(HttpContext context) => context.Request.Query["reconnect_token"].FirstOrDefault() is { Length: > 0 };
 
     /// <summary>401 without a verified caller; 403 when the query's <c>user_id</c> is someone else.</summary>
     private static async Task<bool> RefuseAsync(HttpContext context, ApiErrorResponder responder, ClaimsPrincipal? user)

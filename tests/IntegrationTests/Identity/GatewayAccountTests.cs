@@ -45,9 +45,42 @@ public sealed class GatewayAccountTests(CleanGamesHost host) : IClassFixture<Cle
         }
     }
 
+    [Fact]
+    public async Task A_Russian_username_registers_and_is_one_name_whatever_its_case_or_spelling()
+    {
+        const string password = "password123";
+        var registered = await _client.PostAsync("/auth/register", Body(new { email = "igrok1@example.com", username = "Игрок_1", password }));
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        Assert.Equal("Игрок_1", (await registered.ReadJsonAsync()).GetProperty("data").GetProperty("username").GetString());
+
+        // Another case is the same name: taken for a registration, accepted for a sign-in.
+        var upper = await _client.PostAsync("/auth/register", Body(new { email = "igrok2@example.com", username = "ИГРОК_1", password }));
+        Assert.Equal(HttpStatusCode.Conflict, upper.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync("/auth/login", Body(new { username = "игрок_1", password }))).StatusCode);
+
+        // A letter typed decomposed (Е + combining diaeresis) is the composed Ё.
+        const string composed = "Ёж.ик-9";
+        const string decomposed = "\u0415\u0308\u0436.\u0438\u043A-9";
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync("/auth/register", Body(new { email = "yozhik1@example.com", username = composed, password }))).StatusCode);
+        var twice = await _client.PostAsync("/auth/register", Body($$"""{"email": "yozhik2@example.com", "username": "{{decomposed}}", "password": "{{password}}"}"""));
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync("/auth/login", Body($$"""{"username": "{{decomposed}}", "password": "{{password}}"}"""))).StatusCode);
+
+        // Full-width forms are stored as the letters they stand for.
+        var wide = await _client.PostAsync("/auth/register", Body(new { email = "wide@example.com", username = "ｐｌａｙｅｒ＿７", password }));
+        Assert.Equal(HttpStatusCode.OK, wide.StatusCode);
+        Assert.Equal("player_7", (await wide.ReadJsonAsync()).GetProperty("data").GetProperty("username").GetString());
+    }
+
     [Theory]
     [InlineData("""{"email": "not-an-email", "username": "valid_name", "password": "password123"}""")]
     [InlineData("""{"email": "a@example.com", "username": "ab", "password": "password123"}""")]
+    [InlineData("""{"email": "a@example.com", "username": "Иг", "password": "password123"}""")]
+    [InlineData("""{"email": "a@example.com", "username": "\u0415\u0308\u0436", "password": "password123"}""")]
+    [InlineData("""{"email": "a@example.com", "username": "Игрок 1", "password": "password123"}""")]
+    [InlineData("""{"email": "a@example.com", "username": "Игрок<1>", "password": "password123"}""")]
+    [InlineData("""{"email": "a@example.com", "username": "игрок@почта", "password": "password123"}""")]
+    [InlineData("""{"email": "a@example.com", "username": "ЯяЯяЯяЯяЯяЯяЯяЯяЯяЯяЯяЯяЯяЯяЯяЯяЯ", "password": "password123"}""")]
     [InlineData("""{"email": "a@example.com", "username": "valid_name", "password": "short"}""")]
     [InlineData("""{"username": "valid_name", "password": "password123"}""")]
     [InlineData("""{"email": "a@example.com", "username": 12345, "password": "password123"}""")]

@@ -34,6 +34,19 @@ public sealed class NovelsAccountTests(CleanGamesHost host) : IClassFixture<Clea
     }
 
     [Fact]
+    public async Task A_display_name_goes_out_with_markup_escaped_and_letters_readable()
+    {
+        const string name = "<b>Ёлка</b> & 'co'";
+        var response = await _client.PostAsync("/api/v1/auth/register", Body(new { email = Accounts.UniqueName() + "@example.com", password = "password123", display_name = name }));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.Contains(@"""display_name"":""\u003Cb\u003EЁлка\u003C/b\u003E \u0026 \u0027co\u0027""", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", raw, StringComparison.Ordinal);
+        Assert.Equal(name, (await response.ReadJsonAsync()).GetProperty("data").GetProperty("user").GetProperty("display_name").GetString());
+    }
+
+    [Fact]
     public async Task A_taken_email_is_400_and_invalid_fields_are_422_with_details()
     {
         var email = Accounts.UniqueName() + "@example.com";

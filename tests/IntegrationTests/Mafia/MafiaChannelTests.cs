@@ -95,6 +95,35 @@ public sealed class MafiaChannelTests(CleanGamesHost host) : IClassFixture<Clean
     }
 
     [Fact]
+    public async Task Chat_goes_out_with_markup_escaped_and_letters_readable_on_the_hub_and_the_socket()
+    {
+        var table = await MafiaTable.StartAsync(host);
+        using var hub = await RawHubClient.ConnectAsync(host, "/hubs/game", host.IssueToken(table.Mafia));
+        await hub.InvokeAsync("JoinGame", table.GameId);
+        using var socket = await ConnectAsync(table, host.IssueToken(table.Mafia));
+
+        // Night: the mafia hear their own line, on both transports.
+        const string line = "Игрок <script>alert('x')</script> & co";
+        await hub.InvokeAsync("Chat", table.GameId, line);
+        var fromHub = await hub.NextEventAsync("chat");
+        string fromSocket;
+        do
+        {
+            fromSocket = await RealtimeGatewayTests.ReceiveTextAsync(socket);
+        }
+        while (Type(JsonDocument.Parse(fromSocket).RootElement) != "chat");
+
+        foreach (var raw in new[] { fromHub, fromSocket })
+        {
+            Assert.Contains(@"""message"":""Игрок \u003Cscript\u003Ealert(\u0027x\u0027)\u003C/script\u003E \u0026 co""", raw, StringComparison.Ordinal);
+            Assert.DoesNotContain("<", raw, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(line, JsonDocument.Parse(fromHub).RootElement.GetProperty("arguments")[0].GetProperty("message").GetString());
+        Assert.Equal(line, JsonDocument.Parse(fromSocket).RootElement.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task The_notification_socket_refuses_a_missing_token_and_a_forged_user_id()
     {
         var id = MafiaTable.NewAccount();
@@ -107,6 +136,43 @@ public sealed class MafiaChannelTests(CleanGamesHost host) : IClassFixture<Clean
         Assert.Equal("pong", (await MafiaTable.NextAsync(socket, "type", "pong")).GetProperty("type").GetString());
         await RealtimeGatewayTests.SendAsync(socket, """{"type":"chat","message":"hi"}""");
         AssertProperties(await MafiaTable.NextAsync(socket, "type", "error"), "type", "detail");
+    }
+
+    [Fact]
+    public async Task The_notification_socket_opens_with_connected_and_reopens_with_its_reconnect_token_alone()
+    {
+        var id = MafiaTable.NewAccount();
+        string reconnect;
+        using (var socket = await host.ConnectWebSocketAsync($"/ws/notifications?token={host.IssueToken(id)}&user_id={id}"))
+        {
+            // The first frame comes unasked, as on the game socket.
+            var connected = await RealtimeGatewayTests.ReceiveJsonAsync(socket);
+            AssertProperties(connected, "type", "reconnect_token", "timestamp");
+            Assert.Equal("connected", connected.GetProperty("type").GetString());
+            reconnect = Uri.EscapeDataString(connected.GetProperty("reconnect_token").GetString()!);
+        }
+
+        // No JWT: the token reopens this account's notifications, and hears them.
+        using var again = await host.ConnectWebSocketAsync($"/ws/notifications?reconnect_token={reconnect}&user_id={id}");
+        Assert.Equal("connected", (await RealtimeGatewayTests.ReceiveJsonAsync(again)).GetProperty("type").GetString());
+        using (var owner = host.CreateClientFor(id))
+        using (var member = host.CreateClientFor(MafiaTable.NewAccount()))
+        {
+            var code = (await (await owner.PostAsync("/api/matchmaking/lobby/create", null)).ReadJsonAsync()).GetProperty("invite_code").GetString();
+            (await member.PostAsync("/api/matchmaking/lobby/join/" + code, null)).EnsureSuccessStatusCode();
+        }
+
+        var joined = await RealtimeGatewayTests.ReceiveJsonAsync(again);
+        Assert.Equal("lobby_member_joined", joined.GetProperty("notification_type").GetString());
+
+        // It reopens nothing else: not another account's, not a game socket; a game's token does not reopen notifications.
+        await AssertRefusedAsync($"/ws/notifications?reconnect_token={reconnect}&user_id={id + 1}", HttpStatusCode.Forbidden);
+        await AssertRefusedAsync("/ws/notifications?reconnect_token=forged", HttpStatusCode.Unauthorized);
+        var table = await MafiaTable.StartAsync(host);
+        await AssertRefusedAsync($"/ws/games/{table.GameId}?reconnect_token={reconnect}", HttpStatusCode.Unauthorized);
+        using var game = await host.ConnectWebSocketAsync($"/ws/games/{table.GameId}?token={host.IssueToken(table.Ids[0])}");
+        var gameToken = Uri.EscapeDataString((await MafiaTable.NextAsync(game, "type", "connected")).GetProperty("reconnect_token").GetString()!);
+        await AssertRefusedAsync($"/ws/notifications?reconnect_token={gameToken}", HttpStatusCode.Unauthorized);
     }
 
     [Fact]

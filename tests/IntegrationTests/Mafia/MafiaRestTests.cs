@@ -85,7 +85,7 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
         var detectiveHistory = await (await clients[detective].GetAsync($"/api/game/{gameId}/history")).ReadJsonAsync();
         var investigation = detectiveHistory.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("action_type").GetString() == "investigate");
         Assert.Equal("mafia", investigation.GetProperty("result").GetString());
-        Assert.Contains(detectiveHistory.GetProperty("actions").EnumerateArray(), a => a.GetProperty("action_type").GetString() == "phase_change" && a.GetProperty("player_id").ValueKind == JsonValueKind.Null);
+        Assert.Contains(detectiveHistory.GetProperty("actions").EnumerateArray(), a => a.GetProperty("action_type").GetString() == "phase_change" && a.GetProperty("player_id").GetString() == "system");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await clients[detective].PostAsync($"/api/game/{gameId}/advance_phase", null)).StatusCode);
         var voting = await (await admin.PostAsync($"/api/game/{gameId}/advance_phase", null)).ReadJsonAsync();
@@ -114,6 +114,35 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
         var everyone = await (await clients[citizens[1]].GetAsync($"/api/game/{gameId}/players?role=mafia")).ReadJsonAsync();
         Assert.Equal(mafia.ToString(), everyone.GetProperty("players")[0].GetProperty("user_id").GetString());
         Assert.Equal(JsonValueKind.Null, (await (await clients[ids[0]].GetAsync("/api/game/my_game")).ReadJsonAsync()).GetProperty("active_game").ValueKind);
+    }
+
+    [Fact]
+    public async Task Every_history_entry_names_its_actor_and_entries_no_player_caused_name_the_system()
+    {
+        var table = await MafiaTable.StartAsync(host);
+        var (mafia, detective, citizens) = (table.Mafia, table.Detective, table.Citizens);
+        Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(detective, "action", new { action = "investigate", target_id = mafia.ToString() })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(mafia, "action", new { action = "kill", target_id = citizens[0].ToString() })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(MafiaTable.NewAccount(), "advance_phase", null, "admin")).StatusCode);
+        foreach (var voter in new[] { detective, citizens[1] })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(voter, "vote", new { target_id = mafia.ToString() })).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(mafia, "vote", new { target_id = (string?)null })).StatusCode);
+
+        // Ended, so every entry is visible: phase changes, the night's death, the vote's death and the end.
+        using var client = host.CreateClientFor(citizens[1]);
+        var actions = (await (await client.GetAsync($"/api/game/{table.GameId}/history")).ReadJsonAsync()).GetProperty("actions").EnumerateArray().ToArray();
+        Assert.All(actions, a => Assert.Equal(JsonValueKind.String, a.GetProperty("player_id").ValueKind));
+        var unattended = actions.Where(a => a.GetProperty("action_type").GetString() is "phase_change" or "death" or "game_end").ToArray();
+        Assert.Equal(2, unattended.Count(a => a.GetProperty("action_type").GetString() == "death"));
+        Assert.Single(unattended, a => a.GetProperty("action_type").GetString() == "game_end");
+        Assert.All(unattended, a => Assert.Equal("system", a.GetProperty("player_id").GetString()));
+        var acted = actions.Except(unattended).ToArray();
+        Assert.Equal(
+            new[] { detective, mafia, detective, citizens[1], mafia }.Select(id => id.ToString()).Order(StringComparer.Ordinal),
+            acted.Select(a => a.GetProperty("player_id").GetString()!).Order(StringComparer.Ordinal));
     }
 
     [Theory]

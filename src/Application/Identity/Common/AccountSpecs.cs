@@ -6,11 +6,12 @@ namespace CleanGames.Application.Identity.Common;
 
 public sealed class AccountByLoginSpec : Specification<Account>
 {
-    /// <summary>A login is a username or an email, compared case-insensitively.</summary>
+    /// <summary>A login is a username or an email, compared case-insensitively (a username in its canonical form too).</summary>
     public AccountByLoginSpec(string login)
     {
-        var normalized = login.Trim().ToUpperInvariant();
-        Query.Where(a => a.NormalizedUsername == normalized || a.NormalizedEmail == normalized);
+        var username = Account.NormalizeUsername(login);
+        var email = Account.NormalizeEmail(login);
+        Query.Where(a => (username != null && a.NormalizedUsername == username) || (email != null && a.NormalizedEmail == email));
     }
 }
 

@@ -1,4 +1,5 @@
 using CleanGames.Domain.Common;
+using CleanGames.Domain.Common.Text;
 using CleanGames.Domain.Identity.Accounts.Events;
 
 namespace CleanGames.Domain.Identity.Accounts;
@@ -27,8 +28,10 @@ public sealed class Account : AggregateRoot<long>
     /// <summary>Upper-cased <see cref="Email"/>: uniqueness is case-insensitive.</summary>
     public string? NormalizedEmail { get; private set; }
 
+    /// <summary>The username in its canonical form (<see cref="CanonicalUsername"/>).</summary>
     public string? Username { get; private set; }
 
+    /// <summary>Upper-cased canonical <see cref="Username"/>: uniqueness is case-insensitive.</summary>
     public string? NormalizedUsername { get; private set; }
 
     public string? PasswordHash { get; private set; }
@@ -75,7 +78,7 @@ public sealed class Account : AggregateRoot<long>
         var account = New(now);
         account.Email = email?.Trim();
         account.NormalizedEmail = NormalizeEmail(email);
-        account.Username = username?.Trim();
+        account.Username = string.IsNullOrWhiteSpace(username) ? null : CanonicalUsername(username.Trim());
         account.NormalizedUsername = NormalizeUsername(username);
         account.PasswordHash = passwordHash;
         account.DisplayName = CleanDisplayName(displayName);
@@ -106,7 +109,14 @@ public sealed class Account : AggregateRoot<long>
         string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToUpperInvariant();
 
     public static string? NormalizeUsername(string? username) =>
-        string.IsNullOrWhiteSpace(username) ? null : username.Trim().ToUpperInvariant();
+        string.IsNullOrWhiteSpace(username) ? null : CanonicalUsername(username.Trim()).ToUpperInvariant();
+
+    /// <summary>
+    /// A username as it is stored, shown and compared: NFKC-normalised, so that one name typed two
+    /// ways (a letter composed or decomposed, full-width forms, ligatures) is one name and cannot be
+    /// registered twice.
+    /// </summary>
+    public static string CanonicalUsername(string username) => Nfkc.Normalize(username);
 
     /// <summary>Telegram sends the user's current profile with every sign-in; keep ours in step.</summary>
     public void UpdateTelegramProfile(TelegramIdentity telegram)

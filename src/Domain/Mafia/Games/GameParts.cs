@@ -57,7 +57,7 @@ public sealed record Vote(int PhaseNumber, long VoterId, long? TargetId);
 
 /// <summary>
 /// One line of the game's history (seed <c>GameAction</c>). <see cref="PlayerId"/> is null for
-/// entries without an actor (phase changes, deaths).
+/// entries without an actor (phase changes, deaths, the end).
 /// </summary>
 public sealed record GameActionEntry(
     int Sequence,

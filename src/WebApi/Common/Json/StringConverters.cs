@@ -24,7 +24,7 @@ public sealed class StringOrNumberConverter : JsonConverter<string?>
         }
         else
         {
-            writer.WriteStringValue(value);
+            WireJson.WriteString(writer, value);
         }
     }
 }

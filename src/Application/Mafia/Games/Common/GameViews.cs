@@ -28,11 +28,20 @@ public sealed record GameStateView(
 /// <summary>Seed <c>PlayerInfo</c>: <c>role</c> only where the viewer may see it.</summary>
 public sealed record PlayerInfoView(string UserId, bool Alive, string? DeathReason, string? Role);
 
-/// <summary>Seed <c>GameAction</c>; <c>player_id</c> is null for entries without an actor.</summary>
-public sealed record GameActionView(int Day, string Phase, string? PlayerId, string ActionType, string? TargetId, string? Result, string Timestamp);
+/// <summary>
+/// Seed <c>GameAction</c>; <c>player_id</c> is <see cref="GameViews.SystemActor"/> for entries
+/// without an actor (phase changes, deaths, the end).
+/// </summary>
+public sealed record GameActionView(int Day, string Phase, string PlayerId, string ActionType, string? TargetId, string? Result, string Timestamp);
 
 public static class GameViews
 {
+    /// <summary>
+    /// The <c>player_id</c> of history entries no player caused. The seed types it a required
+    /// <c>str</c>, and typed clients refuse a null there; no account id can be this word.
+    /// </summary>
+    public const string SystemActor = "system";
+
     public static GameStateView State(Game game, long? viewerId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(game);
@@ -65,7 +74,7 @@ public static class GameViews
     public static GameActionView Action(GameActionEntry entry) => new(
         entry.Day,
         Name(entry.Phase),
-        entry.PlayerId is { } player ? MafiaIds.Of(player) : null,
+        entry.PlayerId is { } player ? MafiaIds.Of(player) : SystemActor,
         entry.ActionType,
         entry.TargetId is { } target ? MafiaIds.Of(target) : null,
         entry.Result,
