@@ -1,5 +1,4 @@
 using CleanGames.Application.Common.Abstractions;
-using CleanGames.Infrastructure.Authentication;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Health;
 using CleanGames.WebApi.Common.Http;
@@ -72,6 +71,7 @@ public static partial class WebApiRegistration
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure(bearer =>
         {
             bearer.Events ??= new JwtBearerEvents();
+            bearer.Events.OnMessageReceived = EndpointAuthentication.ReadQueryToken;
             bearer.Events.OnChallenge = async context =>
             {
                 context.HandleResponse();
@@ -123,7 +123,7 @@ public static partial class WebApiRegistration
         app.UseRouting();
         app.UseMiddleware<ReadinessGateMiddleware>();
         app.UseRateLimiter();
-        app.UseJwtAuthentication();
+        app.UseEndpointAuthentication();
         app.UseEndpointAuthorization();
 
         app.MapOpenApi();
