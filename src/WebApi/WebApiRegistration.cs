@@ -15,7 +15,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using Scalar.AspNetCore;
 
 namespace CleanGames.WebApi;
 
@@ -81,7 +80,7 @@ public static partial class WebApiRegistration
                 context.HttpContext.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(context.HttpContext, ApiError.Forbidden());
         });
 
-        services.AddOpenApi(openApi => openApi.AddOperationTransformer<DialectResponsesTransformer>());
+        services.AddApiReference();
         services.AddSingleton<WebSocketConnectionTracker>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<SocketSubscriptions>();
@@ -126,8 +125,7 @@ public static partial class WebApiRegistration
         app.UseEndpointAuthentication();
         app.UseEndpointAuthorization();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        var referencePublished = app.MapApiReference();
         app.MapHealthEndpoints();
         app.MapControllers();
 
@@ -138,11 +136,11 @@ public static partial class WebApiRegistration
 
         // Make sure the tracker exists before the first socket so shutdown can reach every one.
         app.Services.GetRequiredService<WebSocketConnectionTracker>();
-        app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
+        app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app, referencePublished));
         return app;
     }
 
-    private static void LogAddresses(WebApplication app)
+    private static void LogAddresses(WebApplication app, bool referencePublished)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
@@ -152,10 +150,20 @@ public static partial class WebApiRegistration
                 .Replace("://+", "://localhost", StringComparison.Ordinal)
                 .Replace("://*", "://localhost", StringComparison.Ordinal)
                 .TrimEnd('/');
-            LogEndpoints(app.Logger, root);
+            if (referencePublished)
+            {
+                LogEndpoints(app.Logger, root);
+            }
+            else
+            {
+                LogHealthEndpoints(app.Logger, root);
+            }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CleanGames is serving at {Root}: API reference {Root}/scalar, OpenAPI {Root}/openapi/v1.json, health {Root}/health/live and {Root}/health/ready")]
     private static partial void LogEndpoints(ILogger logger, string root);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CleanGames is serving at {Root}: health {Root}/health/live and {Root}/health/ready (API reference not published: Api:PublishReference is false)")]
+    private static partial void LogHealthEndpoints(ILogger logger, string root);
 }
