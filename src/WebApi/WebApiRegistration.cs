@@ -27,6 +27,7 @@ public static partial class WebApiRegistration
     public static IServiceCollection AddWebApi(this IServiceCollection services)
     {
         services.AddRateLimitPolicies();
+        services.AddCrossOrigin();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
         {
@@ -120,6 +121,7 @@ public static partial class WebApiRegistration
         });
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseRouting();
+        app.UseCrossOrigin();
         app.UseMiddleware<ReadinessGateMiddleware>();
         app.UseRateLimiter();
         app.UseEndpointAuthentication();
