@@ -8,7 +8,7 @@ namespace CleanGames.Infrastructure.Identity;
 
 internal static class IdentityInfrastructure
 {
-    /// <summary>Identity's adapters: password hashing, the admin lists, Telegram proofs, the account directory other modules read, and the hourly session purge.</summary>
+    /// <summary>Identity's adapters: password hashing, the admin lists, Telegram proofs, the account directory other modules read, and the hourly purges of dead sessions and expired spent Telegram proofs.</summary>
     public static IServiceCollection AddIdentityInfrastructure(this IServiceCollection services)
     {
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
@@ -18,7 +18,9 @@ internal static class IdentityInfrastructure
         services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section);
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
-        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section)
+            .Validate(o => o.AuthMaxAgeSeconds > 0, "Telegram:AuthMaxAgeSeconds must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<ITelegramLoginVerifier, TelegramLoginVerifier>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddQuartz(quartz => quartz.ScheduleJob<PurgeExpiredSessionsJob>(
@@ -26,6 +28,11 @@ internal static class IdentityInfrastructure
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
             job => job.WithIdentity(PurgeExpiredSessionsJob.Key)));
+        services.AddQuartz(quartz => quartz.ScheduleJob<PurgeSpentTelegramProofsJob>(
+            trigger => trigger.WithIdentity("identity.purge-spent-telegram-proofs.hourly")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+            job => job.WithIdentity(PurgeSpentTelegramProofsJob.Key)));
         return services;
     }
 }
