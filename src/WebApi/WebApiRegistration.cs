@@ -1,5 +1,4 @@
 using CleanGames.Application.Common.Abstractions;
-using CleanGames.Infrastructure.Authentication;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Health;
 using CleanGames.WebApi.Common.Http;
@@ -16,7 +15,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using Scalar.AspNetCore;
 
 namespace CleanGames.WebApi;
 
@@ -29,6 +27,7 @@ public static partial class WebApiRegistration
     public static IServiceCollection AddWebApi(this IServiceCollection services)
     {
         services.AddRateLimitPolicies();
+        services.AddCrossOrigin();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
         {
@@ -73,6 +72,7 @@ public static partial class WebApiRegistration
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure(bearer =>
         {
             bearer.Events ??= new JwtBearerEvents();
+            bearer.Events.OnMessageReceived = EndpointAuthentication.ReadQueryToken;
             bearer.Events.OnChallenge = async context =>
             {
                 context.HandleResponse();
@@ -82,7 +82,7 @@ public static partial class WebApiRegistration
                 context.HttpContext.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(context.HttpContext, ApiError.Forbidden());
         });
 
-        services.AddOpenApi(openApi => openApi.AddOperationTransformer<DialectResponsesTransformer>());
+        services.AddApiReference();
         services.AddSingleton<WebSocketConnectionTracker>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<SocketSubscriptions>();
@@ -122,13 +122,13 @@ public static partial class WebApiRegistration
         });
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseRouting();
+        app.UseCrossOrigin();
         app.UseMiddleware<ReadinessGateMiddleware>();
         app.UseRateLimiter();
-        app.UseJwtAuthentication();
+        app.UseEndpointAuthentication();
         app.UseEndpointAuthorization();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        var referencePublished = app.MapApiReference();
         app.MapHealthEndpoints();
         app.MapControllers();
 
@@ -139,11 +139,11 @@ public static partial class WebApiRegistration
 
         // Make sure the tracker exists before the first socket so shutdown can reach every one.
         app.Services.GetRequiredService<WebSocketConnectionTracker>();
-        app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
+        app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app, referencePublished));
         return app;
     }
 
-    private static void LogAddresses(WebApplication app)
+    private static void LogAddresses(WebApplication app, bool referencePublished)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
@@ -153,10 +153,20 @@ public static partial class WebApiRegistration
                 .Replace("://+", "://localhost", StringComparison.Ordinal)
                 .Replace("://*", "://localhost", StringComparison.Ordinal)
                 .TrimEnd('/');
-            LogEndpoints(app.Logger, root);
+            if (referencePublished)
+            {
+                LogEndpoints(app.Logger, root);
+            }
+            else
+            {
+                LogHealthEndpoints(app.Logger, root);
+            }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CleanGames is serving at {Root}: API reference {Root}/scalar, OpenAPI {Root}/openapi/v1.json, health {Root}/health/live and {Root}/health/ready")]
     private static partial void LogEndpoints(ILogger logger, string root);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CleanGames is serving at {Root}: health {Root}/health/live and {Root}/health/ready (API reference not published: Api:PublishReference is false)")]
+    private static partial void LogHealthEndpoints(ILogger logger, string root);
 }

@@ -11,7 +11,7 @@ namespace CleanGames.Infrastructure.Identity;
 
 internal static class IdentityInfrastructure
 {
-    /// <summary>Identity's adapters: password hashing, the Telegram admin list, the bootstrap admin, stored roles, Telegram proofs, the account directory other modules read, and the hourly session purge.</summary>
+    /// <summary>Identity's adapters: password hashing, the Telegram admin list, the bootstrap admin, stored roles, Telegram proofs, the account directory other modules read, and the hourly purges of dead sessions and expired spent Telegram proofs.</summary>
     public static IServiceCollection AddIdentityInfrastructure(this IServiceCollection services)
     {
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
@@ -24,7 +24,9 @@ internal static class IdentityInfrastructure
         services.AddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
         services.AddScoped<IRoleStore, StoredRoles>();
         services.AddReferenceDataSeeder<BootstrapAdminSeeder>();
-        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section)
+            .Validate(o => o.AuthMaxAgeSeconds > 0, "Telegram:AuthMaxAgeSeconds must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<ITelegramLoginVerifier, TelegramLoginVerifier>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddQuartz(quartz => quartz.ScheduleJob<PurgeExpiredSessionsJob>(
@@ -32,6 +34,11 @@ internal static class IdentityInfrastructure
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
             job => job.WithIdentity(PurgeExpiredSessionsJob.Key)));
+        services.AddQuartz(quartz => quartz.ScheduleJob<PurgeSpentTelegramProofsJob>(
+            trigger => trigger.WithIdentity("identity.purge-spent-telegram-proofs.hourly")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+            job => job.WithIdentity(PurgeSpentTelegramProofsJob.Key)));
         return services;
     }
 }

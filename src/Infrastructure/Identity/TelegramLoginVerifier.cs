@@ -20,8 +20,11 @@ public sealed class TelegramOptions
     /// <summary><c>Telegram:BotToken</c>: the bot whose logins are accepted. A secret: environment only.</summary>
     public string? BotToken { get; set; }
 
-    /// <summary><c>Telegram:AuthMaxAgeSeconds</c>: the oldest <c>auth_date</c> accepted.</summary>
-    public int AuthMaxAgeSeconds { get; set; } = 86400;
+    /// <summary>
+    /// <c>Telegram:AuthMaxAgeSeconds</c>: the oldest <c>auth_date</c> accepted. Each proof signs in
+    /// once, and its hash is remembered this long; an hour is ample for a page that was just opened.
+    /// </summary>
+    public int AuthMaxAgeSeconds { get; set; } = 3600;
 }
 
 /// <summary>
@@ -29,14 +32,15 @@ public sealed class TelegramOptions
 /// fields. Mini App: key = HMAC-SHA-256 of the bot token under "WebAppData", over every field of
 /// the query string but <c>hash</c> (<c>signature</c> included), each key and value URL-decoded
 /// exactly once. Hashes are compared in constant time; <c>auth_date</c> must be recent and not in
-/// the future.
+/// the future. A verified proof is returned with its hash in one spelling (lower-case hex, since
+/// hex is case-insensitive) so that a replay cannot pass as a new proof by changing case.
 /// </summary>
 internal sealed class TelegramLoginVerifier(IOptionsMonitor<TelegramOptions> options, [FromKeyedServices(ApplicationClock.Key)] TimeProvider timeProvider) : ITelegramLoginVerifier
 {
     // Clocks differ a little between Telegram and us; more than this ahead is a forgery or a replay.
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromSeconds(30);
 
-    public TelegramIdentity? Verify(TelegramProof proof)
+    public VerifiedTelegramProof? Verify(TelegramProof proof)
     {
         var settings = options.CurrentValue;
         if (string.IsNullOrWhiteSpace(settings.BotToken))
@@ -52,7 +56,7 @@ internal sealed class TelegramLoginVerifier(IOptionsMonitor<TelegramOptions> opt
         };
     }
 
-    private TelegramIdentity? VerifyWidget(TelegramProof.Widget widget, TelegramOptions settings)
+    private VerifiedTelegramProof? VerifyWidget(TelegramProof.Widget widget, TelegramOptions settings)
     {
         var fields = widget.Fields.Where(f => f.Key != "hash").ToList();
         if (widget.Hash is null || HasDuplicates(fields))
@@ -61,7 +65,7 @@ internal sealed class TelegramLoginVerifier(IOptionsMonitor<TelegramOptions> opt
         }
 
         var secret = SHA256.HashData(Encoding.UTF8.GetBytes(settings.BotToken!));
-        if (!HashMatches(secret, fields, widget.Hash) || !IsFresh(fields, settings))
+        if (HashMatches(secret, fields, widget.Hash) is not { } hash || ExpiryIfFresh(fields, settings) is not { } expiresAt)
         {
             return null;
         }
@@ -72,7 +76,7 @@ internal sealed class TelegramLoginVerifier(IOptionsMonitor<TelegramOptions> opt
             return null;
         }
 
-        return new TelegramIdentity(
+        var user = new TelegramIdentity(
             id,
             values.GetValueOrDefault("username"),
             values.GetValueOrDefault("first_name"),
@@ -80,9 +84,10 @@ internal sealed class TelegramLoginVerifier(IOptionsMonitor<TelegramOptions> opt
             values.GetValueOrDefault("language_code"),
             values.GetValueOrDefault("photo_url"),
             values.TryGetValue("is_premium", out var premium) ? premium == "true" : null);
+        return new VerifiedTelegramProof(user, hash, expiresAt);
     }
 
-    private TelegramIdentity? VerifyMiniApp(string initData, TelegramOptions settings)
+    private VerifiedTelegramProof? VerifyMiniApp(string initData, TelegramOptions settings)
     {
         if (string.IsNullOrEmpty(initData) || initData.Length > 8192)
         {
@@ -117,13 +122,13 @@ internal sealed class TelegramLoginVerifier(IOptionsMonitor<TelegramOptions> opt
         }
 
         var secret = HMACSHA256.HashData(Encoding.UTF8.GetBytes("WebAppData"), Encoding.UTF8.GetBytes(settings.BotToken!));
-        if (!HashMatches(secret, fields, hash) || !IsFresh(fields, settings))
+        if (HashMatches(secret, fields, hash) is not { } checkedHash || ExpiryIfFresh(fields, settings) is not { } expiresAt)
         {
             return null;
         }
 
-        var user = fields.FirstOrDefault(f => f.Key == "user").Value;
-        return user is null ? null : ParseMiniAppUser(user);
+        var userJson = fields.FirstOrDefault(f => f.Key == "user").Value;
+        return userJson is not null && ParseMiniAppUser(userJson) is { } user ? new VerifiedTelegramProof(user, checkedHash, expiresAt) : null;
     }
 
     private static TelegramIdentity? ParseMiniAppUser(string json)
@@ -158,7 +163,8 @@ internal sealed class TelegramLoginVerifier(IOptionsMonitor<TelegramOptions> opt
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static bool HashMatches(byte[] secret, List<KeyValuePair<string, string>> fields, string hexHash)
+    /// <returns>The hash as lower-case hex when it matches the fields, else null.</returns>
+    private static string? HashMatches(byte[] secret, List<KeyValuePair<string, string>> fields, string hexHash)
     {
         var dataCheckString = string.Join('\n', fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
         var expected = HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(dataCheckString));
@@ -169,23 +175,30 @@ internal sealed class TelegramLoginVerifier(IOptionsMonitor<TelegramOptions> opt
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
 
-        return CryptographicOperations.FixedTimeEquals(expected, presented);
+        return CryptographicOperations.FixedTimeEquals(expected, presented) ? Convert.ToHexStringLower(presented) : null;
     }
 
-    private bool IsFresh(List<KeyValuePair<string, string>> fields, TelegramOptions settings)
+    /// <returns>When the proof stops being accepted, if its <c>auth_date</c> is accepted now; else null.</returns>
+    private DateTimeOffset? ExpiryIfFresh(List<KeyValuePair<string, string>> fields, TelegramOptions settings)
     {
         var authDate = fields.FirstOrDefault(f => f.Key == "auth_date").Value;
         if (!long.TryParse(authDate, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            return false;
+            return null;
         }
 
         var issued = DateTimeOffset.FromUnixTimeSeconds(Math.Min(seconds, 253402300799));
         var now = timeProvider.GetUtcNow();
-        return issued <= now + FutureTolerance && now - issued <= TimeSpan.FromSeconds(settings.AuthMaxAgeSeconds);
+        if (issued > now + FutureTolerance)
+        {
+            return null;
+        }
+
+        var expiresAt = issued + TimeSpan.FromSeconds(settings.AuthMaxAgeSeconds);
+        return now <= expiresAt ? expiresAt : null;
     }
 
     private static bool HasDuplicates(List<KeyValuePair<string, string>> fields) =>

@@ -4,6 +4,7 @@ using CleanGames.Application.Common.Security;
 using CleanGames.Application.Gateway.Queries.Ping;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Realtime;
+using CleanGames.WebApi.Common.Security;
 using Microsoft.Extensions.Options;
 
 namespace CleanGames.WebApi.Gateway;
@@ -32,6 +33,7 @@ public static class GatewayEndpoints
     {
         endpoints.MapGet("/v1/connect", ConnectAsync)
             .RequireAuthorization()
+            .AcceptsQueryTokenOnUpgrade()
             .WithDialect(ApiDialect.Gateway)
             .ExcludeFromDescription();
         return endpoints;

@@ -8,6 +8,7 @@ using CleanGames.Application.Kitchen.Sessions.Commands.Sell;
 using CleanGames.Application.Kitchen.Sessions.Queries.CheckLevel;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Realtime;
+using CleanGames.WebApi.Common.Security;
 
 namespace CleanGames.WebApi.Kitchen;
 
@@ -40,8 +41,8 @@ public static class KitchenEndpoints
     /// <summary><c>/ws</c> (the seed's socket) and <c>/hubs/kitchen</c>.</summary>
     public static IEndpointRouteBuilder MapKitchen(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/ws", KitchenSocketEndpoint.ConnectAsync).AllowAnonymous().WithDialect(ApiDialect.Clicker).ExcludeFromDescription();
-        endpoints.MapHub<KitchenHub>("/hubs/kitchen").RequireAuthorization();
+        endpoints.MapGet("/ws", KitchenSocketEndpoint.ConnectAsync).AllowAnonymous().AcceptsQueryTokenOnUpgrade().WithDialect(ApiDialect.Clicker).ExcludeFromDescription();
+        endpoints.MapHub<KitchenHub>("/hubs/kitchen").RequireAuthorization().AcceptsQueryToken();
         return endpoints;
     }
 }

@@ -5,6 +5,7 @@ using CleanGames.Application.Mafia.Games.Commands.SendEmoji;
 using CleanGames.Application.Mafia.Games.Commands.SubmitNightAction;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Realtime;
+using CleanGames.WebApi.Common.Security;
 
 namespace CleanGames.WebApi.Mafia;
 
@@ -30,11 +31,11 @@ public static class MafiaEndpoints
     /// <summary>The seed-000 sockets (<c>/ws/games/{game_id}</c>, <c>/api/game/{game_id}/ws</c>, <c>/ws/notifications</c>) and <c>/hubs/game</c>, <c>/hubs/notifications</c>.</summary>
     public static IEndpointRouteBuilder MapMafia(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/ws/games/{game_id}", MafiaSockets.GameAsync).AllowAnonymous().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
-        endpoints.MapGet("/api/game/{game_id}/ws", MafiaSockets.GameAsync).AllowAnonymous().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
-        endpoints.MapGet("/ws/notifications", MafiaSockets.NotificationsAsync).AllowAnonymous().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
-        endpoints.MapHub<GameHub>("/hubs/game").RequireAuthorization();
-        endpoints.MapHub<NotificationsHub>("/hubs/notifications").RequireAuthorization();
+        endpoints.MapGet("/ws/games/{game_id}", MafiaSockets.GameAsync).AllowAnonymous().AcceptsQueryTokenOnUpgrade().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
+        endpoints.MapGet("/api/game/{game_id}/ws", MafiaSockets.GameAsync).AllowAnonymous().AcceptsQueryTokenOnUpgrade().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
+        endpoints.MapGet("/ws/notifications", MafiaSockets.NotificationsAsync).AllowAnonymous().AcceptsQueryTokenOnUpgrade().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
+        endpoints.MapHub<GameHub>("/hubs/game").RequireAuthorization().AcceptsQueryToken();
+        endpoints.MapHub<NotificationsHub>("/hubs/notifications").RequireAuthorization().AcceptsQueryToken();
         return endpoints;
     }
 }

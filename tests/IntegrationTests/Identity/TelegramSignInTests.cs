@@ -1,29 +1,32 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using CleanGames.Application.Identity.Commands.PurgeSpentTelegramProofs;
 using CleanGames.IntegrationTests.Support;
+using MediatR;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using static CleanGames.IntegrationTests.Support.Json;
+using static CleanGames.IntegrationTests.Support.TelegramLogins;
 
 namespace CleanGames.IntegrationTests.Identity;
 
 public sealed class TelegramHost : CleanGamesHost
 {
-    public const string BotToken = "123456789:AAE-test-bot-token_for_integration";
+    public const string BotToken = TelegramLogins.BotToken;
 
+    // Telegram:AuthMaxAgeSeconds is left at its default (3600): the stale proofs below are an hour and a second old.
     protected override void ConfigureHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Telegram:BotToken", BotToken);
-        builder.UseSetting("Telegram:AuthMaxAgeSeconds", "3600");
         builder.UseSetting("Identity:AdminTelegramIds:0", "777000");
     }
 }
 
 /// <summary>
-/// <c>POST /api/auth/telegram</c> against vectors computed here, independently of the server:
-/// the Login Widget algorithm for flat bodies (seed 000) and the Mini App algorithm for
-/// <c>init_data</c> (seed 003).
+/// <c>POST /api/auth/telegram</c> against vectors computed independently of the server
+/// (<see cref="TelegramLogins"/>): the Login Widget algorithm for flat bodies (seed 000) and the
+/// Mini App algorithm for <c>init_data</c> (seed 003).
 /// </summary>
 public sealed class TelegramSignInTests(TelegramHost host) : IClassFixture<TelegramHost>
 {
@@ -172,6 +175,64 @@ public sealed class TelegramSignInTests(TelegramHost host) : IClassFixture<Teleg
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
     }
 
+    [Fact]
+    public async Task A_login_widget_proof_signs_in_once_and_a_replay_is_401_whatever_the_case_of_its_hash()
+    {
+        var body = WidgetBody(new() { ["id"] = NewTelegramId(), ["first_name"] = "Hal", ["auth_date"] = Now });
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync("/api/auth/telegram", Body(body))).StatusCode);
+
+        await AssertRefusedAsync(Body(body));
+        await AssertRefusedAsync(Body(new Dictionary<string, object?>(body) { ["hash"] = ((string)body["hash"]!).ToUpperInvariant() }));
+    }
+
+    [Fact]
+    public async Task A_mini_app_proof_signs_in_once_and_a_replay_is_401_whatever_the_case_of_its_hash()
+    {
+        var initData = InitData(new() { ["user"] = $$"""{"id":{{NewTelegramId()}},"first_name":"Ivy"}""", ["auth_date"] = Now.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync("/api/auth/telegram", Body(new { init_data = initData }))).StatusCode);
+
+        await AssertRefusedAsync(Body(new { init_data = initData }));
+        var hash = initData[(initData.LastIndexOf("hash=", StringComparison.Ordinal) + 5)..];
+        await AssertRefusedAsync(Body(new { init_data = initData.Replace(hash, hash.ToUpperInvariant(), StringComparison.Ordinal) }));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Simultaneous_uses_of_one_proof_sign_in_exactly_once(bool accountExists)
+    {
+        var telegramId = NewTelegramId();
+        if (accountExists)
+        {
+            await SignIn(WidgetBody(new() { ["id"] = telegramId, ["first_name"] = "Jo", ["username"] = "jo_before", ["auth_date"] = Now }));
+        }
+
+        var body = WidgetBody(new() { ["id"] = telegramId, ["first_name"] = "Jo", ["auth_date"] = Now });
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => host.CreateClient().PostAsync("/api/auth/telegram", Body(body))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        var refused = responses.Where(r => r.StatusCode != HttpStatusCode.OK).ToList();
+        Assert.Equal(5, refused.Count);
+        foreach (var response in refused)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("Telegram authentication failed.", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
+        }
+    }
+
+    internal static long NewTelegramId() => Random.Shared.NextInt64(10_000_000, 9_000_000_000);
+
+    private Task AssertRefusedAsync(HttpContent body) => AssertRefusedAsync(_client, body);
+
+    internal static async Task AssertRefusedAsync(HttpClient client, HttpContent body)
+    {
+        var response = await client.PostAsync("/api/auth/telegram", body);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var json = await response.ReadJsonAsync();
+        AssertProperties(json, "detail");
+        Assert.Equal("Telegram authentication failed.", json.GetProperty("detail").GetString());
+    }
+
     private async Task<JsonElement> SignIn(Dictionary<string, object?> body)
     {
         var response = await _client.PostAsync("/api/auth/telegram", Body(body));
@@ -179,32 +240,44 @@ public sealed class TelegramSignInTests(TelegramHost host) : IClassFixture<Teleg
         Assert.True(response.IsSuccessStatusCode, json.ToString());
         return json;
     }
+}
 
-    /// <summary>Login Widget: hash = hex(HMAC-SHA256(SHA256(bot token), sorted "key=value" lines)).</summary>
-    private static Dictionary<string, object?> WidgetBody(Dictionary<string, object?> fields, string botToken = TelegramHost.BotToken)
+/// <summary>
+/// The purge of spent proofs, on a host of its own: it moves the clock an hour on, and access
+/// tokens issued after that are not for the other Telegram tests' host.
+/// </summary>
+public sealed class SpentTelegramProofPurgeTests(TelegramHost host) : IClassFixture<TelegramHost>
+{
+    private readonly HttpClient _client = host.CreateClient();
+
+    private long Now => host.Clock.GetUtcNow().ToUnixTimeSeconds();
+
+    [Fact]
+    public async Task Spent_proofs_are_forgotten_by_a_quartz_job_only_once_they_are_too_old_to_be_accepted()
     {
-        var lines = fields.Where(f => f.Value is not null).OrderBy(f => f.Key, StringComparer.Ordinal)
-            .Select(f => $"{f.Key}={JsonText(f.Value!)}");
-        var secret = SHA256.HashData(Encoding.UTF8.GetBytes(botToken));
-        var hash = Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(string.Join('\n', lines))));
-        return new Dictionary<string, object?>(fields) { ["hash"] = hash };
+        var older = WidgetBody(new() { ["id"] = TelegramSignInTests.NewTelegramId(), ["first_name"] = "Kim", ["auth_date"] = Now });
+        await SignInAsync(older);
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
+        var newer = WidgetBody(new() { ["id"] = TelegramSignInTests.NewTelegramId(), ["first_name"] = "Lee", ["auth_date"] = Now });
+        await SignInAsync(newer);
+        host.Clock.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(1));
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PurgeSpentTelegramProofsCommand()));
+        }
+
+        // The newer proof is still young enough to be accepted, so it is still remembered; the older
+        // one was forgotten only because its age refuses it anyway.
+        await TelegramSignInTests.AssertRefusedAsync(_client, Body(newer));
+        await TelegramSignInTests.AssertRefusedAsync(_client, Body(older));
+
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        Assert.Single(await scheduler.GetTriggersOfJob(new JobKey("identity.purge-spent-telegram-proofs")));
     }
 
-    private static string JsonText(object value) => value switch
-    {
-        string s => s,
-        bool b => b ? "true" : "false",
-        _ => JsonSerializer.Serialize(value),
-    };
-
-    /// <summary>Mini App: key = HMAC-SHA256("WebAppData", bot token); each key and value percent-encoded once.</summary>
-    private static string InitData(Dictionary<string, string> fields, string botToken = TelegramHost.BotToken)
-    {
-        var dataCheck = string.Join('\n', fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
-        var secret = HMACSHA256.HashData(Encoding.UTF8.GetBytes("WebAppData"), Encoding.UTF8.GetBytes(botToken));
-        var hash = Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(dataCheck)));
-        return string.Join('&', fields.Append(new("hash", hash)).Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
-    }
+    private async Task SignInAsync(Dictionary<string, object?> body) =>
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync("/api/auth/telegram", Body(body))).StatusCode);
 }
 
 public sealed class TelegramNotConfiguredTests(CleanGamesHost host) : IClassFixture<CleanGamesHost>
@@ -215,5 +288,38 @@ public sealed class TelegramNotConfiguredTests(CleanGamesHost host) : IClassFixt
         var response = await host.CreateClient().PostAsync("/api/auth/telegram", Body(new { init_data = "auth_date=1&hash=00" }));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("Telegram:BotToken", (await response.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Spent proofs are kept in the database, so a restart does not make them usable again.</summary>
+public sealed class TelegramReplayAcrossRestartTests : SharedDatabaseDirectory
+{
+    [Fact]
+    public async Task A_proof_spent_before_a_restart_is_still_refused_after_it()
+    {
+        var telegramId = Random.Shared.NextInt64(10_000_000, 9_000_000_000);
+        Dictionary<string, object?> proof;
+        await using (var before = new RestartingTelegramHost(DatabasePath))
+        {
+            await before.InitializeAsync();
+            proof = WidgetBody(new() { ["id"] = telegramId, ["first_name"] = "Max", ["auth_date"] = before.Clock.GetUtcNow().ToUnixTimeSeconds() });
+            Assert.Equal(HttpStatusCode.OK, (await before.CreateClient().PostAsync("/api/auth/telegram", Body(proof))).StatusCode);
+            await before.StopAsync();
+        }
+
+        await using var after = new RestartingTelegramHost(DatabasePath);
+        await after.InitializeAsync();
+        var client = after.CreateClient();
+        var replay = await client.PostAsync("/api/auth/telegram", Body(proof));
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Equal("Telegram authentication failed.", (await replay.ReadJsonAsync()).GetProperty("detail").GetString());
+
+        var fresh = WidgetBody(new() { ["id"] = telegramId, ["first_name"] = "Max", ["username"] = "max_again", ["auth_date"] = after.Clock.GetUtcNow().ToUnixTimeSeconds() });
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/auth/telegram", Body(fresh))).StatusCode);
+    }
+
+    private sealed class RestartingTelegramHost(string databasePath) : CleanGamesHost(databasePath)
+    {
+        protected override void ConfigureHost(IWebHostBuilder builder) => builder.UseSetting("Telegram:BotToken", TelegramHost.BotToken);
     }
 }

@@ -80,13 +80,15 @@ public sealed class OpenApiConformanceTests(CleanGamesHost host, ITestOutputHelp
     private static WireExchange Exchange(string method, string path, int status, string mediaType, string body) =>
         new(nameof(OpenApiConformanceTests), method, path, Upgrade: false, status, mediaType, body);
 
-    // Not REST operations of the product: sockets and hubs have their own protocols, the health,
+    // Not REST operations of the product: sockets and hubs have their own protocols, CORS
+    // preflights are the browser's, the health,
     // document and reference endpoints are not generated clients' business, and probes are
     // test-only. A request for a route or method that does not exist is no operation either: the
     // router's 404/405 for it is held by the dialect tests, and any other answer there fails.
     private static string? SkipReason(WireExchange exchange, OpenApiContract contract) => exchange switch
     {
         { Upgrade: true } => "WebSocket upgrades",
+        { Method: "OPTIONS" } => "OPTIONS (CORS preflights, answered by the CORS middleware)",
         _ when Under(exchange.Path, "/health") => "/health (liveness and readiness)",
         _ when Under(exchange.Path, "/openapi") => "/openapi (the document itself)",
         _ when Under(exchange.Path, "/scalar") => "/scalar (the API reference page)",

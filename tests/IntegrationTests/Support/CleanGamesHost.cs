@@ -184,6 +184,17 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
             .AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions))
             .Build();
 
+    /// <summary>
+    /// A SignalR client that negotiates first and then connects over <paramref name="transport"/>,
+    /// authenticated only by what <paramref name="pathAndQuery"/> carries (a browser's
+    /// <c>?access_token=</c>): no header is set.
+    /// </summary>
+    public HubConnection CreateNegotiatingHubConnection(string pathAndQuery, HttpTransportType transport) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, pathAndQuery), options => options.Transports = transport)
+            .AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions))
+            .Build();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

@@ -31,17 +31,30 @@ public sealed class TelegramLoginVerifierTests
     [Fact]
     public void A_correct_widget_proof_yields_the_identity()
     {
-        var identity = Verifier().Verify(Widget(("id", "7"), ("first_name", "Ann"), ("auth_date", Now.ToUnixTimeSeconds().ToString())));
-        Assert.NotNull(identity);
-        Assert.Equal(7, identity.TelegramId);
-        Assert.Equal("Ann", identity.FirstName);
+        var proof = Widget(("id", "7"), ("first_name", "Ann"), ("auth_date", Now.ToUnixTimeSeconds().ToString()));
+        var verified = Verifier().Verify(proof);
+        Assert.NotNull(verified);
+        Assert.Equal(7, verified.User.TelegramId);
+        Assert.Equal("Ann", verified.User.FirstName);
+        Assert.Equal(proof.Hash, verified.Hash);
+    }
+
+    [Fact]
+    public void A_verified_proof_expires_when_its_auth_date_grows_too_old()
+    {
+        var authDate = Now.AddSeconds(-20);
+        var verified = Verifier().Verify(Widget(("id", "7"), ("auth_date", authDate.ToUnixTimeSeconds().ToString())));
+        Assert.Equal(authDate.AddSeconds(60), verified!.ExpiresAt);
     }
 
     [Fact]
     public void Upper_case_hex_is_the_same_hash()
     {
         var proof = Widget(("id", "7"), ("auth_date", Now.ToUnixTimeSeconds().ToString()));
-        Assert.NotNull(Verifier().Verify(proof with { Hash = proof.Hash!.ToUpperInvariant() }));
+        var verified = Verifier().Verify(proof with { Hash = proof.Hash!.ToUpperInvariant() });
+        Assert.NotNull(verified);
+        // One spelling per proof, so a replay cannot pass as a new proof by changing case.
+        Assert.Equal(proof.Hash, verified.Hash);
     }
 
     [Fact]

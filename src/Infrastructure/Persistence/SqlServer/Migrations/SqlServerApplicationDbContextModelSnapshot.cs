@@ -179,6 +179,27 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("identity_refresh_families", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Identity.TelegramProofs.SpentTelegramProof", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("Hash");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("identity_spent_telegram_proofs", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Kitchen.Catalog.LocationDefinition", b =>
                 {
                     b.Property<string>("Id")

@@ -168,6 +168,27 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("identity_refresh_families", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Identity.TelegramProofs.SpentTelegramProof", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Hash");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("identity_spent_telegram_proofs", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Kitchen.Catalog.LocationDefinition", b =>
                 {
                     b.Property<string>("Id")
