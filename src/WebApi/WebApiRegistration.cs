@@ -83,6 +83,10 @@ public static partial class WebApiRegistration
         });
 
         services.AddApiReference();
+        services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.Section)
+            .Validate(o => o.MaxConnectionsPerAccount > 0 && o.MaxConnectionsPerAddress > 0 && o.AuthenticateWithinSeconds > 0 && o.IdleSeconds > 0,
+                "Realtime:MaxConnectionsPerAccount, MaxConnectionsPerAddress, AuthenticateWithinSeconds and IdleSeconds must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<WebSocketConnectionTracker>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<SocketSubscriptions>();

@@ -13,7 +13,7 @@ internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, [FromKe
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public AccessToken Issue(long accountId, IEnumerable<string> roles)
+    public AccessToken Issue(long accountId, IEnumerable<string> roles, Guid? sessionId = null)
     {
         var jwt = options.Value;
         var now = timeProvider.GetUtcNow();
@@ -26,6 +26,10 @@ internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, [FromKe
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
         };
         claims.AddRange(roles.Distinct(StringComparer.Ordinal).Select(r => new Claim(AccountClaimTypes.Role, r)));
+        if (sessionId is { } session)
+        {
+            claims.Add(new Claim(AccountClaimTypes.Session, session.ToString("N", System.Globalization.CultureInfo.InvariantCulture)));
+        }
 
         var descriptor = new SecurityTokenDescriptor
         {

@@ -1,3 +1,4 @@
+using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Identity.Contracts;
 using CleanGames.Domain.Identity.Accounts;
 using CleanGames.Infrastructure.Persistence;
@@ -6,8 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CleanGames.Infrastructure.Identity;
 
 /// <summary>Answers other modules' questions about accounts with untracked projections of <c>identity_accounts</c>.</summary>
-internal sealed class AccountDirectory(ApplicationDbContext db) : IAccountDirectory
+internal sealed class AccountDirectory(ApplicationDbContext db, IClock clock) : IAccountDirectory
 {
+    public Task<bool> IsSessionActiveAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        return db.RefreshTokenFamilies.AsNoTracking().AnyAsync(f => f.Id == sessionId && f.RevokedAt == null && f.ExpiresAt > now, cancellationToken);
+    }
+
     public async Task<AccountContact?> FindContactAsync(long accountId, CancellationToken cancellationToken) =>
         await db.Accounts.AsNoTracking()
             .Where(a => a.Id == accountId)

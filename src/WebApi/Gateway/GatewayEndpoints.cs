@@ -50,8 +50,14 @@ public static class GatewayEndpoints
         }
 
         var accountId = long.Parse(context.User.FindFirstValue(AccountClaimTypes.Subject)!, CultureInfo.InvariantCulture);
+        if (tracker.Admit(context, accountId) is not { } admission)
+        {
+            await context.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(context, ApiError.From(TransportErrors.TooManyConnections));
+            return;
+        }
+
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var connection = tracker.Track(socket);
+        using var connection = tracker.Track(socket, admission, context.User);
         var session = new GatewayConnection(connection, context.User, accountId, options.Value, router, replies, tracker, loggers.CreateLogger<GatewayConnection>());
         await session.RunAsync(context.RequestAborted);
     }

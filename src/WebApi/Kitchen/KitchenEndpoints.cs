@@ -42,7 +42,7 @@ public static class KitchenEndpoints
     public static IEndpointRouteBuilder MapKitchen(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/ws", KitchenSocketEndpoint.ConnectAsync).AllowAnonymous().AcceptsQueryTokenOnUpgrade().WithDialect(ApiDialect.Clicker).ExcludeFromDescription();
-        endpoints.MapHub<KitchenHub>("/hubs/kitchen").RequireAuthorization().AcceptsQueryToken();
+        endpoints.MapHub<KitchenHub>("/hubs/kitchen", RealtimeHubs.CloseOnTokenExpiry).RequireAuthorization().AcceptsQueryToken();
         return endpoints;
     }
 }

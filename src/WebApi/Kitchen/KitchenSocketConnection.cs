@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Buffers;
 using System.Globalization;
 using System.Net.WebSockets;
@@ -38,11 +39,25 @@ internal static class KitchenSocketEndpoint
             return;
         }
 
+        long? upgradeAccount = authenticated && TryGetAccountId(context.User, out var id) ? id : null;
+        if (tracker.Admit(context, upgradeAccount) is not { } admission)
+        {
+            await responder.WriteAsync(context, ApiError.From(TransportErrors.TooManyConnections));
+            return;
+        }
+
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var connection = tracker.Track(socket);
-        var session = new KitchenSocketConnection(connection, authenticated ? context.User : null, router, subscriptions, tokens, tracker, loggers.CreateLogger<KitchenSocketConnection>());
+        // Seed 001 carries a token in every request, so an expired one is answered per request
+        // (error 2) and the socket stays open: it is not closed at the upgrade token's expiry.
+        using var connection = tracker.Track(socket, admission);
+        var session = new KitchenSocketConnection(connection, authenticated ? context.User : null, router, subscriptions, tokens, tracker,
+            context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<RealtimeOptions>>().CurrentValue,
+            loggers.CreateLogger<KitchenSocketConnection>());
         await session.RunAsync(context.RequestAborted);
     }
+
+    private static bool TryGetAccountId(ClaimsPrincipal principal, out long accountId) =>
+        long.TryParse(principal.FindFirst(AccountClaimTypes.Subject)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out accountId);
 }
 
 /// <summary>
@@ -58,6 +73,7 @@ internal sealed partial class KitchenSocketConnection(
     SocketSubscriptions subscriptions,
     AccessTokenValidator tokens,
     WebSocketConnectionTracker tracker,
+    RealtimeOptions limits,
     ILogger logger)
 {
     private static readonly TimeSpan PushSendTimeout = TimeSpan.FromSeconds(10);
@@ -69,6 +85,7 @@ internal sealed partial class KitchenSocketConnection(
     private IDisposable? _subscription;
     private SocketPusher? _pusher;
     private bool _attached;
+    private long _lastFrameAt;
 
     public string Id { get; } = "ws_" + Guid.NewGuid().ToString("N");
 
@@ -82,6 +99,12 @@ internal sealed partial class KitchenSocketConnection(
             (_user, _accountId) = (upgradeUser, accountId);
         }
 
+        // A socket opened without a token must authenticate (its first session) in time, and any
+        // socket that falls silent is closed: an open socket is something a client makes us hold.
+        using var watchdog = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        var openedAt = Stopwatch.GetTimestamp();
+        _lastFrameAt = openedAt;
+        var watching = WatchAsync(watchdog, openedAt, lifetime.Token);
         try
         {
             await ReadLoopAsync(lifetime.Token);
@@ -92,6 +115,8 @@ internal sealed partial class KitchenSocketConnection(
         }
         finally
         {
+            watchdog.Dispose();
+            await watching;
             _pusher?.Dispose();
             _subscription?.Dispose();
             if (_attached)
@@ -99,6 +124,33 @@ internal sealed partial class KitchenSocketConnection(
                 // The account's last connection to leave writes its session now.
                 await router.SendAsync(new DetachKitchenConnectionCommand(), Call, CancellationToken.None);
             }
+        }
+    }
+
+    private async Task WatchAsync(PeriodicTimer timer, long openedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (_user is null && Stopwatch.GetElapsedTime(openedAt) >= TimeSpan.FromSeconds(limits.AuthenticateWithinSeconds))
+                {
+                    await WebSocketFrames.CloseAsync(connection, WebSocketConnectionTracker.CredentialsExpired, "Authenticate with a session request first");
+                    return;
+                }
+
+                if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastFrameAt)) >= TimeSpan.FromSeconds(limits.IdleSeconds))
+                {
+                    await WebSocketFrames.CloseAsync(connection, WebSocketCloseStatus.PolicyViolation, "Idle for too long");
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
@@ -110,6 +162,7 @@ internal sealed partial class KitchenSocketConnection(
 
     private async Task HandleFrameAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
+        Interlocked.Exchange(ref _lastFrameAt, Stopwatch.GetTimestamp());
         JsonDocument document;
         try
         {
@@ -174,6 +227,11 @@ internal sealed partial class KitchenSocketConnection(
         {
             return KitchenRealtime.Error(ApiError.From(KitchenErrors.SessionFirst));
         }
+        else if (await AuthenticateAsync(data) is { } refusal)
+        {
+            // Every request carries (or relies on) a token, and an expired one is refused, not obeyed.
+            return refusal;
+        }
 
         // The first session subscribes before it reads the state it answers with (the one join
         // handshake): a change made meanwhile on another connection is held and pushed after the reply.
@@ -212,11 +270,16 @@ internal sealed partial class KitchenSocketConnection(
         var token = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (string.IsNullOrEmpty(token))
         {
-            return _user is null ? KitchenRealtime.Error(Unauthenticated("Send your access token in data.token.")) : null;
+            if (_user is null)
+            {
+                return KitchenRealtime.Error(Unauthenticated("Send your access token in data.token."));
+            }
+
+            return tracker.HasExpired(_user) ? KitchenRealtime.Error(Unauthenticated("The access token has expired; send a fresh one in data.token.")) : null;
         }
 
         var principal = await tokens.ValidateAsync(token);
-        if (principal is null || !TryGetAccountId(principal, out var accountId))
+        if (principal is null || !TryGetAccountId(principal, out var accountId) || tracker.HasExpired(principal))
         {
             return KitchenRealtime.Error(Unauthenticated("The token is not valid."));
         }
@@ -224,6 +287,11 @@ internal sealed partial class KitchenSocketConnection(
         if (_user is not null && _accountId != accountId)
         {
             return KitchenRealtime.Error(Unauthenticated("This connection belongs to another account."));
+        }
+
+        if (!connection.Admission.TryBindAccount(accountId))
+        {
+            return KitchenRealtime.Error(ApiError.From(TransportErrors.TooManyConnections));
         }
 
         (_user, _accountId) = (principal, accountId);

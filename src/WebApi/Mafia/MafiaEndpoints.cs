@@ -34,8 +34,8 @@ public static class MafiaEndpoints
         endpoints.MapGet("/ws/games/{game_id}", MafiaSockets.GameAsync).AllowAnonymous().AcceptsQueryTokenOnUpgrade().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
         endpoints.MapGet("/api/game/{game_id}/ws", MafiaSockets.GameAsync).AllowAnonymous().AcceptsQueryTokenOnUpgrade().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
         endpoints.MapGet("/ws/notifications", MafiaSockets.NotificationsAsync).AllowAnonymous().AcceptsQueryTokenOnUpgrade().WithDialect(ApiDialect.FastApi).ExcludeFromDescription();
-        endpoints.MapHub<GameHub>("/hubs/game").RequireAuthorization().AcceptsQueryToken();
-        endpoints.MapHub<NotificationsHub>("/hubs/notifications").RequireAuthorization().AcceptsQueryToken();
+        endpoints.MapHub<GameHub>("/hubs/game", RealtimeHubs.CloseOnTokenExpiry).RequireAuthorization().AcceptsQueryToken();
+        endpoints.MapHub<NotificationsHub>("/hubs/notifications", RealtimeHubs.CloseOnTokenExpiry).RequireAuthorization().AcceptsQueryToken();
         return endpoints;
     }
 }

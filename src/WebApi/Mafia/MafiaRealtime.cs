@@ -81,14 +81,27 @@ public sealed class ReconnectTokens(IDataProtectionProvider protection, IClock c
     /// <summary>The seed's <c>{"type":"connected","reconnect_token","timestamp"}</c>, with a fresh token reopening <paramref name="scope"/> for <paramref name="user"/>.</summary>
     public byte[] ConnectedFrame(string scope, ClaimsPrincipal user)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        var accountId = long.Parse(user.FindFirstValue(AccountClaimTypes.Subject)!, CultureInfo.InvariantCulture);
-        var token = Issue(scope, accountId, user.HasClaim(AccountClaimTypes.Role, Roles.Admin));
+        var token = Issue(scope, user);
         return MafiaFrames.Frame("connected", new { reconnect_token = token, timestamp = GameViews.Timestamp(clock.UtcNow) });
     }
 
-    public string Issue(string scope, long accountId, bool admin) =>
-        _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{scope}|{accountId}|{(admin ? 1 : 0)}"), Lifetime);
+    /// <summary>
+    /// A token reopening <paramref name="scope"/> for the account of <paramref name="user"/>. It carries no
+    /// role (an admin watching reconnects with their JWT), belongs to the same sign-in session as the
+    /// credentials that opened the socket (so logout and revocation end it), and expires when those do,
+    /// at most <see cref="Lifetime"/> after it was issued: a reconnect never outlives its credentials.
+    /// </summary>
+    public string Issue(string scope, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var accountId = long.Parse(user.FindFirstValue(AccountClaimTypes.Subject)!, CultureInfo.InvariantCulture);
+        var session = user.FindFirstValue(AccountClaimTypes.Session) ?? string.Empty;
+        var now = clock.UtcNow;
+        var expires = WebSocketConnectionTracker.ExpiryOf(user) is { } exp && exp < now + Lifetime ? exp : now + Lifetime;
+        var lifetime = expires > now ? expires - now : TimeSpan.Zero;
+        return _protector.Protect(
+            string.Create(CultureInfo.InvariantCulture, $"{scope}|{accountId}|{session}|{expires.ToUnixTimeSeconds()}"), lifetime);
+    }
 
     /// <summary>The principal the token stands for, when it is valid for <paramref name="scope"/>.</summary>
     public ClaimsPrincipal? Redeem(string token, string scope)
@@ -104,15 +117,16 @@ public sealed class ReconnectTokens(IDataProtectionProvider protection, IClock c
         }
 
         var parts = text.Split('|');
-        if (parts.Length != 3 || parts[0] != scope)
+        if (parts.Length != 4 || parts[0] != scope)
         {
+            // Tokens of the earlier three-part form (with a role flag) are no longer honoured.
             return null;
         }
 
-        var claims = new List<Claim> { new(AccountClaimTypes.Subject, parts[1]) };
-        if (parts[2] == "1")
+        var claims = new List<Claim> { new(AccountClaimTypes.Subject, parts[1]), new(AccountClaimTypes.Expires, parts[3]) };
+        if (parts[2].Length > 0)
         {
-            claims.Add(new Claim(AccountClaimTypes.Role, Roles.Admin));
+            claims.Add(new Claim(AccountClaimTypes.Session, parts[2]));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "reconnect", AccountClaimTypes.Subject, AccountClaimTypes.Role));

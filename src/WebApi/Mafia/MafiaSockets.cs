@@ -1,3 +1,4 @@
+using CleanGames.Application.Identity.Contracts;
 using System.Buffers;
 using System.Globalization;
 using System.Net.WebSockets;
@@ -67,8 +68,14 @@ internal static partial class MafiaSockets
 
         var accountId = AccountOf(user);
         var reopens = ReconnectTokens.GameScope(joined.GameId);
+        if (tracker.Admit(context, accountId) is not { } admission)
+        {
+            await responder.WriteAsync(context, ApiError.From(TransportErrors.TooManyConnections));
+            return;
+        }
+
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var connection = tracker.Track(socket);
+        using var connection = tracker.Track(socket, admission, user);
         var logger = loggers.CreateLogger("CleanGames.WebApi.Mafia.GameSocket");
         using var pusher = new SocketPusher(connection, capacity: 256, framesSupersede: false, SendTimeout, logger);
         IDisposable? subscription = null;
@@ -141,8 +148,14 @@ internal static partial class MafiaSockets
             return;
         }
 
+        if (tracker.Admit(context, AccountOf(user)) is not { } admission)
+        {
+            await responder.WriteAsync(context, ApiError.From(TransportErrors.TooManyConnections));
+            return;
+        }
+
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var connection = tracker.Track(socket);
+        using var connection = tracker.Track(socket, admission, user);
         var logger = loggers.CreateLogger("CleanGames.WebApi.Mafia.NotificationSocket");
         using var pusher = new SocketPusher(connection, capacity: 256, framesSupersede: false, SendTimeout, logger);
         var call = new RealtimeCall(user, "notify_" + Guid.NewGuid().ToString("N"));
@@ -182,6 +195,22 @@ internal static partial class MafiaSockets
         if (context.Request.Query["user_id"].FirstOrDefault() is { } claimed && claimed != user.FindFirstValue(AccountClaimTypes.Subject))
         {
             await responder.WriteAsync(context, ApiError.From(MafiaTransportErrors.UserMismatch));
+            return true;
+        }
+
+        // Credentials are re-checked at every connect, a reconnect's too: a session ended by logout
+        // or revocation opens nothing, and a banned account is refused.
+        var accounts = context.RequestServices.GetRequiredService<IAccountDirectory>();
+        if (user.FindFirstValue(AccountClaimTypes.Session) is { } sid
+            && (!Guid.TryParseExact(sid, "N", out var session) || !await accounts.IsSessionActiveAsync(session, context.RequestAborted)))
+        {
+            await responder.WriteAsync(context, ApiError.Unauthenticated());
+            return true;
+        }
+
+        if (await accounts.IsBannedAsync(AccountOf(user), context.RequestAborted))
+        {
+            await responder.WriteAsync(context, ApiError.From(MafiaTransportErrors.Banned));
             return true;
         }
 

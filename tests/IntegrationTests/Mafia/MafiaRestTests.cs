@@ -123,7 +123,7 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
         var (mafia, detective, citizens) = (table.Mafia, table.Detective, table.Citizens);
         Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(detective, "action", new { action = "investigate", target_id = mafia.ToString() })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(mafia, "action", new { action = "kill", target_id = citizens[0].ToString() })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(MafiaTable.NewAccount(), "advance_phase", null, "admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(host.AdminId, "advance_phase", null, "admin")).StatusCode);
         foreach (var voter in new[] { detective, citizens[1] })
         {
             Assert.Equal(HttpStatusCode.OK, (await table.PostAsync(voter, "vote", new { target_id = mafia.ToString() })).StatusCode);

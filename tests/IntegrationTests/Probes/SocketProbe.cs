@@ -19,8 +19,14 @@ public sealed class SocketProbeController(WebSocketConnectionTracker tracker) : 
             return;
         }
 
+        if (tracker.Admit(HttpContext, accountId: null) is not { } admission)
+        {
+            HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return;
+        }
+
         using var socket = await HttpContext.WebSockets.AcceptWebSocketAsync();
-        using var connection = tracker.Track(socket);
+        using var connection = tracker.Track(socket, admission);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted, connection.Closing);
         var message = new System.Buffers.ArrayBufferWriter<byte>();
         try

@@ -23,7 +23,7 @@ public sealed class SessionIssuer(IRepository<RefreshTokenFamily> families, IAcc
 
     public SessionTokens Issue(Account account, string refreshToken, RefreshTokenFamily family)
     {
-        var access = accessTokens.Issue(account.Id, AccountRoleNames.Of(account.Roles));
+        var access = accessTokens.Issue(account.Id, AccountRoleNames.Of(account.Roles), family.Id);
         return new SessionTokens(access.Token, access.ExpiresInSeconds, access.ExpiresAt, refreshToken, family.ExpiresAt);
     }
 

@@ -10,6 +10,9 @@ public interface IAccountDirectory
     /// <summary>The account's contact details; null when no account has this id.</summary>
     Task<AccountContact?> FindContactAsync(long accountId, CancellationToken cancellationToken);
 
+    /// <summary>True while the sign-in session (refresh-token family) <paramref name="sessionId"/> is neither revoked (logout, reuse) nor expired.</summary>
+    Task<bool> IsSessionActiveAsync(Guid sessionId, CancellationToken cancellationToken);
+
     /// <summary>True when the account exists and is banned.</summary>
     Task<bool> IsBannedAsync(long accountId, CancellationToken cancellationToken);
 

@@ -25,7 +25,7 @@ public sealed class SignInHandlerTests
     public SignInHandlerTests()
     {
         _clock.SetupGet(c => c.UtcNow).Returns(Now);
-        _tokens.Setup(t => t.Issue(It.IsAny<long>(), It.IsAny<IEnumerable<string>>())).Returns(new AccessToken("jwt", Now.AddHours(1), 3600));
+        _tokens.Setup(t => t.Issue(It.IsAny<long>(), It.IsAny<IEnumerable<string>>(), It.IsAny<Guid?>())).Returns(new AccessToken("jwt", Now.AddHours(1), 3600));
     }
 
     private SignInWithPasswordCommandHandler SignInHandler() =>
@@ -106,7 +106,7 @@ public sealed class SignInHandlerTests
         await SignInHandler().Handle(new SignInWithPasswordCommand("ada", "right"), default);
 
         Assert.Equal(AccountRoles.User | AccountRoles.Moderator, account.Roles);
-        _tokens.Verify(t => t.Issue(It.IsAny<long>(), It.Is<IEnumerable<string>>(r => r.SequenceEqual(new[] { "user", "moderator" }))), Times.Once);
+        _tokens.Verify(t => t.Issue(It.IsAny<long>(), It.Is<IEnumerable<string>>(r => r.SequenceEqual(new[] { "user", "moderator" })), It.IsAny<Guid?>()), Times.Once);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CleanGames.Domain.Identity.Audit;
 using Ardalis.Specification;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Errors;
@@ -25,11 +26,11 @@ public sealed class TelegramSignInHandlerTests
     {
         _verifier.Setup(v => v.Verify(It.IsAny<TelegramProof>())).Returns(Proof);
         _clock.SetupGet(c => c.UtcNow).Returns(Now);
-        _tokens.Setup(t => t.Issue(It.IsAny<long>(), It.IsAny<IEnumerable<string>>())).Returns(new AccessToken("jwt", Now.AddHours(1), 3600));
+        _tokens.Setup(t => t.Issue(It.IsAny<long>(), It.IsAny<IEnumerable<string>>(), It.IsAny<Guid?>())).Returns(new AccessToken("jwt", Now.AddHours(1), 3600));
     }
 
     private SignInWithTelegramCommandHandler Handler() =>
-        new(_verifier.Object, _accounts.Object, _proofs.Object, _unitOfWork.Object, Mock.Of<IAdminDirectory>(), _tokens.Object, _clock.Object);
+        new(_verifier.Object, _accounts.Object, _proofs.Object, _unitOfWork.Object, Mock.Of<IAdminDirectory>(), Mock.Of<IRepository<RoleAuditEntry>>(), _tokens.Object, _clock.Object);
 
     private static SignInWithTelegramCommand Command => new(new TelegramProof.MiniApp("user=...&hash=..."));
 
@@ -52,7 +53,7 @@ public sealed class TelegramSignInHandlerTests
 
         _proofs.Verify(p => p.AddAsync(It.Is<SpentTelegramProof>(s => s.Id == Proof.Hash && s.ExpiresAt == Proof.ExpiresAt), It.IsAny<CancellationToken>()), Times.Once);
         _accounts.Verify(a => a.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
-        _tokens.Verify(t => t.Issue(It.IsAny<long>(), It.IsAny<IEnumerable<string>>()), Times.Once);
+        _tokens.Verify(t => t.Issue(It.IsAny<long>(), It.IsAny<IEnumerable<string>>(), It.IsAny<Guid?>()), Times.Once);
     }
 
     [Fact]
@@ -67,6 +68,6 @@ public sealed class TelegramSignInHandlerTests
 
         Assert.Equal(IdentityErrors.TelegramInvalid, error.Error);
         _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
-        _tokens.Verify(t => t.Issue(It.IsAny<long>(), It.IsAny<IEnumerable<string>>()), Times.Never);
+        _tokens.Verify(t => t.Issue(It.IsAny<long>(), It.IsAny<IEnumerable<string>>(), It.IsAny<Guid?>()), Times.Never);
     }
 }
