@@ -4,6 +4,7 @@ using CleanGames.Infrastructure.Identity;
 using CleanGames.Infrastructure.Kitchen;
 using CleanGames.Infrastructure.Mafia;
 using CleanGames.Infrastructure.Persistence;
+using CleanGames.Infrastructure.RateLimiting;
 using CleanGames.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,10 @@ public static class DependencyInjection
         services.AddPersistence();
         services.AddJwtAuthentication();
         services.AddScheduling();
+        services.AddOptions<AccountRateLimitOptions>().BindConfiguration(AccountRateLimitOptions.Section)
+            .Validate(o => o.PerAccountPerMinute.Values.All(v => v > 0), "RateLimiting:PerAccountPerMinute values must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<IRequestRateLimiter, RequestRateLimiter>();
 
         services.AddIdentityInfrastructure();
         services.AddKitchenInfrastructure();

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace CleanGames.WebApi;
@@ -47,7 +48,7 @@ public static partial class WebApiRegistration
                 api.InvalidModelStateResponseFactory = context => ApiErrorResponder.AsResult(ModelStateErrors.ToApiError(context));
             });
         services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
-        services.AddSignalR().AddJsonProtocol(json => WireJson.ConfigureHub(json.PayloadSerializerOptions));
+        services.AddSignalR(hubs => hubs.AddFilter<BannedAccountsHubFilter>()).AddJsonProtocol(json => WireJson.ConfigureHub(json.PayloadSerializerOptions));
 
         services.AddScoped<HttpCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());

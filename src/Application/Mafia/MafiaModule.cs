@@ -1,5 +1,8 @@
 using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.Application.Mafia.Lobbies.Common;
+using CleanGames.Application.Common.Security;
+using CleanGames.Application.Mafia.Games.Commands.CastVote;
+using CleanGames.Application.Mafia.Games.Commands.SubmitNightAction;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanGames.Application.Mafia;
@@ -12,6 +15,8 @@ public static class MafiaModule
         services.AddScoped<GameAccess>();
         services.AddScoped<SeatGuard>();
         services.AddScoped<LobbyTable>();
+        services.AddScoped<IRequestAuthorizer<CastVoteCommand>, PlayersOnly<CastVoteCommand>>();
+        services.AddScoped<IRequestAuthorizer<SubmitNightActionCommand>, PlayersOnly<SubmitNightActionCommand>>();
         return services;
     }
 }

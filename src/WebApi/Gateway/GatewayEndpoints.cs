@@ -1,3 +1,4 @@
+using CleanGames.Application.Identity.Contracts;
 using System.Globalization;
 using System.Security.Claims;
 using CleanGames.Application.Common.Security;
@@ -50,6 +51,12 @@ public static class GatewayEndpoints
         }
 
         var accountId = long.Parse(context.User.FindFirstValue(AccountClaimTypes.Subject)!, CultureInfo.InvariantCulture);
+        if (await context.RequestServices.GetRequiredService<IAccountDirectory>().IsBannedAsync(accountId, context.RequestAborted))
+        {
+            await context.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(context, ApiError.From(TransportErrors.Banned));
+            return;
+        }
+
         if (tracker.Admit(context, accountId) is not { } admission)
         {
             await context.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(context, ApiError.From(TransportErrors.TooManyConnections));

@@ -41,7 +41,7 @@ public sealed record CreateGameRequest(int PlayerCount, string? Mode = "classic"
 public sealed class GameController(IMediator mediator) : ControllerBase
 {
     /// <summary>Deprecated: makes a lobby of <c>player_count</c> seats and points at its join route.</summary>
-    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict)]
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests)]
     [HttpPost("create")]
     public Task<DeprecatedCreateResult> Create(CreateGameRequest request, CancellationToken cancellationToken) =>
         mediator.Send(new CreateGameCommand(request.PlayerCount, request.Mode, request.Settings), cancellationToken);
@@ -57,12 +57,12 @@ public sealed class GameController(IMediator mediator) : ControllerBase
     [HttpGet("{gameId}/state")]
     public Task<GameStateView> State(string gameId, CancellationToken cancellationToken) => mediator.Send(new GetGameStateQuery(gameId), cancellationToken);
 
-    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests)]
     [HttpPost("{gameId}/vote")]
     public Task<MafiaSuccess> Vote(string gameId, VoteRequest request, CancellationToken cancellationToken) =>
         mediator.Send(new CastVoteCommand(gameId, request.TargetId), cancellationToken);
 
-    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests)]
     [HttpPost("{gameId}/action")]
     public Task<MafiaSuccess> Action(string gameId, NightActionRequest request, CancellationToken cancellationToken) =>
         mediator.Send(new SubmitNightActionCommand(gameId, request.Action, request.TargetId), cancellationToken);
@@ -100,22 +100,22 @@ public sealed class LobbyController(IMediator mediator) : ControllerBase
     public sealed record CreateLobbyRequest(string? Mode = null, int? MaxPlayers = null, LobbySettingsInput? Settings = null);
 
     /// <summary>Creates a lobby; the body is optional. Answers <c>{"invite_code", "lobby_id"}</c>.</summary>
-    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict)]
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests)]
     [HttpPost("create")]
     public Task<LobbyCreated> Create([FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] CreateLobbyRequest? request, CancellationToken cancellationToken) =>
         mediator.Send(new CreateLobbyCommand(request?.Mode, request?.MaxPlayers, request?.Settings), cancellationToken);
 
-    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests)]
     [HttpPost("join/{inviteCode}")]
     public Task<MafiaSuccess> Join(string inviteCode, CancellationToken cancellationToken) => mediator.Send(new JoinLobbyCommand(inviteCode), cancellationToken);
 
     /// <summary>Marks the caller ready (the lobby id or its invite code); the game starts when everyone is ready.</summary>
-    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests)]
     [HttpPost("{lobbyId}/ready")]
     public Task<MafiaSuccess> Ready(string lobbyId, CancellationToken cancellationToken) => mediator.Send(new MarkLobbyReadyCommand(lobbyId), cancellationToken);
 
     /// <summary>Leaves a lobby whose game has not started (the lobby id or its invite code); the last one out closes it.</summary>
-    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests)]
     [HttpPost("{lobbyId}/leave")]
     public Task<MafiaSuccess> Leave(string lobbyId, CancellationToken cancellationToken) => mediator.Send(new LeaveLobbyCommand(lobbyId), cancellationToken);
 

@@ -60,6 +60,9 @@ public static class MafiaFrames
     }
 
     public static byte[] Error(string detail) => Frame("error", new { detail });
+
+    /// <summary>An error frame for a refusal the client should wait out: <c>{"type":"error","detail","code":"rate_limited","retry_after_ms"}</c>.</summary>
+    public static byte[] RateLimited(string detail, long retryAfterMs) => Frame("error", new { detail, code = "rate_limited", retry_after_ms = retryAfterMs });
 }
 
 /// <summary>

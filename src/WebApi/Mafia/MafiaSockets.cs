@@ -210,7 +210,7 @@ internal static partial class MafiaSockets
 
         if (await accounts.IsBannedAsync(AccountOf(user), context.RequestAborted))
         {
-            await responder.WriteAsync(context, ApiError.From(MafiaTransportErrors.Banned));
+            await responder.WriteAsync(context, ApiError.From(TransportErrors.Banned));
             return true;
         }
 
@@ -297,7 +297,10 @@ internal static partial class MafiaSockets
                     LogCommandFailed(logger, exception, name);
                 }
 
-                return MafiaFrames.Error(ExceptionMapping.ToApiError(exception).SingleLineMessage());
+                var error = ExceptionMapping.ToApiError(exception);
+                return error.RetryAfter is { } wait && error.Status == StatusCodes.Status429TooManyRequests
+                    ? MafiaFrames.RateLimited(error.SingleLineMessage(), (long)Math.Ceiling(wait.TotalMilliseconds))
+                    : MafiaFrames.Error(error.SingleLineMessage());
             }
         }
     }

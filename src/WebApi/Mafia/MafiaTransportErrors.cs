@@ -6,6 +6,5 @@ namespace CleanGames.WebApi.Mafia;
 public static class MafiaTransportErrors
 {
     public static readonly DomainError UpgradeRequired = DomainError.Invalid("mafia.upgrade_required", "This endpoint speaks WebSocket only.");
-    public static readonly DomainError Banned = DomainError.Forbidden("mafia.account.banned", "This account is banned.");
     public static readonly DomainError UserMismatch = DomainError.Forbidden("auth.user_mismatch", "user_id does not match the token.");
 }

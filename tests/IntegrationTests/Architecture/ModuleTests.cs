@@ -22,7 +22,7 @@ namespace CleanGames.IntegrationTests.Architecture;
 public sealed class ModuleTests
 {
     /// <summary>Folders directly under a layer that hold platform code rather than a module.</summary>
-    private static readonly string[] PlatformFolders = ["Common", "Persistence", "Scheduling", "Authentication", "Health"];
+    private static readonly string[] PlatformFolders = ["Common", "Persistence", "Scheduling", "Authentication", "Health", "RateLimiting"];
 
     private static readonly Assembly[] Product =
     [

@@ -131,6 +131,22 @@ public sealed class ConnectionCredentialsTests(ShortCredentialsHost host) : ICla
 
         var banned = await Assert.ThrowsAsync<WebSocketException>(() => host.ConnectWebSocketAsync("/ws/notifications?token=" + Token(host, accountId, host.Clock.GetUtcNow().AddMinutes(1))));
         Assert.Contains("403", banned.Message, StringComparison.Ordinal);
+        var bannedGateway = await Assert.ThrowsAsync<WebSocketException>(() => host.ConnectWebSocketAsync("/v1/connect", Token(host, accountId, host.Clock.GetUtcNow().AddMinutes(1))));
+        Assert.Contains("403", bannedGateway.Message, StringComparison.Ordinal);
+        await using var hub = host.CreateHubConnection("/hubs/notifications", Token(host, accountId, host.Clock.GetUtcNow().AddMinutes(1)));
+        var hubClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.Closed += _ => { hubClosed.TrySetResult(); return Task.CompletedTask; };
+        try
+        {
+            await hub.StartAsync();
+        }
+        catch (Exception)
+        {
+            hubClosed.TrySetResult();
+        }
+
+        // The hub refuses the banned account as the connection opens: it is closed at once.
+        Assert.Same(hubClosed.Task, await Task.WhenAny(hubClosed.Task, Task.Delay(TimeSpan.FromSeconds(10))));
     }
 
     internal static string Token(CleanGamesHost host, long accountId, DateTimeOffset expires)

@@ -15,4 +15,5 @@ public interface IRealtimeNotifier
 /// surface, e.g. <c>kitchen</c>). <paramref name="ExceptConnectionId"/> names the connection that
 /// caused it, which already has the answer.
 /// </summary>
-public sealed record RealtimeEvent(string Topic, string Name, long AccountId, object Payload, string? ExceptConnectionId = null);
+/// <param name="Droppable">True for an event a slow reader may lose (a chat line) rather than lose its connection over.</param>
+public sealed record RealtimeEvent(string Topic, string Name, long AccountId, object Payload, string? ExceptConnectionId = null, bool Droppable = false);

@@ -18,6 +18,7 @@ public static class TransportErrors
     public static readonly DomainError UnsupportedMediaType = DomainError.Invalid("request.unsupported_media_type", "Unsupported media type: send application/json");
     public static readonly DomainError Failed = DomainError.Invalid("request.failed", "Error");
     public static readonly DomainError RateLimited = DomainError.TooMany("request.rate_limited", "Too many requests; slow down.");
+    public static readonly DomainError Banned = DomainError.Forbidden("auth.banned", "This account is banned.");
     public static readonly DomainError TooManyConnections = DomainError.TooMany("realtime.too_many_connections", "Too many open connections from this account or address; close one first.");
     public static readonly DomainError Starting = DomainError.Unavailable("server.starting", "The server is starting; please retry shortly.");
     public static readonly DomainError Busy = DomainError.Unavailable("server.busy", "The server is busy; please retry.");

@@ -62,7 +62,7 @@ public sealed class SocketSubscriptions : IRealtimeSink
                 (lastFormat, frame) = (subscriber.Format, subscriber.Format(realtimeEvent));
             }
 
-            subscriber.Pusher.Push(frame!);
+            subscriber.Pusher.Push(frame!, realtimeEvent.Droppable);
         }
 
         return ValueTask.CompletedTask;
@@ -102,9 +102,9 @@ public sealed record SocketSubscriber(string ConnectionId, Func<RealtimeEvent, b
 
 /// <summary>
 /// Sends pushed frames to one socket from a queue of its own, so a client that stops reading only
-/// delays itself. The queue is bounded: a full queue drops its oldest frame when frames supersede
-/// each other (full-state broadcasts), else the client is dropped; a send stuck longer than
-/// <paramref name="sendTimeout"/> drops the client too.
+/// delays itself. The queue is bounded: droppable frames (chat) are dropped once it is half full; a
+/// full queue drops its oldest frame when frames supersede each other (full-state broadcasts), else
+/// the client is dropped; a send stuck longer than <paramref name="sendTimeout"/> drops the client too.
 /// </summary>
 public sealed partial class SocketPusher : IDisposable
 {
@@ -133,8 +133,17 @@ public sealed partial class SocketPusher : IDisposable
         _pump = PumpAsync();
     }
 
-    public void Push(byte[] frame)
+    /// <param name="droppable">
+    /// A frame the client can do without (a chat line): once the queue is half full it is dropped, so a
+    /// slow reader loses chat lines, and the room the queue keeps goes to the frames that matter.
+    /// </param>
+    public void Push(byte[] frame, bool droppable = false)
     {
+        if (droppable && _queue.Reader.Count >= _capacity / 2)
+        {
+            return;
+        }
+
         if (Volatile.Read(ref _held) is not null)
         {
             lock (_holdGate)

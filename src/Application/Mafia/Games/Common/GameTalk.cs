@@ -22,7 +22,7 @@ internal static class GameTalk
 
         foreach (var recipient in recipients)
         {
-            await notifier.PublishAsync(new RealtimeEvent(MafiaTopics.Game(game.Id), eventName, recipient, payload), cancellationToken);
+            await notifier.PublishAsync(new RealtimeEvent(MafiaTopics.Game(game.Id), eventName, recipient, payload, Droppable: true), cancellationToken);
         }
     }
 }

@@ -12,8 +12,10 @@ namespace CleanGames.Application.Mafia.Games.Commands.CastVote;
 
 /// <summary>A vote (a null target skips); racing votes on one game all succeed (retried on a fresh game).</summary>
 [AuthorizeRequest]
-public sealed record CastVoteCommand(string GameId, string? TargetId) : IRequest<MafiaSuccess>, IAggregateLockedRequest
+public sealed record CastVoteCommand(string GameId, string? TargetId) : IRequest<MafiaSuccess>, IAggregateLockedRequest, IRateLimitedRequest, IGamePlayerRequest
 {
+    public string RateBucket => MafiaRateBuckets.GameActions;
+
     public string AggregateLockKey => MafiaIds.GameLock(GameId);
 }
 

@@ -1,3 +1,4 @@
+using CleanGames.Application.Common.Behaviours;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Mafia.Common;
@@ -13,7 +14,10 @@ namespace CleanGames.Application.Mafia.Games.Commands.SendChat;
 /// mafia; after the end, every player. Up to 500 characters.
 /// </summary>
 [AuthorizeRequest]
-public sealed record SendChatCommand(string GameId, string? Message) : IRequest<MafiaSuccess>;
+public sealed record SendChatCommand(string GameId, string? Message) : IRequest<MafiaSuccess>, IRateLimitedRequest
+{
+    public string RateBucket => MafiaRateBuckets.Chat;
+}
 
 public sealed class SendChatCommandHandler(IReadRepository<Game> games, GameAccess access, IRealtimeNotifier notifier, IClock clock) : IRequestHandler<SendChatCommand, MafiaSuccess>
 {

@@ -1,3 +1,4 @@
+using CleanGames.Application.Common.Behaviours;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Mafia.Common;
@@ -13,7 +14,10 @@ namespace CleanGames.Application.Mafia.Games.Commands.SendEmoji;
 /// rules of who may send and who hears.
 /// </summary>
 [AuthorizeRequest]
-public sealed record SendEmojiCommand(string GameId, string? Emoji) : IRequest<MafiaSuccess>;
+public sealed record SendEmojiCommand(string GameId, string? Emoji) : IRequest<MafiaSuccess>, IRateLimitedRequest
+{
+    public string RateBucket => MafiaRateBuckets.Emoji;
+}
 
 public sealed class SendEmojiCommandHandler(IReadRepository<Game> games, GameAccess access, IRealtimeNotifier notifier, IClock clock) : IRequestHandler<SendEmojiCommand, MafiaSuccess>
 {

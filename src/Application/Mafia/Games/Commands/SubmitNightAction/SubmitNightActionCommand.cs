@@ -11,8 +11,10 @@ using MediatR;
 namespace CleanGames.Application.Mafia.Games.Commands.SubmitNightAction;
 
 [AuthorizeRequest]
-public sealed record SubmitNightActionCommand(string GameId, string Action, string TargetId) : IRequest<MafiaSuccess>, IAggregateLockedRequest
+public sealed record SubmitNightActionCommand(string GameId, string Action, string TargetId) : IRequest<MafiaSuccess>, IAggregateLockedRequest, IRateLimitedRequest, IGamePlayerRequest
 {
+    public string RateBucket => MafiaRateBuckets.GameActions;
+
     public string AggregateLockKey => MafiaIds.GameLock(GameId);
 }
 

@@ -1,3 +1,5 @@
+using CleanGames.Application.Mafia.Common;
+using CleanGames.Application.Common.Behaviours;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Common.Security;
@@ -12,7 +14,10 @@ namespace CleanGames.Application.Mafia.Lobbies.Commands.CreateGame;
 
 /// <summary>Seed <c>POST /api/game/create</c> (deprecated): makes a lobby of that size and points at its join route.</summary>
 [AuthorizeRequest]
-public sealed record CreateGameCommand(int PlayerCount, string? Mode, LobbySettingsInput? Settings) : IRequest<DeprecatedCreateResult>;
+public sealed record CreateGameCommand(int PlayerCount, string? Mode, LobbySettingsInput? Settings) : IRequest<DeprecatedCreateResult>, IRateLimitedRequest
+{
+    public string RateBucket => MafiaRateBuckets.Lobby;
+}
 
 public sealed record DeprecatedCreateResult(string Message, string Redirect);
 

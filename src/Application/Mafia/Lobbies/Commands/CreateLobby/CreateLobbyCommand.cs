@@ -1,3 +1,4 @@
+using CleanGames.Application.Common.Behaviours;
 using System.Security.Cryptography;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
@@ -11,7 +12,10 @@ namespace CleanGames.Application.Mafia.Lobbies.Commands.CreateLobby;
 
 /// <summary>Creates a lobby; the caller is its first member. Seed: <c>{"invite_code"}</c>, plus <c>lobby_id</c>.</summary>
 [AuthorizeRequest]
-public sealed record CreateLobbyCommand(string? Mode, int? MaxPlayers, LobbySettingsInput? Settings) : IRequest<LobbyCreated>;
+public sealed record CreateLobbyCommand(string? Mode, int? MaxPlayers, LobbySettingsInput? Settings) : IRequest<LobbyCreated>, IRateLimitedRequest
+{
+    public string RateBucket => MafiaRateBuckets.Lobby;
+}
 
 public sealed record LobbyCreated(string InviteCode, string LobbyId);
 

@@ -1,3 +1,4 @@
+using CleanGames.Application.Common.Behaviours;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Mafia.Common;
@@ -10,7 +11,10 @@ namespace CleanGames.Application.Mafia.Lobbies.Commands.JoinLobby;
 
 /// <summary>Joins by invite code: 404 unknown code; 409 full, started, or the caller busy elsewhere.</summary>
 [AuthorizeRequest]
-public sealed record JoinLobbyCommand(string InviteCode) : IRequest<MafiaSuccess>;
+public sealed record JoinLobbyCommand(string InviteCode) : IRequest<MafiaSuccess>, IRateLimitedRequest
+{
+    public string RateBucket => MafiaRateBuckets.Lobby;
+}
 
 public sealed class JoinLobbyCommandHandler(IRepository<Lobby> lobbies, SeatGuard seats, ICurrentUser user, IClock clock) : IRequestHandler<JoinLobbyCommand, MafiaSuccess>
 {

@@ -1,3 +1,4 @@
+using CleanGames.Application.Common.Behaviours;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Mafia.Common;
@@ -13,7 +14,10 @@ namespace CleanGames.Application.Mafia.Lobbies.Commands.LeaveLobby;
 /// If everyone left is then ready and there are at least four, the game starts.
 /// </summary>
 [AuthorizeRequest]
-public sealed record LeaveLobbyCommand(string LobbyId) : IRequest<MafiaSuccess>;
+public sealed record LeaveLobbyCommand(string LobbyId) : IRequest<MafiaSuccess>, IRateLimitedRequest
+{
+    public string RateBucket => MafiaRateBuckets.Lobby;
+}
 
 public sealed class LeaveLobbyCommandHandler(IRepository<Lobby> lobbies, IRepository<Game> games, LobbyTable table) : IRequestHandler<LeaveLobbyCommand, MafiaSuccess>
 {

@@ -1,3 +1,4 @@
+using CleanGames.Application.Common.Behaviours;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Mafia.Common;
@@ -13,7 +14,10 @@ namespace CleanGames.Application.Mafia.Lobbies.Commands.MarkLobbyReady;
 /// are at least four, the game starts in the same save: roles are dealt from a cryptographic seed.
 /// </summary>
 [AuthorizeRequest]
-public sealed record MarkLobbyReadyCommand(string LobbyId) : IRequest<MafiaSuccess>;
+public sealed record MarkLobbyReadyCommand(string LobbyId) : IRequest<MafiaSuccess>, IRateLimitedRequest
+{
+    public string RateBucket => MafiaRateBuckets.Lobby;
+}
 
 public sealed class MarkLobbyReadyCommandHandler(IRepository<Lobby> lobbies, IRepository<Game> games, LobbyTable table)
     : IRequestHandler<MarkLobbyReadyCommand, MafiaSuccess>
