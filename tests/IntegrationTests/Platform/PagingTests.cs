@@ -1,15 +1,27 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Ardalis.Specification;
+using AutoMapper;
+using CleanGames.Application.Common.Models;
+using CleanGames.Application.Identity.Queries.GetRoleAudit;
+using CleanGames.Application.Identity.Queries.SearchAccounts;
+using CleanGames.Application.Kitchen.Sessions.Queries.GetKitchenLeaderboard;
+using CleanGames.Application.Mafia.Games.Queries.ListActiveGames;
+using CleanGames.Infrastructure.Persistence;
+using CleanGames.Infrastructure.Persistence.Specifications;
 using CleanGames.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CleanGames.IntegrationTests.Support.Json;
 
 namespace CleanGames.IntegrationTests.Platform;
 
 /// <summary>
 /// Every paged route keeps to the result window (page × per_page ≤ 10 000): a page beyond it is
-/// refused as the route's dialect refuses invalid input, and a page inside it but past the end is
-/// empty.
+/// refused as the route's dialect refuses invalid input, a page inside it but past the end is
+/// empty, and the rows a page reads come from an index in the page's order.
 /// </summary>
-public sealed class PagingTests(CleanGamesHost host) : IClassFixture<CleanGamesHost>
+public sealed partial class PagingTests(CleanGamesHost host) : IClassFixture<CleanGamesHost>
 {
     private const long Player = 9_100_001;
 
@@ -131,4 +143,86 @@ public sealed class PagingTests(CleanGamesHost host) : IClassFixture<CleanGamesH
             Assert.False(page.GetProperty("has_more").GetBoolean());
         }
     }
+
+    [Fact]
+    public async Task The_rows_a_page_reads_come_from_an_index_in_the_pages_order()
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var mapping = scope.ServiceProvider.GetRequiredService<IMapper>().ConfigurationProvider;
+        var last = new PageRequest(PageRequest.LastPage(100), 100);
+
+        var ranking = await PlanAsync(db, new KitchenStandingsSpec(last.End));
+        Assert.Contains("USING INDEX IX_kitchen_sessions_ranking", ranking);
+
+        var active = await PlanAsync(db, new ActiveGamesSpec(mapping, last.Skip, last.PageSize));
+        Assert.Contains("USING INDEX IX_mafia_games_active", active);
+
+        var accounts = await PlanAsync(db, new AccountSearchSpec(mapping, null, last.Skip, last.PageSize + 1));
+        var audit = await PlanAsync(db, new RoleAuditNewestFirstSpec(last.Skip, last.PageSize + 1));
+
+        foreach (var plan in new[] { ranking, active, accounts, audit })
+        {
+            Assert.DoesNotContain("TEMP B-TREE", plan);
+        }
+    }
+
+    private static Task<string> PlanAsync<T, TResult>(ApplicationDbContext db, ISpecification<T, TResult> specification)
+        where T : class =>
+        ExplainAsync(db, SpecificationEvaluator.GetQuery(db.Set<T>(), specification).ToQueryString());
+
+    private static Task<string> PlanAsync<T>(ApplicationDbContext db, ISpecification<T> specification)
+        where T : class =>
+        ExplainAsync(db, SpecificationEvaluator.GetQuery(db.Set<T>(), specification).ToQueryString());
+
+    /// <summary>
+    /// SQLite's plan for the SQL EF generates: <c>ToQueryString</c> lists the parameters as
+    /// <c>.param set</c> lines, then the statement, then (for split queries) a note.
+    /// </summary>
+    private static async Task<string> ExplainAsync(ApplicationDbContext db, string queryString)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            var sql = new List<string>();
+            foreach (var line in queryString.Split('\n'))
+            {
+                if (ParamLine().Match(line) is { Success: true } param)
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = param.Groups[1].Value;
+                    parameter.Value = long.Parse(param.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    command.Parameters.Add(parameter);
+                }
+                else if (line.Trim().Length > 0)
+                {
+                    sql.Add(line);
+                }
+                else if (sql.Count > 0)
+                {
+                    // The first statement ends here; what follows is EF's note on split queries.
+                    break;
+                }
+            }
+
+            command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql).Trim();
+            var plan = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(reader.GetOrdinal("detail")));
+            }
+
+            return string.Join('\n', plan);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [GeneratedRegex(@"^\.param set (@\w+) (-?\d+)\s*$")]
+    private static partial Regex ParamLine();
 }

@@ -21,7 +21,8 @@ public sealed record KitchenLeaderboardEntry(int Position, long UserId, string? 
 /// <remarks>
 /// Prestige points and lifetime earnings only ever grow, so a session's stored keys are at most its
 /// live ones: every session whose stored keys are current and that belongs in the first
-/// skip + take places is among the first skip + take stored rows. Those rows, with the live
+/// skip + take places is among the first skip + take stored rows, which the ranking index serves in
+/// order (skip + take is at most <see cref="PageRequest.MaxWindow"/>). Those rows, with the live
 /// sessions' keys laid over them and the live sessions added, ranked again, give the exact page.
 /// Names come afterwards from Identity's directory, for the page's accounts only, so a page is three
 /// queries (count, ranked keys, names) and no session is loaded whole.
