@@ -224,9 +224,11 @@ public sealed class MafiaRestTests(CleanGamesHost host) : IClassFixture<CleanGam
         var listed = all.GetProperty("games").EnumerateArray().Single(g => g.GetProperty("game_id").GetString() == table.GameId);
         Assert.Equal("night", listed.GetProperty("phase").GetString());
         Assert.Equal(4, listed.GetProperty("players_count").GetInt32());
-        var beyond = await (await citizen.GetAsync("/api/game/active?page=2000000000&per_page=100")).ReadJsonAsync();
-        Assert.Empty(beyond.GetProperty("games").EnumerateArray());
-        Assert.Equal(2_000_000_000, beyond.GetProperty("page").GetInt32());
+        // A page inside the result window but past the last game is empty; one beyond the window is refused.
+        var past = await (await citizen.GetAsync("/api/game/active?page=100&per_page=100")).ReadJsonAsync();
+        Assert.Empty(past.GetProperty("games").EnumerateArray());
+        Assert.Equal(100, past.GetProperty("page").GetInt32());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await citizen.GetAsync("/api/game/active?page=2000000000&per_page=100")).StatusCode);
 
         // GET /players?role=: a role the caller cannot see matches nobody.
         Assert.Empty((await (await citizen.GetAsync($"/api/game/{table.GameId}/players?role=mafia")).ReadJsonAsync()).GetProperty("players").EnumerateArray());

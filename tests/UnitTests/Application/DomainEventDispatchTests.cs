@@ -1,5 +1,4 @@
 using CleanGames.Application.Common.Events;
-using CleanGames.Application.Common.Models;
 using CleanGames.Domain.Common;
 using MediatR;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -44,32 +43,4 @@ public sealed class DomainEventDispatchTests
     private static MediatorDomainEventDispatcher Dispatcher(params INotificationHandler<DomainEventNotification<SomethingHappened>>[] handlers) =>
         new(type => type == typeof(IEnumerable<INotificationHandler<DomainEventNotification<SomethingHappened>>>) ? handlers : Array.Empty<object>(),
             NullLogger<MediatorDomainEventDispatcher>.Instance);
-}
-
-public sealed class PagingTests
-{
-    [Theory]
-    [InlineData(0, 20, 0, false, false)]
-    [InlineData(1, 20, 1, false, false)]
-    [InlineData(21, 20, 2, true, false)]
-    [InlineData(40, 20, 2, true, false)]
-    public void Page_counts_follow_the_total(long total, int size, int pages, bool hasNext, bool hasPrevious)
-    {
-        var page = new PagedList<int>([], 1, size, total);
-        Assert.Equal(pages, page.TotalPages);
-        Assert.Equal(hasNext, page.HasNext);
-        Assert.Equal(hasPrevious, page.HasPrevious);
-    }
-
-    [Fact]
-    public void Page_requests_are_clamped_to_sane_bounds()
-    {
-        var request = new PageRequest(-3, 10_000);
-        Assert.Equal(1, request.Page);
-        Assert.Equal(PageRequest.MaxPageSize, request.PageSize);
-        Assert.Equal(0, request.Skip);
-        Assert.Equal(40, new PageRequest(3, 20).Skip);
-        // A page past any table skips everything instead of wrapping to a negative offset.
-        Assert.Equal(int.MaxValue, new PageRequest(200_000_000, 100).Skip);
-    }
 }

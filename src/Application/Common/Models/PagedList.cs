@@ -32,22 +32,75 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
     public PagedList<TOut> Map<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), Page, PageSize, TotalCount);
 }
 
-/// <summary>A page request, clamped to sane bounds so no caller can ask for the whole table.</summary>
+/// <summary>
+/// A request that reads one page of a list. Every paged query implements it, and its validator
+/// includes <see cref="PageRequestValidator"/>, so one rule bounds every paged route.
+/// </summary>
+public interface IPagedRequest
+{
+    /// <summary>The page, counted from 1; null for the first.</summary>
+    int? Page { get; }
+
+    /// <summary>Rows per page; null for <see cref="PageRequest.DefaultPageSize"/>.</summary>
+    int? PerPage { get; }
+}
+
+/// <summary>
+/// A page inside the result window: page ≥ 1, 1 ≤ size ≤ <see cref="MaxPageSize"/>, and the page
+/// ends at row <see cref="MaxWindow"/> at the latest. <see cref="PageRequestValidator"/> refuses
+/// anything else before a handler runs, so every offset here fits an <see cref="int"/> with room to
+/// spare and no query ever reads further than <see cref="MaxWindow"/> rows into its ordering.
+/// </summary>
+/// <remarks>
+/// Why a window: an offset is paid for by reading every row before it (and, without an index, by
+/// sorting the whole table), so a deep page costs what the whole list costs. Search engines bound
+/// their result windows for the same reason (10 000 rows in Elasticsearch and OpenSearch). Nobody
+/// reads a leaderboard or an admin list 10 000 rows deep one page at a time; a client that wants
+/// more narrows the list instead (an admin search).
+/// </remarks>
 public readonly record struct PageRequest
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
-    public PageRequest(int? page, int? pageSize, int maxPageSize = MaxPageSize)
+    /// <summary>The deepest row any page may reach: page × page size ≤ this.</summary>
+    public const int MaxWindow = 10_000;
+
+    /// <exception cref="ArgumentOutOfRangeException">The page lies outside the window: the request skipped its validator.</exception>
+    public PageRequest(int? page, int? pageSize)
     {
-        Page = Math.Max(1, page ?? 1);
-        PageSize = Math.Clamp(pageSize ?? DefaultPageSize, 1, maxPageSize);
+        var number = page ?? 1;
+        var size = pageSize ?? DefaultPageSize;
+        if (size is < 1 or > MaxPageSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSize), size, $"A page holds 1 to {MaxPageSize} rows.");
+        }
+
+        if (number < 1 || number > LastPage(size))
+        {
+            throw new ArgumentOutOfRangeException(nameof(page), number, $"Pages of {size} rows run from 1 to {LastPage(size)}.");
+        }
+
+        Page = number;
+        PageSize = size;
     }
 
     public int Page { get; }
 
     public int PageSize { get; }
 
-    /// <summary>Rows before this page; a page beyond any table skips everything rather than overflowing.</summary>
-    public int Skip => (int)Math.Min(int.MaxValue, ((long)Page - 1) * PageSize);
+    /// <summary>Rows before this page.</summary>
+    public int Skip => (Page - 1) * PageSize;
+
+    /// <summary>Rows up to the end of this page (at most <see cref="MaxWindow"/>).</summary>
+    public int End => Page * PageSize;
+
+    /// <summary>The page of a paged request, which its validator has already held to the window.</summary>
+    public static PageRequest Of(IPagedRequest request) => new(request.Page, request.PerPage);
+
+    /// <summary>The last page inside the window for pages of <paramref name="pageSize"/> rows.</summary>
+    public static int LastPage(int pageSize) => MaxWindow / pageSize;
+
+    /// <summary>Whether this page starts at or past the end of a list of <paramref name="total"/> rows, so it is empty without reading the list.</summary>
+    public bool StartsAfter(long total) => Skip >= total;
 }

@@ -10,7 +10,7 @@ namespace CleanGames.Application.Identity.Queries.GetRoleAudit;
 
 /// <summary>Admin: the role audit log, newest first, a page at a time.</summary>
 [AuthorizeRequest(Roles = Roles.Admin)]
-public sealed record GetRoleAuditQuery(int? Page, int? PerPage) : IRequest<RoleAuditPage>;
+public sealed record GetRoleAuditQuery(int? Page, int? PerPage) : IRequest<RoleAuditPage>, IPagedRequest;
 
 /// <summary>One line of the log. <see cref="ActorAccountId"/> and <see cref="ClientAddress"/> are null for changes the server made.</summary>
 public sealed record RoleAuditLine(long Id, DateTimeOffset At, string Action, long? ActorAccountId, long? TargetAccountId, IReadOnlyList<string> Roles, string? ClientAddress);
@@ -21,7 +21,7 @@ public sealed class GetRoleAuditQueryHandler(IReadRepository<RoleAuditEntry> aud
 {
     public async Task<RoleAuditPage> Handle(GetRoleAuditQuery request, CancellationToken cancellationToken)
     {
-        var page = new PageRequest(request.Page, request.PerPage);
+        var page = PageRequest.Of(request);
         var entries = await audit.ListAsync(new RoleAuditNewestFirstSpec(page.Skip, page.PageSize + 1), cancellationToken);
         var shown = entries.Take(page.PageSize).ToList();
         var keys = shown.Select(e => e.TargetAccountKey).Distinct().ToList();

@@ -14,7 +14,7 @@ namespace CleanGames.Application.Identity.Queries.SearchAccounts;
 /// No search lists every account, a page at a time.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Admin)]
-public sealed record SearchAccountsQuery(string? Search, int? Page, int? PerPage) : IRequest<AccountSearchResult>;
+public sealed record SearchAccountsQuery(string? Search, int? Page, int? PerPage) : IRequest<AccountSearchResult>, IPagedRequest;
 
 /// <summary>One page of matches; <see cref="HasMore"/> tells whether the next page has any (no total: counting a search is a scan).</summary>
 public sealed record AccountSearchResult(IReadOnlyList<AdminAccountView> Accounts, int Page, int PerPage, bool HasMore);
@@ -23,7 +23,7 @@ public sealed class SearchAccountsQueryHandler(IReadRepository<Account> accounts
 {
     public async Task<AccountSearchResult> Handle(SearchAccountsQuery request, CancellationToken cancellationToken)
     {
-        var page = new PageRequest(request.Page, request.PerPage);
+        var page = PageRequest.Of(request);
         // One row more than the page tells whether another page follows.
         var rows = await accounts.ListAsync(new AccountSearchSpec(mapper.ConfigurationProvider, request.Search, page.Skip, page.PageSize + 1), cancellationToken);
         var views = rows.Take(page.PageSize).Select(r => r.ToView()).ToList();

@@ -10,7 +10,6 @@ public sealed class SearchAccountsQueryValidator : AbstractValidator<SearchAccou
     public SearchAccountsQueryValidator()
     {
         RuleFor(q => q.Search).MaximumLength(MaxSearchLength);
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).When(q => q.Page is not null);
-        RuleFor(q => q.PerPage).InclusiveBetween(1, PageRequest.MaxPageSize).When(q => q.PerPage is not null);
+        Include(new PageRequestValidator());
     }
 }

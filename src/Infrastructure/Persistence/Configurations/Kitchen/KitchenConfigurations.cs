@@ -16,7 +16,13 @@ internal sealed class KitchenSessionConfiguration : IEntityTypeConfiguration<Kit
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasColumnName("AccountId").ValueGeneratedNever();
         builder.KeyedByAccount(s => s.Id);
-        builder.HasIndex(s => new { s.PrestigePoints, s.LifetimeEarnings });
+
+        // The leaderboard's own order, tie-break included, so a page walks the index from its top
+        // instead of sorting every session (SQLite cannot read an ascending index backwards for a
+        // DESC, DESC, ASC order).
+        builder.HasIndex(s => new { s.PrestigePoints, s.LifetimeEarnings, s.Id })
+            .IsDescending(true, true, false)
+            .HasDatabaseName("IX_kitchen_sessions_ranking");
 
         // Upgrade levels are a small map read and written whole with the session: one JSON column.
         builder.Ignore(s => s.UpgradeLevels);

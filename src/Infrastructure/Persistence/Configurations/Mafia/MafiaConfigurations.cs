@@ -18,6 +18,15 @@ internal sealed class GameConfiguration : IEntityTypeConfiguration<Game>
         builder.Property(g => g.DealSeed).HasMaxLength(128);
         builder.Property(g => g.DealCommitment).HasMaxLength(128);
         builder.HasIndex(g => g.Phase);
+
+        // The active-games list in its order, over unfinished games only: a page walks it from the
+        // top, reading no ended game (they only accumulate) and sorting nothing. The filter is the
+        // list's own condition (so SQLite can use the index for it), written so both providers read it.
+        builder.HasIndex(g => new { g.StartedAt, g.Id })
+            .IsDescending(true, false)
+            .HasFilter("Phase <> 'Ended'")
+            .HasDatabaseName("IX_mafia_games_active");
+
         builder.Ignore(g => g.IsOver);
         builder.Ignore(g => g.AlivePlayerIds);
         builder.OwnsOne(g => g.Settings, MafiaSettingsMapping.Map);

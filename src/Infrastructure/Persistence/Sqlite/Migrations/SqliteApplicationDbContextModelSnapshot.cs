@@ -325,7 +325,9 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PrestigePoints", "LifetimeEarnings");
+                    b.HasIndex("PrestigePoints", "LifetimeEarnings", "Id")
+                        .IsDescending(true, true, false)
+                        .HasDatabaseName("IX_kitchen_sessions_ranking");
 
                     b.ToTable("kitchen_sessions", (string)null);
                 });
@@ -387,6 +389,11 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Phase");
+
+                    b.HasIndex("StartedAt", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("IX_mafia_games_active")
+                        .HasFilter("Phase <> 'Ended'");
 
                     b.ToTable("mafia_games", (string)null);
                 });
