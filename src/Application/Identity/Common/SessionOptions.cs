@@ -10,7 +10,4 @@ public sealed class SessionOptions
 
     /// <summary><c>Jwt:RefreshIdleDays</c>: a family unused this long expires.</summary>
     public int RefreshIdleDays { get; set; } = 14;
-
-    /// <summary>Failed password sign-ins allowed per account per hour (ASVS); more are refused with 429.</summary>
-    public int MaxFailedSignInsPerHour { get; set; } = 100;
 }
