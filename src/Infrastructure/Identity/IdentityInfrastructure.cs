@@ -17,6 +17,8 @@ internal static class IdentityInfrastructure
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
             .Validate(o => o.RefreshTokenDays > 0 && o.RefreshIdleDays > 0,
                 "Jwt:RefreshTokenDays and Jwt:RefreshIdleDays must be positive.")
+            .Validate(o => o.RefreshGraceSeconds is >= 0 and <= SessionOptions.MaxRefreshGraceSeconds,
+                $"Jwt:RefreshGraceSeconds must be 0–{SessionOptions.MaxRefreshGraceSeconds} (0 turns the grace window off).")
             .ValidateOnStart();
         services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section)
             .Validate(o => o.FreeFailures >= 1, "Identity:SignInThrottle:FreeFailures must be at least 1.")

@@ -2,7 +2,6 @@ using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Behaviours;
 using CleanGames.Application.Common.Errors;
 using Ardalis.Specification;
-using CleanGames.Application.Identity.Commands.RefreshSession;
 using CleanGames.Application.Identity.Commands.SignInWithPassword;
 using CleanGames.Application.Identity.Common;
 using CleanGames.Domain.Identity.Accounts;
@@ -189,20 +188,19 @@ public sealed class SignInHandlerTests
     }
 
     [Fact]
-    public async Task The_loser_of_a_refresh_race_gets_401_not_a_retry()
+    public async Task A_new_sessions_refresh_token_names_its_family()
     {
-        var (token, hash) = RefreshTokens.New();
-        var family = RefreshTokenFamily.Start(1, hash, Now.AddMinutes(-5), TimeSpan.FromDays(30));
-        _families.Setup(r => r.FirstOrDefaultAsync(It.IsAny<ISpecification<RefreshTokenFamily>>(), It.IsAny<CancellationToken>())).ReturnsAsync(family);
-        _families.Setup(r => r.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConcurrencyConflictException());
-        var accounts = new Mock<IReadRepository<Account>>();
-        accounts.Setup(r => r.GetByIdAsync(1L, It.IsAny<CancellationToken>())).ReturnsAsync(Account.RegisterWithPassword(null, "ada", "h", null, Now));
-        var handler = new RefreshSessionCommandHandler(_families.Object, accounts.Object, new SessionIssuer(_families.Object, _tokens.Object, _clock.Object, _options), _clock.Object, _options);
+        Existing();
+        _hasher.Setup(h => h.Verify("stored-hash", "right")).Returns(PasswordCheck.Success);
+        RefreshTokenFamily? family = null;
+        _families.Setup(r => r.AddAsync(It.IsAny<RefreshTokenFamily>(), It.IsAny<CancellationToken>()))
+            .Callback<RefreshTokenFamily, CancellationToken>((f, _) => family = f)
+            .ReturnsAsync((RefreshTokenFamily f, CancellationToken _) => f);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => handler.Handle(new RefreshSessionCommand(token), default));
+        var signedIn = await SignInHandler().Handle(new SignInWithPasswordCommand("ada", "right"), default);
 
-        Assert.Equal(IdentityErrors.InvalidRefreshToken, error.Error);
-        Assert.Equal(ErrorKind.Unauthenticated, error.Kind);
-        Assert.IsAssignableFrom<CleanGames.Application.Common.Behaviours.INoConcurrencyRetry>(new RefreshSessionCommand(token));
+        Assert.NotNull(family);
+        Assert.Equal(family.Id, RefreshTokens.FamilyOf(signedIn.Tokens.RefreshToken));
+        Assert.Equal(RefreshTokens.Hash(signedIn.Tokens.RefreshToken), family.CurrentTokenHash);
     }
 }
