@@ -13,17 +13,22 @@ internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, [FromKe
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public AccessToken Issue(long accountId, IEnumerable<string> roles, Guid? sessionId = null)
+    public AccessToken Issue(long accountId, IEnumerable<string> roles, Guid? sessionId = null) =>
+        Issue(accountId, roles, timeProvider.GetUtcNow(), Guid.NewGuid().ToString("N"), sessionId);
+
+    public AccessToken Issue(long accountId, IEnumerable<string> roles, DateTimeOffset issuedAt, string tokenId, Guid? sessionId = null)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tokenId);
         var jwt = options.Value;
-        var now = timeProvider.GetUtcNow();
+        // JWT times are whole seconds; truncating here makes the expiry we report match the token's.
+        var now = DateTimeOffset.FromUnixTimeSeconds(issuedAt.ToUnixTimeSeconds());
         var lifetime = TimeSpan.FromMinutes(jwt.AccessTokenMinutes);
         var expires = now + lifetime;
 
         var claims = new List<Claim>
         {
             new(JwtRegisteredClaimNames.Sub, accountId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+            new(JwtRegisteredClaimNames.Jti, tokenId),
         };
         claims.AddRange(roles.Distinct(StringComparer.Ordinal).Select(r => new Claim(AccountClaimTypes.Role, r)));
         if (sessionId is { } session)

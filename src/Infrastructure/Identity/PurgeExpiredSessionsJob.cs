@@ -1,11 +1,12 @@
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Identity.Commands.PurgeExpiredSessions;
+using CleanGames.Application.Identity.Commands.PurgeSignInThrottle;
 using MediatR;
 using Quartz;
 
 namespace CleanGames.Infrastructure.Identity;
 
-/// <summary>Hourly: removes refresh-token families that can never be used again.</summary>
+/// <summary>Hourly: removes refresh-token families that can never be used again, and sign-in throttle pairs quiet for the forget window.</summary>
 [DisallowConcurrentExecution]
 internal sealed class PurgeExpiredSessionsJob(IMediator mediator, IServiceReadiness readiness) : IJob
 {
@@ -22,5 +23,7 @@ internal sealed class PurgeExpiredSessionsJob(IMediator mediator, IServiceReadin
         while (await mediator.Send(new PurgeExpiredSessionsCommand(), cancellationToken) > 0 && !cancellationToken.IsCancellationRequested)
         {
         }
+
+        await mediator.Send(new PurgeSignInThrottleCommand(), cancellationToken);
     }
 }

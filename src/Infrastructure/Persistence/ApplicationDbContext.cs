@@ -3,6 +3,7 @@ using CleanGames.Domain.Common;
 using CleanGames.Domain.Identity.Accounts;
 using CleanGames.Domain.Identity.Sessions;
 using CleanGames.Domain.Kitchen.Sessions;
+using CleanGames.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanGames.Infrastructure.Persistence;
@@ -24,6 +25,8 @@ internal abstract class ApplicationDbContext : DbContext
     public DbSet<RefreshTokenFamily> RefreshTokenFamilies => Set<RefreshTokenFamily>();
 
     public DbSet<Domain.Identity.Audit.RoleAuditEntry> RoleAudit => Set<Domain.Identity.Audit.RoleAuditEntry>();
+
+    public DbSet<SignInThrottleEntry> SignInThrottle => Set<SignInThrottleEntry>();
 
     public DbSet<KitchenSession> KitchenSessions => Set<KitchenSession>();
 
@@ -50,6 +53,12 @@ internal abstract class ApplicationDbContext : DbContext
             throw new DuplicateKeyException(exception);
         }
     }
+
+    /// <summary>
+    /// Runs a write that bypasses <see cref="SaveChangesAsync(bool, CancellationToken)"/> (an
+    /// <c>ExecuteUpdate</c>/<c>ExecuteDelete</c>) the way a save runs: SQLite queues it on the file's write gate.
+    /// </summary>
+    public virtual Task<int> ExecuteWriteAsync(Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken) => write(cancellationToken);
 
     // SQLite: SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY; SQL Server: 2601 (unique index), 2627 (unique constraint).
     private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch

@@ -34,7 +34,7 @@ public sealed class DomainModelTests
     public void The_model_types_include_aggregates_entities_and_owned_parts()
     {
         var names = EntityTypes().Select(t => t.Name).ToHashSet();
-        Assert.Superset(new HashSet<string> { "Account", "RefreshTokenFamily", "RefreshToken", "TelegramIdentity", "Game", "GamePlayer", "Vote", "Lobby", "LobbyMember", "KitchenSession", "UpgradeDefinition", "RankDefinition" }, names);
+        Assert.Superset(new HashSet<string> { "Account", "RefreshTokenFamily", "TelegramIdentity", "Game", "GamePlayer", "Vote", "Lobby", "LobbyMember", "KitchenSession", "UpgradeDefinition", "RankDefinition" }, names);
     }
 
     [Theory]

@@ -18,15 +18,15 @@ public sealed class PersistenceTests(CleanGamesHost host) : IClassFixture<CleanG
         var id = created.GetProperty("id").GetInt64();
 
         const int racers = 24;
-        var responses = await Task.WhenAll(Enumerable.Range(0, racers).Select(_ => client.PostAsync($"/test/race/accounts/{id}/failures", null)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, racers).Select(_ => client.PostAsync($"/test/race/accounts/{id}/writes", null)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        var counts = await Task.WhenAll(responses.Select(async r => (await r.ReadJsonAsync()).GetProperty("failed_sign_in_count").GetInt32()));
+        var counts = await Task.WhenAll(responses.Select(async r => (await r.ReadJsonAsync()).GetProperty("writes").GetInt32()));
         // Each racer saw a distinct count: every read-modify-write happened on fresh state.
         Assert.Equal(Enumerable.Range(1, racers), counts.Order());
 
         var final = await (await client.GetAsync($"/test/race/accounts/{id}")).ReadJsonAsync();
-        Assert.Equal(racers, final.GetProperty("failed_sign_in_count").GetInt32());
+        Assert.Equal(racers, final.GetProperty("writes").GetInt32());
         Assert.Equal(racers + 1, final.GetProperty("version").GetInt64());
     }
 
@@ -50,7 +50,7 @@ public sealed class PersistenceTests(CleanGamesHost host) : IClassFixture<CleanG
         Task<HttpResponseMessage> write;
         try
         {
-            write = client.PostAsync($"/test/race/accounts/{id}/failures", null);
+            write = client.PostAsync($"/test/race/accounts/{id}/writes", null);
             // While the gate is held, the write waits for it.
             await Task.Delay(TimeSpan.FromMilliseconds(300));
             Assert.False(write.IsCompleted);
@@ -62,7 +62,7 @@ public sealed class PersistenceTests(CleanGamesHost host) : IClassFixture<CleanG
 
         Assert.Equal(HttpStatusCode.OK, (await write).StatusCode);
         var final = await (await client.GetAsync($"/test/race/accounts/{id}")).ReadJsonAsync();
-        Assert.Equal(1, final.GetProperty("failed_sign_in_count").GetInt32());
+        Assert.Equal(1, final.GetProperty("writes").GetInt32());
     }
 
     [Fact]

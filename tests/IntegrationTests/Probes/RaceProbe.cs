@@ -9,11 +9,15 @@ namespace CleanGames.IntegrationTests.Probes;
 
 public sealed record CreateProbeAccountCommand(string DisplayName) : IRequest<AccountProbe>;
 
-public sealed record RecordProbeFailureCommand(long AccountId) : IRequest<AccountProbe>;
+public sealed record RecordProbeWriteCommand(long AccountId) : IRequest<AccountProbe>;
 
 public sealed record GetProbeAccountQuery(long AccountId) : IRequest<AccountProbe>;
 
-public sealed record AccountProbe(long Id, int FailedSignInCount, long Version);
+/// <summary>An account's version, and how many writes it has taken since it was created (its version counts them).</summary>
+public sealed record AccountProbe(long Id, long Writes, long Version)
+{
+    public static AccountProbe Of(Account account) => new(account.Id, account.Version - 1, account.Version);
+}
 
 public sealed class CreateProbeAccountHandler(IRepository<Account> accounts, IClock clock) : IRequestHandler<CreateProbeAccountCommand, AccountProbe>
 {
@@ -22,20 +26,20 @@ public sealed class CreateProbeAccountHandler(IRepository<Account> accounts, ICl
         var username = "racer" + Guid.NewGuid().ToString("N")[..12];
         var account = await accounts.AddAsync(Account.RegisterWithPassword(null, username, "not-a-real-hash", request.DisplayName, clock.UtcNow), cancellationToken);
         await accounts.SaveChangesAsync(cancellationToken);
-        return new AccountProbe(account.Id, account.FailedSignInCount, account.Version);
+        return AccountProbe.Of(account);
     }
 }
 
 /// <summary>A read-modify-write on one aggregate: exactly what loses updates without concurrency control.</summary>
-public sealed class RecordProbeFailureHandler(IRepository<Account> accounts, IClock clock) : IRequestHandler<RecordProbeFailureCommand, AccountProbe>
+public sealed class RecordProbeWriteHandler(IRepository<Account> accounts) : IRequestHandler<RecordProbeWriteCommand, AccountProbe>
 {
-    public async Task<AccountProbe> Handle(RecordProbeFailureCommand request, CancellationToken cancellationToken)
+    public async Task<AccountProbe> Handle(RecordProbeWriteCommand request, CancellationToken cancellationToken)
     {
         var account = await accounts.GetByIdAsync(request.AccountId, cancellationToken)
                       ?? throw new DomainException(DomainError.NotFound("probe.account.not_found", "No such account."));
-        account.RecordFailedSignIn(clock.UtcNow, TimeSpan.FromHours(1));
+        account.UpgradePasswordHash("not-a-real-hash-" + account.Version);
         await accounts.SaveChangesAsync(cancellationToken);
-        return new AccountProbe(account.Id, account.FailedSignInCount, account.Version);
+        return AccountProbe.Of(account);
     }
 }
 
@@ -45,7 +49,7 @@ public sealed class GetProbeAccountHandler(IReadRepository<Account> accounts) : 
     {
         var account = await accounts.GetByIdAsync(request.AccountId, cancellationToken)
                       ?? throw new DomainException(DomainError.NotFound("probe.account.not_found", "No such account."));
-        return new AccountProbe(account.Id, account.FailedSignInCount, account.Version);
+        return AccountProbe.Of(account);
     }
 }
 
@@ -58,9 +62,9 @@ public sealed class RaceProbeController(IMediator mediator) : ControllerBase
     public Task<AccountProbe> Create(CancellationToken cancellationToken) =>
         mediator.Send(new CreateProbeAccountCommand("Racer"), cancellationToken);
 
-    [HttpPost("{id:long}/failures")]
-    public Task<AccountProbe> Fail(long id, CancellationToken cancellationToken) =>
-        mediator.Send(new RecordProbeFailureCommand(id), cancellationToken);
+    [HttpPost("{id:long}/writes")]
+    public Task<AccountProbe> Write(long id, CancellationToken cancellationToken) =>
+        mediator.Send(new RecordProbeWriteCommand(id), cancellationToken);
 
     [HttpGet("{id:long}")]
     public Task<AccountProbe> Get(long id, CancellationToken cancellationToken) =>

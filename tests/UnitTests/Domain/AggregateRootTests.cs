@@ -69,27 +69,12 @@ public sealed class AggregateRootTests
     }
 
     [Fact]
-    public void Failed_sign_ins_count_within_the_window_and_restart_after_it()
+    public void A_successful_sign_in_records_its_time_and_raises_an_event()
     {
         var account = NewAccount();
-        var window = TimeSpan.FromHours(1);
-
-        Assert.Equal(1, account.RecordFailedSignIn(Now, window));
-        Assert.Equal(2, account.RecordFailedSignIn(Now.AddMinutes(59), window));
-        Assert.Equal(2, account.FailedSignInsInWindow(Now.AddMinutes(59), window));
-        Assert.Equal(0, account.FailedSignInsInWindow(Now.AddHours(1), window));
-        Assert.Equal(1, account.RecordFailedSignIn(Now.AddHours(1), window));
-    }
-
-    [Fact]
-    public void A_successful_sign_in_clears_the_failure_count_and_raises_an_event()
-    {
-        var account = NewAccount();
-        account.RecordFailedSignIn(Now, TimeSpan.FromHours(1));
 
         account.RecordSignIn(Now.AddMinutes(1));
 
-        Assert.Equal(0, account.FailedSignInCount);
         Assert.Equal(Now.AddMinutes(1), account.LastLoginAt);
         Assert.Contains(account.DomainEvents, e => e is AccountSignedIn signedIn && signedIn.AccountKey == account.Key);
     }

@@ -7,4 +7,10 @@ public sealed record AccessToken(string Token, DateTimeOffset ExpiresAt, int Exp
 public interface IAccessTokenIssuer
 {
     AccessToken Issue(long accountId, IEnumerable<string> roles, Guid? sessionId = null);
+
+    /// <summary>
+    /// Issues the token as of <paramref name="issuedAt"/> with the id <paramref name="tokenId"/>: the
+    /// same arguments give the same token, so a repeated answer can carry the token first issued.
+    /// </summary>
+    AccessToken Issue(long accountId, IEnumerable<string> roles, DateTimeOffset issuedAt, string tokenId, Guid? sessionId = null);
 }

@@ -38,6 +38,6 @@ public sealed class AccountByTelegramIdSpec : Specification<Account>
 
 public sealed class FamilyByTokenHashSpec : Specification<RefreshTokenFamily>
 {
-    // Tokens are owned by the family, so they always load with it.
-    public FamilyByTokenHashSpec(string hash) => Query.Where(f => f.Tokens.Any(t => t.Hash == hash));
+    /// <summary>The family whose current or previous token has <paramref name="hash"/> (both columns are indexed).</summary>
+    public FamilyByTokenHashSpec(string hash) => Query.Where(f => f.CurrentTokenHash == hash || f.PreviousTokenHash == hash);
 }

@@ -15,15 +15,23 @@ public sealed class SessionIssuer(IRepository<RefreshTokenFamily> families, IAcc
     /// <remarks>The account must already have its id (be saved once).</remarks>
     public async Task<SessionTokens> StartAsync(Account account, CancellationToken cancellationToken)
     {
-        var (refreshToken, hash) = RefreshTokens.New();
-        var family = RefreshTokenFamily.Start(account.Id, hash, clock.UtcNow, TimeSpan.FromDays(options.Value.RefreshTokenDays));
+        var familyId = Guid.NewGuid();
+        var (refreshToken, hash) = RefreshTokens.New(familyId);
+        var family = RefreshTokenFamily.Start(familyId, account.Id, hash, clock.UtcNow, TimeSpan.FromDays(options.Value.RefreshTokenDays));
         await families.AddAsync(family, cancellationToken);
-        return Issue(account, refreshToken, family);
+        var access = accessTokens.Issue(account.Id, AccountRoleNames.Of(account.Roles));
+        return new SessionTokens(access.Token, access.ExpiresInSeconds, access.ExpiresAt, refreshToken, family.ExpiresAt);
     }
 
-    public SessionTokens Issue(Account account, string refreshToken, RefreshTokenFamily family)
+    /// <summary>
+    /// The pair a refresh answers: the family's current refresh token and an access token issued at
+    /// the rotation, with an id derived from that refresh token. Both are fixed by the rotation, so
+    /// a grace-window replay of the previous token is answered with the very same pair (while the
+    /// account's roles are unchanged).
+    /// </summary>
+    public SessionTokens Reissue(Account account, string refreshToken, RefreshTokenFamily family)
     {
-        var access = accessTokens.Issue(account.Id, AccountRoleNames.Of(account.Roles), family.Id);
+        var access = accessTokens.Issue(account.Id, AccountRoleNames.Of(account.Roles), family.CurrentIssuedAt, RefreshTokens.AccessTokenId(family.CurrentTokenHash), family.Id);
         return new SessionTokens(access.Token, access.ExpiresInSeconds, access.ExpiresAt, refreshToken, family.ExpiresAt);
     }
 

@@ -7,8 +7,9 @@ namespace CleanGames.Domain.Identity.Accounts;
 /// <summary>
 /// One person on the platform, whatever they signed in with. Its id is the one user id on every
 /// surface (JWT <c>sub</c>, <c>account_id</c>, <c>user_id</c>). Credentials hang off it: email and
-/// password, username and password, a Telegram identity. Sign-in bookkeeping lives here so that
-/// racing sign-ins are serialised on the account's version.
+/// password, username and password, a Telegram identity. Failed sign-ins are not counted here: they
+/// are throttled per account and client address outside the aggregate (one atomic write each), so
+/// that a crowd of wrong guesses neither races on the account's version nor locks its owner out.
 /// </summary>
 public sealed class Account : AggregateRoot<long>
 {
@@ -49,11 +50,6 @@ public sealed class Account : AggregateRoot<long>
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? LastLoginAt { get; private set; }
-
-    /// <summary>Failed sign-ins counted in the window that began at <see cref="FailedSignInWindowStartedAt"/>.</summary>
-    public int FailedSignInCount { get; private set; }
-
-    public DateTimeOffset? FailedSignInWindowStartedAt { get; private set; }
 
     /// <summary>
     /// True for the account the server created from <c>Identity:BootstrapAdmin</c>. An account someone
@@ -183,30 +179,7 @@ public sealed class Account : AggregateRoot<long>
         }
 
         LastLoginAt = now;
-        FailedSignInCount = 0;
-        FailedSignInWindowStartedAt = null;
         Raise(new AccountSignedIn(Key, now));
-    }
-
-    /// <summary>How many failed sign-ins the current window holds (without counting a new one).</summary>
-    public int FailedSignInsInWindow(DateTimeOffset now, TimeSpan window) =>
-        FailedSignInWindowStartedAt is { } started && now - started < window ? FailedSignInCount : 0;
-
-    /// <summary>
-    /// Counts a failed sign-in in a fixed window and answers how many the window now holds. Every
-    /// failure must count even when many arrive at once, or a throttle built on it leaks.
-    /// </summary>
-    public int RecordFailedSignIn(DateTimeOffset now, TimeSpan window)
-    {
-        if (FailedSignInsInWindow(now, window) == 0)
-        {
-            FailedSignInWindowStartedAt = now;
-            FailedSignInCount = 0;
-        }
-
-        FailedSignInCount++;
-        MarkChanged();
-        return FailedSignInCount;
     }
 
     public void Ban()

@@ -24,6 +24,21 @@ internal sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicat
         }
     }
 
+    /// <summary>Bulk writes queue on the same <see cref="SqliteWriteGate"/> as saves.</summary>
+    public override async Task<int> ExecuteWriteAsync(Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken)
+    {
+        var gate = _writeGate ??= SqliteWriteGate.For(Database.GetConnectionString());
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await write(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date-time-offset type and cannot compare or order the text EF would store;

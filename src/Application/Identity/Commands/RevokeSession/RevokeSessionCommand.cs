@@ -6,8 +6,9 @@ using MediatR;
 namespace CleanGames.Application.Identity.Commands.RevokeSession;
 
 /// <summary>
-/// Logs out: revokes the whole family of the presented refresh token. Idempotent, and silent about
-/// tokens it does not know, so it tells a caller nothing about which tokens exist.
+/// Logs out: revokes the whole family of the presented refresh token (its current token, the
+/// previous one, or an older one whose family id it carries). Idempotent, and silent about tokens
+/// it does not know, so it tells a caller nothing about which tokens exist.
 /// </summary>
 public sealed record RevokeSessionCommand(string? RefreshToken) : IRequest;
 
@@ -15,15 +16,20 @@ public sealed class RevokeSessionCommandHandler(IRepository<RefreshTokenFamily> 
 {
     public async Task<MediatR.Unit> Handle(RevokeSessionCommand request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.RefreshToken) || request.RefreshToken.Length > 256)
+        var presented = request.RefreshToken;
+        if (string.IsNullOrWhiteSpace(presented) || presented.Length > RefreshTokens.MaxLength)
         {
             return MediatR.Unit.Value;
         }
 
-        var family = await families.FirstOrDefaultAsync(new FamilyByTokenHashSpec(RefreshTokens.Hash(request.RefreshToken)), cancellationToken);
-        if (family is not null)
+        var family = await families.FirstOrDefaultAsync(new FamilyByTokenHashSpec(RefreshTokens.Hash(presented)), cancellationToken);
+        if (family is null && RefreshTokens.FamilyOf(presented) is { } familyId)
         {
-            family.Revoke(clock.UtcNow, "logout");
+            family = await families.GetByIdAsync(familyId, cancellationToken);
+        }
+
+        if (family is not null && family.Revoke(clock.UtcNow, RefreshTokenFamily.LogoutReason))
+        {
             await families.SaveChangesAsync(cancellationToken);
         }
 

@@ -16,15 +16,12 @@ internal sealed class RefreshTokenFamilyConfiguration : IEntityTypeConfiguration
         builder.HasOne<Account>().WithMany().HasForeignKey(f => f.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(f => f.RevocationReason).HasMaxLength(32);
 
-        builder.OwnsMany(f => f.Tokens, token =>
-        {
-            token.ToTable("identity_refresh_tokens");
-            token.WithOwner().HasForeignKey("FamilyId");
-            // The hash is the lookup key of every refresh: unique across all families.
-            token.HasKey(t => t.Hash);
-            token.Property(t => t.Hash).HasMaxLength(64).ValueGeneratedNever();
-            token.HasIndex("FamilyId");
-        });
-        builder.Navigation(f => f.Tokens).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // A refresh finds its family by the presented token's hash, current or previous: both indexed,
+        // and the current one unique across all families.
+        builder.Property(f => f.CurrentTokenHash).HasMaxLength(64);
+        builder.HasIndex(f => f.CurrentTokenHash).IsUnique();
+        builder.Property(f => f.PreviousTokenHash).HasMaxLength(64);
+        builder.HasIndex(f => f.PreviousTokenHash);
+        builder.Property(f => f.SealedCurrentToken).HasMaxLength(256);
     }
 }

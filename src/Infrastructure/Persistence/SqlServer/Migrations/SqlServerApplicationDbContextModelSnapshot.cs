@@ -45,12 +45,6 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
-                    b.Property<int>("FailedSignInCount")
-                        .HasColumnType("int");
-
-                    b.Property<DateTimeOffset?>("FailedSignInWindowStartedAt")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<bool>("IsBootstrapAdmin")
                         .HasColumnType("bit");
 
@@ -155,11 +149,23 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset>("CurrentIssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CurrentTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("LastUsedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PreviousTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(32)
@@ -168,6 +174,10 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("SealedCurrentToken")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -175,6 +185,11 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
+
+                    b.HasIndex("CurrentTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("PreviousTokenHash");
 
                     b.ToTable("identity_refresh_families", (string)null);
                 });
@@ -453,6 +468,35 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("mafia_lobbies", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Infrastructure.Identity.SignInThrottleEntry", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<long>("BlockedUntilMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DelayMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastAttemptMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Subject", "Address");
+
+                    b.HasIndex("LastAttemptMs");
+
+                    b.ToTable("identity_signin_throttle", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>
                 {
                     b.OwnsOne("CleanGames.Domain.Identity.Accounts.TelegramIdentity", "Telegram", b1 =>
@@ -515,33 +559,6 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.OwnsMany("CleanGames.Domain.Identity.Sessions.RefreshToken", "Tokens", b1 =>
-                        {
-                            b1.Property<string>("Hash")
-                                .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)");
-
-                            b1.Property<Guid>("FamilyId")
-                                .HasColumnType("uniqueidentifier");
-
-                            b1.Property<DateTimeOffset>("IssuedAt")
-                                .HasColumnType("datetimeoffset");
-
-                            b1.Property<DateTimeOffset?>("UsedAt")
-                                .HasColumnType("datetimeoffset");
-
-                            b1.HasKey("Hash");
-
-                            b1.HasIndex("FamilyId");
-
-                            b1.ToTable("identity_refresh_tokens", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("FamilyId");
-                        });
-
-                    b.Navigation("Tokens");
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Kitchen.Sessions.KitchenSession", b =>

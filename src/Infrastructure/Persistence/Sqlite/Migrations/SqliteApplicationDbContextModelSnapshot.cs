@@ -38,12 +38,6 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedSignInCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("FailedSignInWindowStartedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("IsBootstrapAdmin")
                         .HasColumnType("INTEGER");
 
@@ -144,11 +138,23 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CurrentIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LastUsedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(32)
@@ -157,6 +163,10 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SealedCurrentToken")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -164,6 +174,11 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
+
+                    b.HasIndex("CurrentTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("PreviousTokenHash");
 
                     b.ToTable("identity_refresh_families", (string)null);
                 });
@@ -442,6 +457,35 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("mafia_lobbies", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Infrastructure.Identity.SignInThrottleEntry", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockedUntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DelayMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAttemptMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Subject", "Address");
+
+                    b.HasIndex("LastAttemptMs");
+
+                    b.ToTable("identity_signin_throttle", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>
                 {
                     b.OwnsOne("CleanGames.Domain.Identity.Accounts.TelegramIdentity", "Telegram", b1 =>
@@ -503,33 +547,6 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.OwnsMany("CleanGames.Domain.Identity.Sessions.RefreshToken", "Tokens", b1 =>
-                        {
-                            b1.Property<string>("Hash")
-                                .HasMaxLength(64)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("FamilyId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<long>("IssuedAt")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<long?>("UsedAt")
-                                .HasColumnType("INTEGER");
-
-                            b1.HasKey("Hash");
-
-                            b1.HasIndex("FamilyId");
-
-                            b1.ToTable("identity_refresh_tokens", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("FamilyId");
-                        });
-
-                    b.Navigation("Tokens");
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Kitchen.Sessions.KitchenSession", b =>
