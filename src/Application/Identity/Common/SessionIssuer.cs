@@ -19,7 +19,7 @@ public sealed class SessionIssuer(IRepository<RefreshTokenFamily> families, IAcc
         var (refreshToken, hash) = RefreshTokens.New(familyId);
         var family = RefreshTokenFamily.Start(familyId, account.Id, hash, clock.UtcNow, TimeSpan.FromDays(options.Value.RefreshTokenDays));
         await families.AddAsync(family, cancellationToken);
-        var access = accessTokens.Issue(account.Id, AccountRoleNames.Of(account.Roles));
+        var access = accessTokens.Issue(account.Id, AccountRoleNames.Of(account.Roles), familyId);
         return new SessionTokens(access.Token, access.ExpiresInSeconds, access.ExpiresAt, refreshToken, family.ExpiresAt);
     }
 

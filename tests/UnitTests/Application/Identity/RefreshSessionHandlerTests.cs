@@ -27,8 +27,8 @@ public sealed class RefreshSessionHandlerTests
     {
         _clock.SetupGet(c => c.UtcNow).Returns(Now);
         _accounts.Setup(r => r.GetByIdAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync(_account);
-        _tokens.Setup(t => t.Issue(It.IsAny<long>(), It.IsAny<IEnumerable<string>>(), It.IsAny<DateTimeOffset>(), It.IsAny<string>()))
-            .Returns((long id, IEnumerable<string> _, DateTimeOffset at, string jti) => new AccessToken($"jwt:{id}:{at.ToUnixTimeSeconds()}:{jti}", at.AddHours(1), 3600));
+        _tokens.Setup(t => t.Issue(It.IsAny<long>(), It.IsAny<IEnumerable<string>>(), It.IsAny<DateTimeOffset>(), It.IsAny<string>(), It.IsAny<Guid?>()))
+            .Returns((long id, IEnumerable<string> _, DateTimeOffset at, string jti, Guid? _) => new AccessToken($"jwt:{id}:{at.ToUnixTimeSeconds()}:{jti}", at.AddHours(1), 3600));
     }
 
     private RefreshSessionCommandHandler Handler() =>
