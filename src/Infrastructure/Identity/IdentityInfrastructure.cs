@@ -39,16 +39,11 @@ internal static class IdentityInfrastructure
             .ValidateOnStart();
         services.AddSingleton<ITelegramLoginVerifier, TelegramLoginVerifier>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
-        services.AddQuartz(quartz => quartz.ScheduleJob<PurgeExpiredSessionsJob>(
-            trigger => trigger.WithIdentity("identity.purge-expired-sessions.hourly")
+        services.AddQuartz(quartz => quartz.ScheduleJob<IdentityPurgeJob>(
+            trigger => trigger.WithIdentity("identity.purge.hourly")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
-            job => job.WithIdentity(PurgeExpiredSessionsJob.Key)));
-        services.AddQuartz(quartz => quartz.ScheduleJob<PurgeSpentTelegramProofsJob>(
-            trigger => trigger.WithIdentity("identity.purge-spent-telegram-proofs.hourly")
-                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
-                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
-            job => job.WithIdentity(PurgeSpentTelegramProofsJob.Key)));
+            job => job.WithIdentity(IdentityPurgeJob.Key)));
         return services;
     }
 }

@@ -44,8 +44,8 @@ public sealed class SessionPurgeTests(CleanGamesHost host) : IClassFixture<Clean
     public async Task The_purge_runs_on_quartz()
     {
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        Assert.NotNull(await scheduler.GetJobDetail(new JobKey("identity.purge-expired-sessions")));
-        var triggers = await scheduler.GetTriggersOfJob(new JobKey("identity.purge-expired-sessions"));
+        Assert.NotNull(await scheduler.GetJobDetail(new JobKey("identity.purge")));
+        var triggers = await scheduler.GetTriggersOfJob(new JobKey("identity.purge"));
         Assert.Single(triggers);
     }
 }

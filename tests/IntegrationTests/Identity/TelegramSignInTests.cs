@@ -273,7 +273,7 @@ public sealed class SpentTelegramProofPurgeTests(TelegramHost host) : IClassFixt
         await TelegramSignInTests.AssertRefusedAsync(_client, Body(older));
 
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        Assert.Single(await scheduler.GetTriggersOfJob(new JobKey("identity.purge-spent-telegram-proofs")));
+        Assert.Single(await scheduler.GetTriggersOfJob(new JobKey("identity.purge")));
     }
 
     private async Task SignInAsync(Dictionary<string, object?> body) =>
