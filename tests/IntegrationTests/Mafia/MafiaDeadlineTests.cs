@@ -81,6 +81,32 @@ public sealed class MafiaDeadlineTests(RealClockHost host) : IClassFixture<RealC
         var mafia = players.GetProperty("players").EnumerateArray().Single(p => p.GetProperty("role").GetString() == "mafia");
         Assert.Equal("idle", mafia.GetProperty("death_reason").GetString());
     }
+
+    [Fact]
+    public async Task Two_hundred_parallel_votes_by_a_stranger_are_all_403_and_the_phase_still_ends_on_time()
+    {
+        var table = await MafiaTable.StartAsync(host, settings: new { night_seconds = 2, day_seconds = 30, voting_seconds = 30 });
+        using var owner = host.CreateClientFor(table.Ids[0]);
+        var night = await owner.GetFromJsonAsync<JsonElement>($"/api/game/{table.GameId}/state");
+        var deadline = night.GetProperty("phase_ends_at").GetDateTimeOffset();
+
+        using var stranger = host.CreateClientFor(MafiaTable.NewAccount());
+        var votes = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ =>
+            stranger.PostAsync($"/api/game/{table.GameId}/vote", Body(new { target_id = table.Mafia.ToString() }))));
+        Assert.All(votes, v => Assert.Equal(System.Net.HttpStatusCode.Forbidden, v.StatusCode));
+
+        // The night ends at its deadline (the stranger never held the game): day within a second of it.
+        JsonElement state;
+        do
+        {
+            await Task.Delay(50);
+            state = await owner.GetFromJsonAsync<JsonElement>($"/api/game/{table.GameId}/state");
+        }
+        while (state.GetProperty("phase").GetString() == "night" && DateTimeOffset.UtcNow < deadline.AddSeconds(5));
+
+        Assert.Equal("day", state.GetProperty("phase").GetString());
+        Assert.True(DateTimeOffset.UtcNow - deadline < TimeSpan.FromSeconds(1.5), $"the night ended {(DateTimeOffset.UtcNow - deadline).TotalMilliseconds:0} ms after its deadline");
+    }
 }
 
 /// <summary>
