@@ -120,11 +120,7 @@ public static partial class WebApiRegistration
             ExceptionHandler = context => context.RequestServices.GetRequiredService<ApiErrorResponder>()
                 .WriteAsync(context, ExceptionMapping.ForStatus(StatusCodes.Status500InternalServerError)),
         });
-        app.UseStatusCodePages(async context =>
-        {
-            var http = context.HttpContext;
-            await http.RequestServices.GetRequiredService<ApiErrorResponder>().WriteAsync(http, ExceptionMapping.ForStatus(http.Response.StatusCode));
-        });
+        app.UseMiddleware<EmptyErrorBodyMiddleware>();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseRouting();
         app.UseCrossOrigin();
