@@ -1,5 +1,8 @@
 using CleanGames.Application.BotAnalytics.Bots.Commands.RotateIngestKey;
 using CleanGames.Application.BotAnalytics.Common;
+using CleanGames.Application.BotAnalytics.Records.Queries.ListPayments;
+using CleanGames.Application.BotAnalytics.Records.Queries.ListSubscriptions;
+using CleanGames.Application.BotAnalytics.Records.Queries.ListUsers;
 using CleanGames.Application.Common.Security;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +14,9 @@ public static class BotAnalyticsModule
     public static IServiceCollection AddBotAnalytics(this IServiceCollection services)
     {
         services.AddScoped<IRequestAuthorizer<RotateIngestKeyCommand>, BotOwnerOnly<RotateIngestKeyCommand>>();
+        services.AddScoped<IRequestAuthorizer<ListUsersQuery>, BotOwnerOnly<ListUsersQuery>>();
+        services.AddScoped<IRequestAuthorizer<ListPaymentsQuery>, BotOwnerOnly<ListPaymentsQuery>>();
+        services.AddScoped<IRequestAuthorizer<ListSubscriptionsQuery>, BotOwnerOnly<ListSubscriptionsQuery>>();
         return services;
     }
 }

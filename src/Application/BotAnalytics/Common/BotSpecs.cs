@@ -1,4 +1,6 @@
 using Ardalis.Specification;
+using AutoMapper;
+using CleanGames.Application.Common.Mapping;
 using CleanGames.Domain.BotAnalytics.Bots;
 
 namespace CleanGames.Application.BotAnalytics.Common;
@@ -14,9 +16,13 @@ public sealed class BotOwnedBySpec : Specification<Bot>
 }
 
 /// <summary>Seed 003 <c>GET /api/bots</c>: the bots whose admin is the Telegram user, oldest first.</summary>
-public sealed class BotsOfAdminSpec : Specification<Bot>
+public sealed class BotsOfAdminSpec : Specification<Bot, BotRow>
 {
-    public BotsOfAdminSpec(long adminId) => Query.Where(b => b.AdminId == adminId).OrderBy(b => b.Id).AsNoTracking();
+    public BotsOfAdminSpec(IConfigurationProvider mapping, long adminId)
+    {
+        Query.Where(b => b.AdminId == adminId).OrderBy(b => b.Id).AsNoTracking();
+        Query.Select(Projections.Of<Bot, BotRow>(mapping));
+    }
 }
 
 public sealed class BotByTelegramIdSpec : Specification<Bot>

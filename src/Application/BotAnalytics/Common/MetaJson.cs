@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace CleanGames.Application.BotAnalytics.Common;
 
@@ -14,14 +15,6 @@ public static class MetaJson
     public static string? ToText(JsonElement? meta) =>
         meta is { ValueKind: JsonValueKind.Object } value ? value.GetRawText() : null;
 
-    public static JsonElement? FromText(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
-    }
+    /// <summary>The stored object as a JSON object for an answer (an object node, so the API document types it as one).</summary>
+    public static JsonObject? FromText(string? text) => text is null ? null : JsonNode.Parse(text) as JsonObject;
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AutoMapper;
+using System.Text.Json.Nodes;
 using CleanGames.Application.BotAnalytics.Common;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Errors;
@@ -21,9 +21,9 @@ namespace CleanGames.Application.BotAnalytics.Bots.Commands.RegisterBot;
 public sealed record RegisterBotCommand(string? BotToken) : IRequest<RegisteredBot>;
 
 /// <summary>The bot's fields plus <c>ingest_key</c>.</summary>
-public sealed record RegisteredBot(long Uid, long BotId, string? Username, long AdminId, int? RefPercent, decimal Balance, string? Status, JsonElement? Meta, string IngestKey);
+public sealed record RegisteredBot(long Uid, long BotId, string? Username, long AdminId, int? RefPercent, decimal Balance, string? Status, JsonObject? Meta, string IngestKey);
 
-public sealed class RegisterBotCommandHandler(IRepository<Bot> bots, ICurrentUser user, IAccountDirectory accounts, IClock clock, IMapper mapper)
+public sealed class RegisterBotCommandHandler(IRepository<Bot> bots, ICurrentUser user, IAccountDirectory accounts, IClock clock)
     : IRequestHandler<RegisterBotCommand, RegisteredBot>
 {
     public async Task<RegisteredBot> Handle(RegisterBotCommand request, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ public sealed class RegisterBotCommandHandler(IRepository<Bot> bots, ICurrentUse
             throw new DomainException(BotAnalyticsErrors.AlreadyRegistered);
         }
 
-        var view = mapper.Map<BotView>(bot);
+        var view = BotView.Of(bot);
         return new RegisteredBot(view.Uid, view.BotId, view.Username, view.AdminId, view.RefPercent, view.Balance, view.Status, view.Meta, key);
     }
 

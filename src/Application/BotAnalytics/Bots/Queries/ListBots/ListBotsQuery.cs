@@ -22,7 +22,7 @@ public sealed class ListBotsQueryHandler(IReadRepository<Bot> bots, ICurrentUser
             return [];
         }
 
-        var owned = await bots.ListAsync(new BotsOfAdminSpec(admin), cancellationToken);
-        return mapper.Map<List<BotView>>(owned);
+        var rows = await bots.ListAsync(new BotsOfAdminSpec(mapper.ConfigurationProvider, admin), cancellationToken);
+        return rows.Select(BotView.Of).ToList();
     }
 }
