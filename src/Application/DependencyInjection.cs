@@ -1,3 +1,4 @@
+using CleanGames.Application.BotAnalytics;
 using System.Reflection;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Behaviours;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddGateway();
         services.AddKitchen();
         services.AddMafia();
+        services.AddBotAnalytics();
 
         services.AddMediatorHandlers(assemblies);
         services.AddValidatorsFromAssemblies(assemblies, ServiceLifetime.Scoped, includeInternalTypes: true);

@@ -21,6 +21,12 @@ internal sealed class AccountDirectory(ApplicationDbContext db, IClock clock) : 
             .Select(a => new AccountContact(a.Id, a.Email))
             .FirstOrDefaultAsync(cancellationToken);
 
+    public async Task<long?> TelegramIdAsync(long accountId, CancellationToken cancellationToken) =>
+        await db.Accounts.AsNoTracking()
+            .Where(a => a.Id == accountId && a.Telegram != null)
+            .Select(a => (long?)a.Telegram!.TelegramId)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public Task<bool> IsBannedAsync(long accountId, CancellationToken cancellationToken) =>
         db.Accounts.AsNoTracking().AnyAsync(a => a.Id == accountId && a.Status == AccountStatus.Banned, cancellationToken);
 

@@ -1,3 +1,6 @@
+using CleanGames.Application.BotAnalytics.Records.Queries.ListPayments;
+using CleanGames.Application.BotAnalytics.Records.Queries.ListSubscriptions;
+using CleanGames.Application.BotAnalytics.Records.Queries.ListUsers;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Ardalis.Specification;
@@ -103,7 +106,7 @@ public sealed class PagingTests
     {
         var paged = Application.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IPagedRequest).IsAssignableFrom(t)).ToList();
         Assert.Superset(
-            new HashSet<Type> { typeof(GetKitchenLeaderboardQuery), typeof(ListActiveGamesQuery), typeof(SearchAccountsQuery), typeof(GetRoleAuditQuery) },
+            new HashSet<Type> { typeof(GetKitchenLeaderboardQuery), typeof(ListActiveGamesQuery), typeof(SearchAccountsQuery), typeof(GetRoleAuditQuery), typeof(ListUsersQuery), typeof(ListPaymentsQuery), typeof(ListSubscriptionsQuery) },
             paged.ToHashSet());
 
         foreach (var type in paged)

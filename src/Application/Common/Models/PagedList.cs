@@ -68,12 +68,18 @@ public readonly record struct PageRequest
 
     /// <exception cref="ArgumentOutOfRangeException">The page lies outside the window: the request skipped its validator.</exception>
     public PageRequest(int? page, int? pageSize)
+        : this(page, pageSize, PageLimits.Default)
+    {
+    }
+
+    /// <exception cref="ArgumentOutOfRangeException">The page lies outside the window or the limits: the request skipped its validator.</exception>
+    public PageRequest(int? page, int? pageSize, PageLimits limits)
     {
         var number = page ?? 1;
-        var size = pageSize ?? DefaultPageSize;
-        if (size is < 1 or > MaxPageSize)
+        var size = pageSize ?? limits.DefaultSize;
+        if (size < 1 || size > limits.MaxSize || limits.MaxSize > MaxWindow)
         {
-            throw new ArgumentOutOfRangeException(nameof(pageSize), size, $"A page holds 1 to {MaxPageSize} rows.");
+            throw new ArgumentOutOfRangeException(nameof(pageSize), size, $"A page holds 1 to {limits.MaxSize} rows.");
         }
 
         if (number < 1 || number > LastPage(size))
@@ -98,9 +104,25 @@ public readonly record struct PageRequest
     /// <summary>The page of a paged request, which its validator has already held to the window.</summary>
     public static PageRequest Of(IPagedRequest request) => new(request.Page, request.PerPage);
 
+    /// <summary>The page of a paged request validated with <paramref name="limits"/>.</summary>
+    public static PageRequest Of(IPagedRequest request, PageLimits limits) => new(request.Page, request.PerPage, limits);
+
     /// <summary>The last page inside the window for pages of <paramref name="pageSize"/> rows.</summary>
     public static int LastPage(int pageSize) => MaxWindow / pageSize;
 
     /// <summary>Whether this page starts at or past the end of a list of <paramref name="total"/> rows, so it is empty without reading the list.</summary>
     public bool StartsAfter(long total) => Skip >= total;
+}
+
+/// <summary>
+/// How large a route's pages may be and what its page-size parameter is called: <see cref="Default"/>
+/// is <c>per_page</c>, 1–100, default 20; seed 003's lists use <see cref="Dashboard"/>, <c>limit</c>,
+/// 1–1000, default 100. The window (<see cref="PageRequest.MaxWindow"/>) is the same for every route.
+/// </summary>
+/// <param name="SizeName">The member the size is reported under (<c>PerPage</c>, <c>Limit</c>), written in snake_case on the wire.</param>
+public readonly record struct PageLimits(string SizeName, int DefaultSize, int MaxSize)
+{
+    public static readonly PageLimits Default = new("PerPage", PageRequest.DefaultPageSize, PageRequest.MaxPageSize);
+
+    public static readonly PageLimits Dashboard = new("Limit", 100, 1000);
 }

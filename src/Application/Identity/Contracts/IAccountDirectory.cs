@@ -13,6 +13,9 @@ public interface IAccountDirectory
     /// <summary>True while the sign-in session (refresh-token family) <paramref name="sessionId"/> is neither revoked (logout, reuse) nor expired.</summary>
     Task<bool> IsSessionActiveAsync(Guid sessionId, CancellationToken cancellationToken);
 
+    /// <summary>The Telegram user id of the account's Telegram identity; null when it has none or does not exist.</summary>
+    Task<long?> TelegramIdAsync(long accountId, CancellationToken cancellationToken);
+
     /// <summary>True when the account exists and is banned.</summary>
     Task<bool> IsBannedAsync(long accountId, CancellationToken cancellationToken);
 

@@ -40,3 +40,13 @@ public static class ApiDialectEndpointExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ApiDialectAttribute(dialect));
 }
+
+/// <summary>
+/// The status an endpoint answers request validation with, where it differs from its dialect's
+/// (<c>/api/ingest</c> speaks Problem Details but refuses a bad batch with 422).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class ValidationStatusAttribute(int status) : Attribute
+{
+    public int Status { get; } = status;
+}

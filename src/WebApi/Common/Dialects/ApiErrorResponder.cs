@@ -20,7 +20,7 @@ public sealed class ApiErrorResponder(IEnumerable<IDialectRenderer> renderers, D
 
         var renderer = RendererFor(context);
         error = renderer.Adapt(error);
-        var status = error.IsValidation ? renderer.ValidationStatus : error.Status;
+        var status = error.IsValidation ? ValidationStatusOf(context) ?? renderer.ValidationStatus : error.Status;
         var body = renderer.RenderError(context, error, status);
 
         context.Response.Clear();
@@ -41,6 +41,9 @@ public sealed class ApiErrorResponder(IEnumerable<IDialectRenderer> renderers, D
         context.Response.ContentType = renderer.ErrorContentType + "; charset=utf-8";
         await JsonSerializer.SerializeAsync(context.Response.Body, body, body.GetType(), WireJson.Options, context.RequestAborted);
     }
+
+    private static int? ValidationStatusOf(HttpContext context) =>
+        (context.GetEndpoint() ?? context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint)?.Metadata.GetMetadata<ValidationStatusAttribute>()?.Status;
 
     /// <summary>The same error as an MVC result, for filters and the invalid-model-state factory.</summary>
     public static IActionResult AsResult(ApiError error) => new ApiErrorResult(error);

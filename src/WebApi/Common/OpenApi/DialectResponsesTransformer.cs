@@ -77,9 +77,10 @@ internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnu
         }
 
         errorStatuses.UnionWith(metadata.OfType<ProducesErrorsAttribute>().SelectMany(a => a.StatusCodes));
+        var validationStatus = metadata.OfType<ValidationStatusAttribute>().LastOrDefault()?.Status ?? renderer.ValidationStatus;
         if (description.ParameterDescriptions.Count > 0)
         {
-            errorStatuses.Add(renderer.ValidationStatus);
+            errorStatuses.Add(validationStatus);
         }
 
         var authorization = AuthorizationOf(metadata);
@@ -111,7 +112,7 @@ internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnu
         errorStatuses.Add(StatusCodes.Status500InternalServerError);
         foreach (var status in errorStatuses.Where(s => !responses.ContainsKey(Key(s))))
         {
-            responses[Key(status)] = Response(status, schemas.Error(dialect, validation: status == renderer.ValidationStatus), renderer.ErrorContentType);
+            responses[Key(status)] = Response(status, schemas.Error(dialect, validation: status == validationStatus), renderer.ErrorContentType);
         }
 
         operation.Responses = responses;

@@ -22,6 +22,231 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Bots.Bot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AdminId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Balance")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("IngestKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("IngestKeyRotatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Meta")
+                        .HasMaxLength(4096)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("RefPercent")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("TelegramBotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminId");
+
+                    b.HasIndex("TelegramBotId")
+                        .IsUnique();
+
+                    b.ToTable("bot_analytics_bots", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.BotUser", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Meta")
+                        .HasMaxLength(4096)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("RefPercent")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RegDate")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("BotId", "RegDate", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_bot_analytics_users_bot_reg_date");
+
+                    b.ToTable("bot_analytics_users", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.Payment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BillId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("BotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("Date")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Meta")
+                        .HasMaxLength(4096)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "BillId")
+                        .IsUnique();
+
+                    b.HasIndex("BotId", "Date", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_bot_analytics_payments_bot_date");
+
+                    b.ToTable("bot_analytics_payments", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.Subscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("IsTrial")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("Keys")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Meta")
+                        .HasMaxLength(4096)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("StartDate")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset?>("StopDate")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SubUid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long?>("Uid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "SubUid")
+                        .IsUnique();
+
+                    b.HasIndex("BotId", "StartDate", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_bot_analytics_subscriptions_bot_start_date");
+
+                    b.HasIndex("BotId", "Status", "StartDate", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("IX_bot_analytics_subscriptions_bot_status_start_date");
+
+                    b.ToTable("bot_analytics_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>
                 {
                     b.Property<long>("Id")
@@ -495,6 +720,33 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("LastAttemptMs");
 
                     b.ToTable("identity_signin_throttle", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.BotUser", b =>
+                {
+                    b.HasOne("CleanGames.Domain.BotAnalytics.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.Payment", b =>
+                {
+                    b.HasOne("CleanGames.Domain.BotAnalytics.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.Subscription", b =>
+                {
+                    b.HasOne("CleanGames.Domain.BotAnalytics.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>

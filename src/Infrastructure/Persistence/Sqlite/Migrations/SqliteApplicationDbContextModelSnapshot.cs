@@ -17,6 +17,223 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Bots.Bot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdminId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Balance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IngestKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IngestKeyRotatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Meta")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RefPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TelegramBotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminId");
+
+                    b.HasIndex("TelegramBotId")
+                        .IsUnique();
+
+                    b.ToTable("bot_analytics_bots", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.BotUser", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Meta")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RefPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("BotId", "RegDate", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_bot_analytics_users_bot_reg_date");
+
+                    b.ToTable("bot_analytics_users", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.Payment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BillId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Date")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Meta")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "BillId")
+                        .IsUnique();
+
+                    b.HasIndex("BotId", "Date", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_bot_analytics_payments_bot_date");
+
+                    b.ToTable("bot_analytics_payments", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.Subscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsTrial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Keys")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Meta")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StopDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubUid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Uid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "SubUid")
+                        .IsUnique();
+
+                    b.HasIndex("BotId", "StartDate", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_bot_analytics_subscriptions_bot_start_date");
+
+                    b.HasIndex("BotId", "Status", "StartDate", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("IX_bot_analytics_subscriptions_bot_status_start_date");
+
+                    b.ToTable("bot_analytics_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>
                 {
                     b.Property<long>("Id")
@@ -484,6 +701,33 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("LastAttemptMs");
 
                     b.ToTable("identity_signin_throttle", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.BotUser", b =>
+                {
+                    b.HasOne("CleanGames.Domain.BotAnalytics.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.Payment", b =>
+                {
+                    b.HasOne("CleanGames.Domain.BotAnalytics.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.Subscription", b =>
+                {
+                    b.HasOne("CleanGames.Domain.BotAnalytics.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>
