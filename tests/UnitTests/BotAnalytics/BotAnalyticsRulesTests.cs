@@ -108,6 +108,13 @@ public sealed class BotAnalyticsRulesTests
         Assert.Equal(["Payments[0].Kind", "Users[1].RegDate", "Users[1].UserId"], errors);
     }
 
+    [Fact]
+    public void A_null_record_is_one_error_at_its_index()
+    {
+        var errors = new IngestBatchValidator().Validate(new IngestBatch(Subscriptions: [null])).Errors.Select(e => e.PropertyName).ToArray();
+        Assert.Equal(["Subscriptions[0]"], errors);
+    }
+
     /// <summary>The aggregate as a later request loads it: no pending changes.</summary>
     private static T Reloaded<T>(T aggregate)
         where T : class
