@@ -142,6 +142,15 @@ public sealed class IngestionTests(BotAnalyticsHost host) : IClassFixture<BotAna
         Assert.Equal((2_500, 2_500, 0), (await SnapshotAsync(uid)).Counts);
     }
 
+    [Fact]
+    public async Task Racing_batches_with_the_same_keys_all_succeed_and_leave_one_row_per_key()
+    {
+        var (uid, key) = await RegisterBotAsync();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => IngestAsync(host.CreateClient(), key, FullBatch)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal((2, 2, 2), (await SnapshotAsync(uid)).Counts);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -1,3 +1,4 @@
+using CleanGames.Application.BotAnalytics.Records.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using Ardalis.Specification;
@@ -161,7 +162,16 @@ public sealed partial class PagingTests(CleanGamesHost host) : IClassFixture<Cle
         var accounts = await PlanAsync(db, new AccountSearchSpec(mapping, null, last.Skip, last.PageSize + 1));
         var audit = await PlanAsync(db, new RoleAuditNewestFirstSpec(last.Skip, last.PageSize + 1));
 
-        foreach (var plan in new[] { ranking, active, accounts, audit })
+        // Seed 003's lists, at their deepest page of their largest size, per bot in each list's order.
+        var dashboard = new PageRequest(PageRequest.LastPage(PageLimits.Dashboard.MaxSize), PageLimits.Dashboard.MaxSize, PageLimits.Dashboard);
+        var botUsers = await PlanAsync(db, new BotUsersPageSpec(mapping, 1, dashboard.Skip, dashboard.PageSize));
+        Assert.Contains("USING INDEX IX_bot_analytics_users_bot_reg_date", botUsers);
+        var payments = await PlanAsync(db, new PaymentsPageSpec(mapping, 1, null, null, dashboard.Skip, dashboard.PageSize));
+        Assert.Contains("USING INDEX IX_bot_analytics_payments_bot_date", payments);
+        var subscriptions = await PlanAsync(db, new SubscriptionsPageSpec(mapping, 1, null, dashboard.Skip, dashboard.PageSize));
+        Assert.Contains("USING INDEX IX_bot_analytics_subscriptions_bot_start_date", subscriptions);
+
+        foreach (var plan in new[] { ranking, active, accounts, audit, botUsers, payments, subscriptions })
         {
             Assert.DoesNotContain("TEMP B-TREE", plan);
         }
