@@ -234,14 +234,10 @@ internal static partial class MafiaSockets
                 {
                     if (await AnswerAsync(utf8, router, domain, call, tracker, logger) is { } answer)
                     {
-                        pusher.Push(answer);
+                        await pusher.PushAnswerAsync(answer, lifetime.Token);
                     }
                 },
-                () =>
-                {
-                    pusher.Push(MafiaFrames.Error("Frames must be JSON text."));
-                    return Task.CompletedTask;
-                },
+                () => pusher.PushAnswerAsync(MafiaFrames.Error("Frames must be JSON text."), lifetime.Token).AsTask(),
                 lifetime.Token);
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)

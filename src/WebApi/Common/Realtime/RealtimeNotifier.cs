@@ -170,6 +170,29 @@ public sealed partial class SocketPusher : IDisposable
     }
 
     /// <summary>
+    /// Queues the answer to the client's own frame, waiting while the queue is full: a client that
+    /// sends faster than it reads is simply read more slowly (its answers are never dropped, and it
+    /// is not cut off for them); one that stops reading altogether is dropped by the send timeout.
+    /// </summary>
+    public async ValueTask PushAnswerAsync(byte[] frame, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _held) is not null)
+        {
+            Push(frame);
+            return;
+        }
+
+        try
+        {
+            await _queue.Writer.WriteAsync(frame, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            // The socket is gone (or being drained): nothing more is sent on it.
+        }
+    }
+
+    /// <summary>
     /// Keeps pushed frames back until <see cref="Release"/>: a socket subscribes, then reads the
     /// snapshot it opens with, and events of the moment between reach it after that snapshot.
     /// </summary>
