@@ -86,6 +86,7 @@ internal sealed partial class KitchenSocketConnection(
     private SocketPusher? _pusher;
     private bool _attached;
     private long _lastFrameAt;
+    private string? _token;
 
     public string Id { get; } = "ws_" + Guid.NewGuid().ToString("N");
 
@@ -278,6 +279,12 @@ internal sealed partial class KitchenSocketConnection(
             return tracker.HasExpired(_user) ? KitchenRealtime.Error(Unauthenticated("The access token has expired; send a fresh one in data.token.")) : null;
         }
 
+        if (_user is not null && string.Equals(token, _token, StringComparison.Ordinal))
+        {
+            // The token this connection already verified (clients send it with every request): only its expiry can have changed.
+            return tracker.HasExpired(_user) ? KitchenRealtime.Error(Unauthenticated("The access token has expired; send a fresh one in data.token.")) : null;
+        }
+
         var principal = await tokens.ValidateAsync(token);
         if (principal is null || !TryGetAccountId(principal, out var accountId) || tracker.HasExpired(principal))
         {
@@ -294,7 +301,7 @@ internal sealed partial class KitchenSocketConnection(
             return KitchenRealtime.Error(ApiError.From(TransportErrors.TooManyConnections));
         }
 
-        (_user, _accountId) = (principal, accountId);
+        (_user, _accountId, _token) = (principal, accountId, token);
         return null;
     }
 
