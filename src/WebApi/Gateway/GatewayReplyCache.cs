@@ -95,15 +95,26 @@ public sealed class GatewayReplyCache
     /// </summary>
     public static UInt128 Fingerprint(string domain, string command, ReadOnlySpan<byte> payloadUtf8)
     {
-        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(domain));
-        sha.AppendData([0]);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(command));
-        sha.AppendData([0]);
-        sha.AppendData(payloadUtf8);
-        Span<byte> digest = stackalloc byte[32];
-        sha.GetHashAndReset(digest);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
+        // One buffer from the pool and one SHA-256 over "domain\0command\0payload": nothing allocated per command.
+        var utf8 = System.Text.Encoding.UTF8;
+        var length = utf8.GetMaxByteCount(domain.Length) + utf8.GetMaxByteCount(command.Length) + 2 + payloadUtf8.Length;
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = utf8.GetBytes(domain, rented);
+            rented[written++] = 0;
+            written += utf8.GetBytes(command, rented.AsSpan(written));
+            rented[written++] = 0;
+            payloadUtf8.CopyTo(rented.AsSpan(written));
+            written += payloadUtf8.Length;
+            Span<byte> digest = stackalloc byte[32];
+            System.Security.Cryptography.SHA256.HashData(rented.AsSpan(0, written), digest);
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private static async Task<byte[]> RunAsync(TaskCompletionSource<byte[]> completion, Func<Task<byte[]>> run, Stripe stripe, string requestId, long maxStripeBytes)

@@ -39,7 +39,7 @@ internal static class KitchenSocketEndpoint
             return;
         }
 
-        long? upgradeAccount = authenticated && TryGetAccountId(context.User, out var id) ? id : null;
+        long? upgradeAccount = authenticated && KitchenSocketConnection.TryGetAccountId(context.User, out var id) ? id : null;
         if (tracker.Admit(context, upgradeAccount) is not { } admission)
         {
             await responder.WriteAsync(context, ApiError.From(TransportErrors.TooManyConnections));
@@ -55,9 +55,6 @@ internal static class KitchenSocketEndpoint
             loggers.CreateLogger<KitchenSocketConnection>());
         await session.RunAsync(context.RequestAborted);
     }
-
-    private static bool TryGetAccountId(ClaimsPrincipal principal, out long accountId) =>
-        long.TryParse(principal.FindFirst(AccountClaimTypes.Subject)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out accountId);
 }
 
 /// <summary>
@@ -397,7 +394,7 @@ internal sealed partial class KitchenSocketConnection(
         return null;
     }
 
-    private static bool TryGetAccountId(ClaimsPrincipal principal, out long accountId) =>
+    internal static bool TryGetAccountId(ClaimsPrincipal principal, out long accountId) =>
         long.TryParse(principal.FindFirst(AccountClaimTypes.Subject)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out accountId);
 
     private static ApiError Invalid(string message) => ApiError.From(KitchenErrors.InvalidRequest) with { Message = message };

@@ -15,20 +15,18 @@ public sealed class HttpCurrentUser : ICurrentUser
 {
     private ClaimsPrincipal? _principal;
 
-    private ClaimsPrincipal? Principal => _principal;
-
     public bool IsAuthenticated => AccountId is not null;
 
     public long? AccountId =>
-        Principal?.Identity?.IsAuthenticated == true
-        && long.TryParse(Principal.FindFirstValue(AccountClaimTypes.Subject), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+        _principal?.Identity?.IsAuthenticated == true
+        && long.TryParse(_principal.FindFirstValue(AccountClaimTypes.Subject), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
             : null;
 
     public IReadOnlyCollection<string> Roles =>
-        Principal?.FindAll(AccountClaimTypes.Role).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToArray() ?? [];
+        _principal?.FindAll(AccountClaimTypes.Role).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToArray() ?? [];
 
-    public bool IsInRole(string role) => IsAuthenticated && Principal!.HasClaim(AccountClaimTypes.Role, role);
+    public bool IsInRole(string role) => IsAuthenticated && _principal!.HasClaim(AccountClaimTypes.Role, role);
 
     public string? ConnectionId { get; private set; }
 
