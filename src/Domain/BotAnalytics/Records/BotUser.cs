@@ -4,7 +4,7 @@ namespace CleanGames.Domain.BotAnalytics.Records;
 
 /// <summary>
 /// A user of a bot, as the bot reported it. Keyed within the bot by Telegram's <see cref="UserId"/>:
-/// a resent record updates the same row. Its id is the dashboard's <c>uid</c>.
+/// a resent record updates the same row. Its <see cref="RegDate"/> is kept in UTC. Its id is the dashboard's <c>uid</c>.
 /// </summary>
 public sealed class BotUser : AggregateRoot<long>
 {
@@ -26,7 +26,7 @@ public sealed class BotUser : AggregateRoot<long>
     public string? Meta { get; private set; }
 
     public static BotUser Record(long botId, long userId, string? username, DateTimeOffset regDate, int? refPercent, string? meta) =>
-        new() { BotId = botId, UserId = userId, Username = username, RegDate = regDate, RefPercent = refPercent, Meta = meta };
+        new() { BotId = botId, UserId = userId, Username = username, RegDate = regDate.ToUniversalTime(), RefPercent = refPercent, Meta = meta };
 
     /// <summary>Takes the values of a resent record; a record identical to the stored one changes nothing.</summary>
     public void Update(string? username, DateTimeOffset regDate, int? refPercent, string? meta)
@@ -37,7 +37,7 @@ public sealed class BotUser : AggregateRoot<long>
         }
 
         Username = username;
-        RegDate = regDate;
+        RegDate = regDate.ToUniversalTime();
         RefPercent = refPercent;
         Meta = meta;
         MarkChanged();

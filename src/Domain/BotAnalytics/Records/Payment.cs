@@ -13,7 +13,7 @@ public enum PaymentKind
 
 /// <summary>
 /// A payment a bot reported, keyed within the bot by its <see cref="BillId"/>: a resent record updates
-/// the same row. <see cref="Amount"/> is in <see cref="Records.Amount"/> units (ten-thousandths);
+/// the same row; its date is kept in UTC. <see cref="Amount"/> is in <see cref="Records.Amount"/> units (ten-thousandths);
 /// only payments whose <see cref="Status"/> is <see cref="PaidStatus"/> count as revenue.
 /// </summary>
 public sealed class Payment : AggregateRoot<long>
@@ -70,7 +70,7 @@ public sealed class Payment : AggregateRoot<long>
     private void Apply(PaymentFacts facts)
     {
         (UserId, Amount, Currency, Status, Provider, Date, Kind, Meta) =
-            (facts.UserId, facts.Amount, facts.Currency, facts.Status, facts.Provider, facts.Date, facts.Kind, facts.Meta);
+            (facts.UserId, facts.Amount, facts.Currency, facts.Status, facts.Provider, facts.Date.ToUniversalTime(), facts.Kind, facts.Meta);
     }
 }
 

@@ -4,7 +4,7 @@ namespace CleanGames.Domain.BotAnalytics.Records;
 
 /// <summary>
 /// A subscription a bot reported, keyed within the bot by its <see cref="SubUid"/>: a resent record
-/// updates the same row. <see cref="Uid"/> is the bot's own number for it, when it sends one;
+/// updates the same row; its dates are kept in UTC. <see cref="Uid"/> is the bot's own number for it, when it sends one;
 /// <see cref="Keys"/> counts the keys it holds.
 /// </summary>
 public sealed class Subscription : AggregateRoot<long>
@@ -61,7 +61,7 @@ public sealed class Subscription : AggregateRoot<long>
     private void Apply(SubscriptionFacts facts)
     {
         (Uid, UserId, Status, StartDate, StopDate, IsTrial, Keys, Meta) =
-            (facts.Uid, facts.UserId, facts.Status, facts.StartDate, facts.StopDate, facts.IsTrial, facts.Keys, facts.Meta);
+            (facts.Uid, facts.UserId, facts.Status, facts.StartDate.ToUniversalTime(), facts.StopDate?.ToUniversalTime(), facts.IsTrial, facts.Keys, facts.Meta);
     }
 }
 

@@ -1,5 +1,6 @@
 using Ardalis.Specification;
 using CleanGames.Domain.BotAnalytics.Records;
+using CleanGames.Domain.BotAnalytics.Rollups;
 
 namespace CleanGames.Application.BotAnalytics.Ingestion.Common;
 
@@ -34,4 +35,22 @@ public static class PaymentKinds
     };
 
     public static string Of(PaymentKind kind) => Names[(int)kind];
+}
+
+/// <summary>Every payment of the given subscribers.</summary>
+public sealed class PaymentsOfUsersSpec : Specification<Payment>
+{
+    public PaymentsOfUsersSpec(long botId, long[] userIds) => Query.Where(p => p.BotId == botId && p.UserId != null && userIds.Contains(p.UserId.Value));
+}
+
+/// <summary>Every subscription of the given subscribers.</summary>
+public sealed class SubscriptionsOfUsersSpec : Specification<Subscription>
+{
+    public SubscriptionsOfUsersSpec(long botId, long[] userIds) => Query.Where(s => s.BotId == botId && s.UserId != null && userIds.Contains(s.UserId.Value));
+}
+
+/// <summary>A bot's rollup rows of the given buckets, every currency.</summary>
+public sealed class RollupsOfBucketsSpec : Specification<BotRollup>
+{
+    public RollupsOfBucketsSpec(long botId, DateTimeOffset[] buckets) => Query.Where(r => r.BotId == botId && buckets.Contains(r.Bucket));
 }

@@ -1,5 +1,6 @@
 using CleanGames.Domain.BotAnalytics.Bots;
 using CleanGames.Domain.BotAnalytics.Records;
+using CleanGames.Domain.BotAnalytics.Rollups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -61,6 +62,9 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.HasOne<Bot>().WithMany().HasForeignKey(p => p.BotId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.BotId, p.BillId }).IsUnique();
         builder.HasIndex(p => new { p.BotId, p.Date, p.Id }).IsDescending(false, true, true).HasDatabaseName("IX_bot_analytics_payments_bot_date");
+
+        // Ingestion reads a subscriber's payments to move trial conversions.
+        builder.HasIndex(p => new { p.BotId, p.UserId });
     }
 }
 
@@ -78,5 +82,28 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.HasIndex(s => new { s.BotId, s.SubUid }).IsUnique();
         builder.HasIndex(s => new { s.BotId, s.StartDate, s.Id }).IsDescending(false, true, true).HasDatabaseName("IX_bot_analytics_subscriptions_bot_start_date");
         builder.HasIndex(s => new { s.BotId, s.Status, s.StartDate, s.Id }).IsDescending(false, false, true, true).HasDatabaseName("IX_bot_analytics_subscriptions_bot_status_start_date");
+
+        // Ingestion reads a subscriber's subscriptions (churn, conversions, active users); the
+        // expiring list and the rollups' partial edges read by stop date.
+        builder.HasIndex(s => new { s.BotId, s.UserId });
+        builder.HasIndex(s => new { s.BotId, s.Status, s.StopDate });
+        builder.HasIndex(s => new { s.BotId, s.StopDate });
+    }
+}
+
+internal sealed class BotRollupConfiguration : IEntityTypeConfiguration<BotRollup>
+{
+    public void Configure(EntityTypeBuilder<BotRollup> builder)
+    {
+        builder.ToTable("bot_analytics_rollups");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedOnAdd();
+        builder.Property(r => r.Currency).HasMaxLength(BotAnalyticsColumns.Text).IsRequired();
+        builder.Ignore(r => r.Key);
+        builder.Ignore(r => r.Metrics);
+        builder.HasOne<Bot>().WithMany().HasForeignKey(r => r.BotId).OnDelete(DeleteBehavior.Cascade);
+
+        // One row per bot, bucket and currency; the dashboards read a bot's buckets by time range.
+        builder.HasIndex(r => new { r.BotId, r.Bucket, r.Currency }).IsUnique();
     }
 }

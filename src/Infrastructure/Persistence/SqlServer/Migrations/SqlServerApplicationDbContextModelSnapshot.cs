@@ -178,6 +178,8 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("BotId", "BillId")
                         .IsUnique();
 
+                    b.HasIndex("BotId", "UserId");
+
                     b.HasIndex("BotId", "Date", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("IX_bot_analytics_payments_bot_date");
@@ -233,18 +235,88 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BotId", "StopDate");
+
                     b.HasIndex("BotId", "SubUid")
                         .IsUnique();
+
+                    b.HasIndex("BotId", "UserId");
 
                     b.HasIndex("BotId", "StartDate", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("IX_bot_analytics_subscriptions_bot_start_date");
+
+                    b.HasIndex("BotId", "Status", "StopDate");
 
                     b.HasIndex("BotId", "Status", "StartDate", "Id")
                         .IsDescending(false, false, true, true)
                         .HasDatabaseName("IX_bot_analytics_subscriptions_bot_status_start_date");
 
                     b.ToTable("bot_analytics_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Rollups.BotRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ActiveUsers")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("Bucket")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Churned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ConvertedTrials")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("Keys")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Payments")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PricedPayments")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecurringRevenue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Registrations")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Renewals")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Trials")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "Bucket", "Currency")
+                        .IsUnique();
+
+                    b.ToTable("bot_analytics_rollups", (string)null);
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>
@@ -741,6 +813,15 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.Subscription", b =>
+                {
+                    b.HasOne("CleanGames.Domain.BotAnalytics.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Rollups.BotRollup", b =>
                 {
                     b.HasOne("CleanGames.Domain.BotAnalytics.Bots.Bot", null)
                         .WithMany()

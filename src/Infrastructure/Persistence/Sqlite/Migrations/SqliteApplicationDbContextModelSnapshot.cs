@@ -167,6 +167,8 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("BotId", "BillId")
                         .IsUnique();
 
+                    b.HasIndex("BotId", "UserId");
+
                     b.HasIndex("BotId", "Date", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("IX_bot_analytics_payments_bot_date");
@@ -220,18 +222,86 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BotId", "StopDate");
+
                     b.HasIndex("BotId", "SubUid")
                         .IsUnique();
+
+                    b.HasIndex("BotId", "UserId");
 
                     b.HasIndex("BotId", "StartDate", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("IX_bot_analytics_subscriptions_bot_start_date");
+
+                    b.HasIndex("BotId", "Status", "StopDate");
 
                     b.HasIndex("BotId", "Status", "StartDate", "Id")
                         .IsDescending(false, false, true, true)
                         .HasDatabaseName("IX_bot_analytics_subscriptions_bot_status_start_date");
 
                     b.ToTable("bot_analytics_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Rollups.BotRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActiveUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Churned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConvertedTrials")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Keys")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Payments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PricedPayments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecurringRevenue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Registrations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Renewals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Trials")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "Bucket", "Currency")
+                        .IsUnique();
+
+                    b.ToTable("bot_analytics_rollups", (string)null);
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Identity.Accounts.Account", b =>
@@ -722,6 +792,15 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.Subscription", b =>
+                {
+                    b.HasOne("CleanGames.Domain.BotAnalytics.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Rollups.BotRollup", b =>
                 {
                     b.HasOne("CleanGames.Domain.BotAnalytics.Bots.Bot", null)
                         .WithMany()

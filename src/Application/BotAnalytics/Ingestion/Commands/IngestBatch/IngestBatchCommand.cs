@@ -5,6 +5,7 @@ using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Errors;
 using CleanGames.Domain.BotAnalytics.Bots;
 using CleanGames.Domain.BotAnalytics.Records;
+using CleanGames.Domain.BotAnalytics.Rollups;
 using CleanGames.Domain.Common;
 using FluentValidation;
 using MediatR;
@@ -15,8 +16,8 @@ namespace CleanGames.Application.BotAnalytics.Ingestion.Commands.IngestBatch;
 /// <c>POST /api/ingest</c>: a bot's users, payments and subscriptions, upserted by <c>user_id</c>,
 /// <c>bill_id</c> and <c>sub_uid</c> within the bot, so a resent batch changes nothing. The key is
 /// checked first (401), then the whole batch (<see cref="IngestBatchValidator"/>: a bad record refuses
-/// the batch with every record's errors, and nothing is stored), then everything is saved in one
-/// transaction together with what <see cref="IIngestedBatchSink"/>s derive from it.
+/// the batch with every record's errors, and nothing is stored), then the records and the change
+/// they make to the bot's rollups are saved in one transaction: both or neither.
 /// </summary>
 public sealed record IngestBatchCommand(string? IngestKey, IngestBatch Batch) : IRequest<IngestAccepted>;
 
@@ -44,10 +45,9 @@ public sealed class IngestBatchCommandHandler(
     IRepository<BotUser> users,
     IRepository<Payment> payments,
     IRepository<Subscription> subscriptions,
+    IRepository<BotRollup> rollups,
     IUnitOfWork unitOfWork,
-    IValidator<IngestBatch> validator,
-    IEnumerable<IIngestedBatchSink> sinks,
-    IClock clock) : IRequestHandler<IngestBatchCommand, IngestAccepted>
+    IValidator<IngestBatch> validator) : IRequestHandler<IngestBatchCommand, IngestAccepted>
 {
     private const int MaxAttempts = 3;
 
@@ -78,7 +78,9 @@ public sealed class IngestBatchCommandHandler(
             }
             catch (DuplicateKeyException) when (attempt < MaxAttempts)
             {
-                // A racing batch inserted one of these keys first: reload and update its row instead.
+                // A racing batch inserted one of these keys (a record's or a rollup row's) first:
+                // reload and update its row instead. A racing update of a rollup row is a
+                // concurrency conflict, which the pipeline retries the same way.
                 unitOfWork.DiscardChanges();
             }
         }
@@ -98,75 +100,53 @@ public sealed class IngestBatchCommandHandler(
         throw new DomainException(BotAnalyticsErrors.InvalidIngestKey);
     }
 
+    /// <summary>
+    /// Upserts the batch and moves the bot's rollups by the difference it made: the contributions of
+    /// every record it may have changed are taken before and after (<see cref="RollupContributions"/>),
+    /// including every subscription and payment of each subscriber it touches, whose trials,
+    /// churn and activity depend on one another.
+    /// </summary>
     private async Task UpsertAsync(long botId, IngestBatch batch, CancellationToken cancellationToken)
     {
-        var touched = new HashSet<DateTimeOffset>();
-        var changedUsers = await UpsertUsersAsync(botId, batch.Users ?? [], touched, cancellationToken);
-        var changedPayments = await UpsertPaymentsAsync(botId, batch.Payments ?? [], touched, cancellationToken);
-        var changedSubscriptions = await UpsertSubscriptionsAsync(botId, batch.Subscriptions ?? [], touched, cancellationToken);
+        var userRecords = LatestByKey(batch.Users, u => u.UserId!.Value);
+        var paymentRecords = LatestByKey(batch.Payments, p => p.BillId!);
+        var subscriptionRecords = LatestByKey(batch.Subscriptions, s => s.SubUid!);
 
-        var ingested = new IngestedBatch(botId, clock.UtcNow, changedUsers, changedPayments, changedSubscriptions, touched);
-        foreach (var sink in sinks)
-        {
-            await sink.ApplyAsync(ingested, cancellationToken);
-        }
-    }
+        var storedUsers = userRecords.Count == 0 ? [] : (await users.ListAsync(new BotUsersByIdsSpec(botId, [.. userRecords.Keys]), cancellationToken)).ToDictionary(u => u.UserId);
+        var storedPayments = paymentRecords.Count == 0 ? [] : (await payments.ListAsync(new PaymentsByBillIdsSpec(botId, [.. paymentRecords.Keys]), cancellationToken)).ToDictionary(p => p.BillId, StringComparer.Ordinal);
+        var storedSubscriptions = subscriptionRecords.Count == 0 ? [] : (await subscriptions.ListAsync(new SubscriptionsBySubUidsSpec(botId, [.. subscriptionRecords.Keys]), cancellationToken)).ToDictionary(s => s.SubUid, StringComparer.Ordinal);
 
-    private async Task<List<BotUser>> UpsertUsersAsync(long botId, IReadOnlyList<IngestUser?> records, HashSet<DateTimeOffset> touched, CancellationToken cancellationToken)
-    {
-        if (records.Count == 0)
+        // Every subscriber the batch may touch: each user id a payment or subscription has or had.
+        var subscriberIds = new HashSet<long>();
+        subscriberIds.UnionWith(paymentRecords.Values.Select(p => p.UserId).Concat(storedPayments.Values.Select(p => p.UserId)).OfType<long>());
+        subscriberIds.UnionWith(subscriptionRecords.Values.Select(s => s.UserId).Concat(storedSubscriptions.Values.Select(s => s.UserId)).OfType<long>());
+        var scopeUsers = storedUsers.Values.ToList();
+        var scopePayments = new HashSet<Payment>(storedPayments.Values, ReferenceEqualityComparer.Instance);
+        var scopeSubscriptions = new HashSet<Subscription>(storedSubscriptions.Values, ReferenceEqualityComparer.Instance);
+        if (subscriberIds.Count > 0)
         {
-            return [];
-        }
-
-        var latest = new Dictionary<long, IngestUser>();
-        foreach (var record in records)
-        {
-            latest[record!.UserId!.Value] = record; // a key sent twice: the later record wins
+            long[] ids = [.. subscriberIds];
+            scopePayments.UnionWith(await payments.ListAsync(new PaymentsOfUsersSpec(botId, ids), cancellationToken));
+            scopeSubscriptions.UnionWith(await subscriptions.ListAsync(new SubscriptionsOfUsersSpec(botId, ids), cancellationToken));
         }
 
-        var stored = (await users.ListAsync(new BotUsersByIdsSpec(botId, [.. latest.Keys]), cancellationToken)).ToDictionary(u => u.UserId);
-        var changed = new List<BotUser>();
-        foreach (var (userId, record) in latest)
+        var delta = RollupContributions.ByRow(RollupContributions.Of(scopeUsers, scopePayments, scopeSubscriptions), sign: -1);
+
+        foreach (var (userId, record) in userRecords)
         {
-            var meta = MetaJson.ToText(record.Meta);
-            touched.Add(record.RegDate!.Value);
-            if (stored.TryGetValue(userId, out var user))
+            if (storedUsers.TryGetValue(userId, out var user))
             {
-                touched.Add(user.RegDate);
-                user.Update(record.Username, record.RegDate.Value, record.RefPercent, meta);
-                if (user.HasChanges)
-                {
-                    changed.Add(user);
-                }
+                user.Update(record.Username, record.RegDate!.Value, record.RefPercent, MetaJson.ToText(record.Meta));
             }
             else
             {
-                user = BotUser.Record(botId, userId, record.Username, record.RegDate.Value, record.RefPercent, meta);
+                user = BotUser.Record(botId, userId, record.Username, record.RegDate!.Value, record.RefPercent, MetaJson.ToText(record.Meta));
                 await users.AddAsync(user, cancellationToken);
-                changed.Add(user);
+                scopeUsers.Add(user);
             }
         }
 
-        return changed;
-    }
-
-    private async Task<List<Payment>> UpsertPaymentsAsync(long botId, IReadOnlyList<IngestPayment?> records, HashSet<DateTimeOffset> touched, CancellationToken cancellationToken)
-    {
-        if (records.Count == 0)
-        {
-            return [];
-        }
-
-        var latest = new Dictionary<string, IngestPayment>(StringComparer.Ordinal);
-        foreach (var record in records)
-        {
-            latest[record!.BillId!] = record;
-        }
-
-        var stored = (await payments.ListAsync(new PaymentsByBillIdsSpec(botId, [.. latest.Keys]), cancellationToken)).ToDictionary(p => p.BillId, StringComparer.Ordinal);
-        var changed = new List<Payment>();
-        foreach (var (billId, record) in latest)
+        foreach (var (billId, record) in paymentRecords)
         {
             var facts = new PaymentFacts(
                 record.UserId,
@@ -177,73 +157,75 @@ public sealed class IngestBatchCommandHandler(
                 record.Date!.Value,
                 PaymentKinds.Parse(record.Kind),
                 MetaJson.ToText(record.Meta));
-            touched.Add(facts.Date);
-            if (stored.TryGetValue(billId, out var payment))
+            if (storedPayments.TryGetValue(billId, out var payment))
             {
-                touched.Add(payment.Date);
                 payment.Update(facts);
-                if (payment.HasChanges)
-                {
-                    changed.Add(payment);
-                }
             }
             else
             {
                 payment = Payment.Record(botId, billId, facts);
                 await payments.AddAsync(payment, cancellationToken);
-                changed.Add(payment);
+                scopePayments.Add(payment);
             }
         }
 
-        return changed;
-    }
-
-    private async Task<List<Subscription>> UpsertSubscriptionsAsync(long botId, IReadOnlyList<IngestSubscription?> records, HashSet<DateTimeOffset> touched, CancellationToken cancellationToken)
-    {
-        if (records.Count == 0)
-        {
-            return [];
-        }
-
-        var latest = new Dictionary<string, IngestSubscription>(StringComparer.Ordinal);
-        foreach (var record in records)
-        {
-            latest[record!.SubUid!] = record;
-        }
-
-        var stored = (await subscriptions.ListAsync(new SubscriptionsBySubUidsSpec(botId, [.. latest.Keys]), cancellationToken)).ToDictionary(s => s.SubUid, StringComparer.Ordinal);
-        var changed = new List<Subscription>();
-        foreach (var (subUid, record) in latest)
+        foreach (var (subUid, record) in subscriptionRecords)
         {
             var facts = new SubscriptionFacts(
                 record.Uid, record.UserId, record.Status, record.StartDate!.Value, record.StopDate, record.IsTrial, record.Keys, MetaJson.ToText(record.Meta));
-            Touch(touched, facts.StartDate, facts.StopDate);
-            if (stored.TryGetValue(subUid, out var subscription))
+            if (storedSubscriptions.TryGetValue(subUid, out var subscription))
             {
-                Touch(touched, subscription.StartDate, subscription.StopDate);
                 subscription.Update(facts);
-                if (subscription.HasChanges)
-                {
-                    changed.Add(subscription);
-                }
             }
             else
             {
                 subscription = Subscription.Record(botId, subUid, facts);
                 await subscriptions.AddAsync(subscription, cancellationToken);
-                changed.Add(subscription);
+                scopeSubscriptions.Add(subscription);
             }
         }
 
-        return changed;
+        foreach (var (key, metrics) in RollupContributions.ByRow(RollupContributions.Of(scopeUsers, scopePayments, scopeSubscriptions)))
+        {
+            RollupContributions.Add(delta, key, metrics);
+        }
+
+        await MoveRollupsAsync(botId, delta, cancellationToken);
     }
 
-    private static void Touch(HashSet<DateTimeOffset> touched, DateTimeOffset start, DateTimeOffset? stop)
+    private async Task MoveRollupsAsync(long botId, Dictionary<RollupKey, RollupMetrics> delta, CancellationToken cancellationToken)
     {
-        touched.Add(start);
-        if (stop is { } end)
+        var changed = delta.Where(d => !d.Value.IsZero).ToDictionary();
+        if (changed.Count == 0)
         {
-            touched.Add(end);
+            return;
         }
+
+        DateTimeOffset[] buckets = [.. changed.Keys.Select(k => k.Bucket).Distinct()];
+        var stored = (await rollups.ListAsync(new RollupsOfBucketsSpec(botId, buckets), cancellationToken)).ToDictionary(r => r.Key);
+        foreach (var (key, metrics) in changed)
+        {
+            if (!stored.TryGetValue(key, out var rollup))
+            {
+                rollup = BotRollup.Open(botId, key);
+                await rollups.AddAsync(rollup, cancellationToken);
+            }
+
+            rollup.Add(metrics);
+        }
+    }
+
+    /// <summary>The records of one list by key; a key sent twice: the later record wins.</summary>
+    private static Dictionary<TKey, TRecord> LatestByKey<TKey, TRecord>(IReadOnlyList<TRecord?>? records, Func<TRecord, TKey> key)
+        where TKey : notnull
+        where TRecord : class
+    {
+        var latest = new Dictionary<TKey, TRecord>();
+        foreach (var record in records ?? [])
+        {
+            latest[key(record!)] = record!;
+        }
+
+        return latest;
     }
 }
