@@ -66,7 +66,7 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RateLimitBehaviour<,>));
         // Stateless (its locks live in the AggregateLocks singleton): no allocation per request on hot paths.
-        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(AggregateLockBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AggregateLockBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ConcurrencyRetryBehaviour<,>));
         return services;
     }

@@ -1,3 +1,4 @@
+using CleanGames.Application.Mafia.Economy.Common;
 using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.Application.Mafia.Lobbies.Common;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ namespace CleanGames.Infrastructure.Mafia;
 
 internal static class MafiaInfrastructure
 {
-    /// <summary>Mafia's adapters: phase deadlines on Quartz (retried, rescheduled after every start, and swept every few seconds) and who may take a seat.</summary>
+    /// <summary>Mafia's adapters: phase deadlines on Quartz (retried, rescheduled after every start, and swept every few seconds), who may take a seat, the economy's catalogue and its (simulated) chain.</summary>
     public static IServiceCollection AddMafiaInfrastructure(this IServiceCollection services)
     {
         services.AddSingleton<IPhaseDeadlineScheduler, QuartzPhaseDeadlineScheduler>();
@@ -20,6 +21,13 @@ internal static class MafiaInfrastructure
             .Validate(o => o.DeadlineSweepSeconds >= 0, "Mafia:DeadlineSweepSeconds must be 0 (off) or positive.")
             .ValidateOnStart();
         services.AddHostedService<DeadlineSweepSchedule>();
+
+        services.AddSingleton<IEconomyCatalog>(_ => Economy.EconomyCatalogFile.Load());
+        services.AddOptions<Economy.ChainOptions>().BindConfiguration(Economy.ChainOptions.Section)
+            .Validate(o => o.Mode == "Simulated", "Economy:Chain:Mode: only Simulated is built (it moves no real funds).")
+            .Validate(o => !string.IsNullOrEmpty(o.Seed), "Economy:Chain:Seed must not be empty.")
+            .ValidateOnStart();
+        services.AddSingleton<IChainGateway, Economy.SimulatedChainGateway>();
         return services;
     }
 }

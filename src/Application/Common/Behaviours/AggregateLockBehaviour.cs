@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CleanGames.Application.Common.Abstractions;
 using MediatR;
 
 namespace CleanGames.Application.Common.Behaviours;
@@ -11,6 +12,17 @@ namespace CleanGames.Application.Common.Behaviours;
 public interface IAggregateLockedRequest
 {
     string AggregateLockKey { get; }
+}
+
+/// <summary>
+/// A request that changes the caller's own hot aggregate (their wallet) names its kind: it runs one at
+/// a time per <see cref="CallerLockScope"/> and caller, as an <see cref="IAggregateLockedRequest"/> whose
+/// key is <c>{CallerLockScope}:{account id}</c>. The caller is the authenticated account, never a value
+/// from the request.
+/// </summary>
+public interface ICallerLockedRequest
+{
+    string CallerLockScope { get; }
 }
 
 /// <summary>One async lock per key, kept only while someone holds or waits for it.</summary>
@@ -83,11 +95,16 @@ public sealed class AggregateLocks
     }
 }
 
-/// <summary>Runs <see cref="IAggregateLockedRequest"/>s one at a time per aggregate (outside the concurrency retry).</summary>
-public sealed class AggregateLockBehaviour<TRequest, TResponse>(AggregateLocks locks) : IPipelineBehavior<TRequest, TResponse>
+/// <summary>Runs <see cref="IAggregateLockedRequest"/>s and <see cref="ICallerLockedRequest"/>s one at a time per aggregate (outside the concurrency retry).</summary>
+public sealed class AggregateLockBehaviour<TRequest, TResponse>(AggregateLocks locks, ICurrentUser user) : IPipelineBehavior<TRequest, TResponse>
 {
-    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
-        request is IAggregateLockedRequest locked ? RunLockedAsync(locked.AggregateLockKey, cancellationToken, next) : next();
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) => request switch
+    {
+        IAggregateLockedRequest locked => RunLockedAsync(locked.AggregateLockKey, cancellationToken, next),
+        ICallerLockedRequest callerLocked when user.AccountId is { } caller =>
+            RunLockedAsync(callerLocked.CallerLockScope + ":" + caller.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken, next),
+        _ => next(),
+    };
 
     private async Task<TResponse> RunLockedAsync(string key, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {

@@ -1,3 +1,4 @@
+using CleanGames.Domain.Mafia.Economy;
 using CleanGames.Domain.Mafia.Games;
 using CleanGames.Domain.Mafia.Lobbies;
 using Microsoft.EntityFrameworkCore;
@@ -125,5 +126,49 @@ internal static class MafiaSettingsMapping
         settings.Property(s => s.NightSeconds).HasColumnName("NightSeconds");
         settings.Property(s => s.DaySeconds).HasColumnName("DaySeconds");
         settings.Property(s => s.VotingSeconds).HasColumnName("VotingSeconds");
+    }
+}
+
+internal sealed class WalletConfiguration : IEntityTypeConfiguration<Wallet>
+{
+    public void Configure(EntityTypeBuilder<Wallet> builder)
+    {
+        builder.ToTable("economy_wallets");
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).ValueGeneratedNever();
+        builder.Property(w => w.TonAddress).HasMaxLength(64).IsRequired();
+        builder.Property(w => w.JettonWallet).HasMaxLength(64).IsRequired();
+        builder.HasIndex(w => w.OwnerId).IsUnique();
+
+        // The leaderboard ranks wallets by balance.
+        builder.HasIndex(w => new { w.Balance, w.OwnerId }).IsDescending(true, false);
+    }
+}
+
+internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<LedgerTransaction>
+{
+    public void Configure(EntityTypeBuilder<LedgerTransaction> builder)
+    {
+        builder.ToTable("economy_transactions");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Reason).HasMaxLength(LedgerTransaction.MaxReasonLength).IsRequired();
+        builder.Property(t => t.Message).HasMaxLength(LedgerTransaction.MaxMessageLength);
+        builder.Property(t => t.TxHash).HasMaxLength(128);
+
+        // A player's history, newest first, whichever side of the transaction they were on.
+        builder.HasIndex(t => new { t.WalletId, t.CreatedAt });
+        builder.HasIndex(t => new { t.CounterpartyWalletId, t.CreatedAt });
+
+        builder.OwnsMany(t => t.Entries, entry =>
+        {
+            entry.ToTable("economy_ledger_entries");
+            entry.WithOwner().HasForeignKey("TransactionId");
+            entry.HasKey("TransactionId", nameof(LedgerEntry.AccountId));
+            entry.HasIndex(e => e.AccountId);
+        });
+        builder.Navigation(t => t.Entries).HasField("_entries");
     }
 }

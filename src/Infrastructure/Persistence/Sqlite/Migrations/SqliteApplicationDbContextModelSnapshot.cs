@@ -637,6 +637,110 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("kitchen_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Economy.LedgerTransaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CounterpartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CounterpartyWalletId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlayerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TxHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WalletId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartyWalletId", "CreatedAt");
+
+                    b.HasIndex("WalletId", "CreatedAt");
+
+                    b.ToTable("economy_transactions", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Economy.Wallet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Balance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JettonWallet")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TonAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId")
+                        .IsUnique();
+
+                    b.HasIndex("Balance", "OwnerId")
+                        .IsDescending(true, false);
+
+                    b.ToTable("economy_wallets", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Mafia.Games.Game", b =>
                 {
                     b.Property<Guid>("Id")
@@ -882,6 +986,33 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         .HasForeignKey("CleanGames.Domain.Kitchen.Sessions.KitchenSession", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Economy.LedgerTransaction", b =>
+                {
+                    b.OwnsMany("CleanGames.Domain.Mafia.Economy.LedgerEntry", "Entries", b1 =>
+                        {
+                            b1.Property<Guid>("TransactionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AccountId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("TransactionId", "AccountId");
+
+                            b1.HasIndex("AccountId");
+
+                            b1.ToTable("economy_ledger_entries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TransactionId");
+                        });
+
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Mafia.Games.Game", b =>

@@ -1,0 +1,19 @@
+using Ardalis.Specification;
+using CleanGames.Domain.Mafia.Economy;
+
+namespace CleanGames.Application.Mafia.Economy.Common;
+
+public sealed class WalletOfSpec : Specification<Wallet>
+{
+    public WalletOfSpec(long ownerId) => Query.Where(w => w.OwnerId == ownerId);
+}
+
+/// <summary>The newest transactions that moved tokens into or out of one wallet.</summary>
+public sealed class TransactionsOfWalletSpec : Specification<LedgerTransaction>
+{
+    public TransactionsOfWalletSpec(Guid walletId, int take) =>
+        Query.Where(t => t.WalletId == walletId || t.CounterpartyWalletId == walletId)
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Take(take)
+            .AsNoTracking();
+}

@@ -1,0 +1,161 @@
+using CleanGames.Domain.Common;
+
+namespace CleanGames.Domain.Mafia.Economy;
+
+/// <summary>What a ledger transaction did.</summary>
+public enum LedgerTransactionKind
+{
+    /// <summary>An admin minted tokens from the treasury into a wallet.</summary>
+    Grant,
+
+    /// <summary>A player gave tokens to another.</summary>
+    Gift,
+
+    /// <summary>A player bought a catalogue item.</summary>
+    Purchase,
+
+    /// <summary>A game paid a player its reward.</summary>
+    Reward,
+
+    /// <summary>A player asked to take tokens on-chain.</summary>
+    Withdrawal,
+}
+
+public enum LedgerTransactionStatus
+{
+    Completed,
+    Pending,
+    Processing,
+    Failed,
+}
+
+/// <summary>One leg of a transaction: an amount into (positive) or out of (negative) one account.</summary>
+public sealed record LedgerEntry(Guid AccountId, long Amount);
+
+/// <summary>
+/// One movement of tokens: a balanced set of <see cref="Entries"/> (their amounts add up to zero) between
+/// player wallets and <see cref="SystemAccounts"/>. It is created with its entries already posted to the
+/// wallets it touches, so a transaction and the balances it changed are saved together or not at all.
+/// </summary>
+public sealed class LedgerTransaction : AggregateRoot<Guid>
+{
+    public const int MaxReasonLength = 200;
+    public const int MaxMessageLength = 500;
+
+    private readonly List<LedgerEntry> _entries = [];
+
+    private LedgerTransaction()
+    {
+        Reason = string.Empty;
+    }
+
+    public LedgerTransactionKind Kind { get; private set; }
+
+    public LedgerTransactionStatus Status { get; private set; }
+
+    /// <summary>The tokens moved (positive).</summary>
+    public long Amount { get; private set; }
+
+    public string Reason { get; private set; }
+
+    /// <summary>The player who acted (the giver, the buyer) or was paid (a grant's or reward's receiver).</summary>
+    public long PlayerId { get; private set; }
+
+    /// <summary>The wallet of <see cref="PlayerId"/>.</summary>
+    public Guid WalletId { get; private set; }
+
+    /// <summary>A gift's receiver.</summary>
+    public long? CounterpartyId { get; private set; }
+
+    /// <summary>The wallet of <see cref="CounterpartyId"/>.</summary>
+    public Guid? CounterpartyWalletId { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public string? TxHash { get; private set; }
+
+    /// <summary>The admin who made a grant.</summary>
+    public long? ActorId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public IReadOnlyList<LedgerEntry> Entries => _entries.AsReadOnly();
+
+    /// <summary>An admin's grant: minted from the treasury into <paramref name="wallet"/>.</summary>
+    public static LedgerTransaction Grant(Wallet wallet, long amount, string reason, long adminId, DateTimeOffset now)
+    {
+        var transaction = Move(LedgerTransactionKind.Grant, SystemAccounts.Treasury, wallet, amount, reason, now);
+        transaction.ActorId = adminId;
+        return transaction;
+    }
+
+    /// <summary>A game's reward, from the rewards pool.</summary>
+    public static LedgerTransaction Reward(Wallet wallet, long amount, string reason, DateTimeOffset now) =>
+        Move(LedgerTransactionKind.Reward, SystemAccounts.RewardsPool, wallet, amount, reason, now);
+
+    /// <summary>A purchase: the price leaves the buyer's wallet for shop revenue.</summary>
+    public static LedgerTransaction Purchase(Wallet buyer, long price, string itemType, string itemId, DateTimeOffset now)
+    {
+        var transaction = Create(LedgerTransactionKind.Purchase, price, $"purchase:{itemType}:{itemId}", buyer, buyer.NextMoment(now));
+        transaction.Post(buyer, -price);
+        transaction._entries.Add(new LedgerEntry(SystemAccounts.ShopRevenue, price));
+        return transaction;
+    }
+
+    /// <summary>A gift from one player's wallet to another's.</summary>
+    public static LedgerTransaction Gift(Wallet giver, Wallet receiver, long amount, string? message, DateTimeOffset now)
+    {
+        if (giver.OwnerId == receiver.OwnerId)
+        {
+            throw new DomainException(EconomyErrors.GiftToSelf);
+        }
+
+        var (afterGiver, afterReceiver) = (giver.NextMoment(now), receiver.NextMoment(now));
+        var at = afterReceiver > afterGiver ? afterReceiver : afterGiver;
+        var transaction = Create(LedgerTransactionKind.Gift, amount, "gift", giver, at);
+        transaction.CounterpartyId = receiver.OwnerId;
+        transaction.CounterpartyWalletId = receiver.Id;
+        transaction.Message = message;
+        transaction.Post(giver, -amount);
+        transaction.Post(receiver, amount);
+        transaction.Raise(new GiftSent(transaction.Id, giver.OwnerId, receiver.OwnerId, amount, message, at));
+        return transaction;
+    }
+
+    private static LedgerTransaction Move(LedgerTransactionKind kind, Guid source, Wallet wallet, long amount, string reason, DateTimeOffset now)
+    {
+        var transaction = Create(kind, amount, reason, wallet, wallet.NextMoment(now));
+        transaction._entries.Add(new LedgerEntry(source, -amount));
+        transaction.Post(wallet, amount);
+        return transaction;
+    }
+
+    private static LedgerTransaction Create(LedgerTransactionKind kind, long amount, string reason, Wallet player, DateTimeOffset now)
+    {
+        if (amount <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "A transaction moves a positive amount.");
+        }
+
+        return new LedgerTransaction
+        {
+            Id = Guid.CreateVersion7(now),
+            Kind = kind,
+            Status = LedgerTransactionStatus.Completed,
+            Amount = amount,
+            Reason = reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason,
+            PlayerId = player.OwnerId,
+            WalletId = player.Id,
+            CreatedAt = now,
+        };
+    }
+
+    private void Post(Wallet wallet, long amount)
+    {
+        wallet.Post(amount, CreatedAt);
+        _entries.Add(new LedgerEntry(wallet.Id, amount));
+    }
+
+    /// <summary>The amount this transaction moved into (positive) or out of (negative) <paramref name="accountId"/>.</summary>
+    public long AmountFor(Guid accountId) => _entries.Where(e => e.AccountId == accountId).Sum(e => e.Amount);
+}
