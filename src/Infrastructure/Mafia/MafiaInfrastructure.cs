@@ -28,6 +28,7 @@ internal static class MafiaInfrastructure
             .Validate(o => !string.IsNullOrEmpty(o.Seed), "Economy:Chain:Seed must not be empty.")
             .ValidateOnStart();
         services.AddSingleton<IChainGateway, Economy.SimulatedChainGateway>();
+        services.AddScoped<IEarningsBoard, Economy.EfEarningsBoard>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using CleanGames.Application.Mafia.Economy.Commands.SendGift;
 using CleanGames.Application.Mafia.Economy.Common;
 using CleanGames.Application.Mafia.Economy.Queries.GetBalance;
 using CleanGames.Application.Mafia.Economy.Queries.GetCatalog;
+using CleanGames.Application.Mafia.Economy.Queries.GetLeaderboard;
 using CleanGames.Application.Mafia.Economy.Queries.ListTransactions;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.OpenApi;
@@ -53,6 +54,11 @@ public sealed class EconomyController(IMediator mediator) : ControllerBase
     [HttpGet("transactions")]
     public Task<IReadOnlyList<TransactionView>> Transactions([FromQuery] int? limit, CancellationToken cancellationToken) =>
         mediator.Send(new ListTransactionsQuery(limit), cancellationToken);
+
+    /// <summary>The top 100: by balance (<c>all</c>) or by tokens earned in the UTC day, week or month.</summary>
+    [HttpGet("leaderboard")]
+    public Task<IReadOnlyList<LeaderboardEntryView>> Leaderboard([FromQuery] string? period, CancellationToken cancellationToken) =>
+        mediator.Send(new GetLeaderboardQuery(period), cancellationToken);
 
     /// <summary>What <c>purchase</c> sells, at the current prices (not in the seed).</summary>
     [HttpGet("catalog")]

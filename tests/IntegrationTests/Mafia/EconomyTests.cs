@@ -178,6 +178,36 @@ public sealed class EconomyTests(CleanGamesHost host) : IClassFixture<CleanGames
     }
 
     [Fact]
+    public async Task The_leaderboard_ranks_by_balance_for_all_time_and_by_tokens_earned_in_a_period()
+    {
+        var (richId, rich) = await PlayerAsync();
+        var (earnerId, _) = await PlayerAsync();
+        await GrantAsync(richId, 9_000_000);
+        await GrantAsync(earnerId, 100);
+        Assert.Equal(HttpStatusCode.OK, (await rich.PostAsync("/api/economy/gift", Body(new { to_user = earnerId.ToString(), amount = 10_000 }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await rich.PostAsync("/api/economy/gift", Body(new { to_user = earnerId.ToString(), amount = 10_000 }))).StatusCode);
+
+        var all = (await (await rich.GetAsync("/api/economy/leaderboard")).ReadJsonAsync()).EnumerateArray().ToList();
+        Assert.InRange(all.Count, 2, 100);
+        Assert.Equal(["rank", "user_id", "username", "balance", "total_earned", "transactions"], all[0].EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(Enumerable.Range(1, all.Count), all.Select(e => e.GetProperty("rank").GetInt32()));
+        Assert.Equal(all.Select(e => e.GetProperty("balance").GetInt64()).OrderDescending(), all.Select(e => e.GetProperty("balance").GetInt64()));
+        var richRow = all.Single(e => e.GetProperty("user_id").GetString() == richId.ToString());
+        Assert.Equal((8_980_000L, 9_000_000L, 3L), (richRow.GetProperty("balance").GetInt64(), richRow.GetProperty("total_earned").GetInt64(), richRow.GetProperty("transactions").GetInt64()));
+        Assert.False(string.IsNullOrEmpty(richRow.GetProperty("username").GetString()));
+
+        foreach (var period in new[] { "day", "week", "month" })
+        {
+            var board = (await (await rich.GetAsync("/api/economy/leaderboard?period=" + period)).ReadJsonAsync()).EnumerateArray().ToList();
+            var earner = board.Single(e => e.GetProperty("user_id").GetString() == earnerId.ToString());
+            Assert.Equal((20_100L, 20_100L, 3L), (earner.GetProperty("balance").GetInt64(), earner.GetProperty("total_earned").GetInt64(), earner.GetProperty("transactions").GetInt64()));
+            Assert.True(board.IndexOf(earner) > board.FindIndex(e => e.GetProperty("user_id").GetString() == richId.ToString()));
+        }
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await rich.GetAsync("/api/economy/leaderboard?period=year")).StatusCode);
+    }
+
+    [Fact]
     public async Task Concurrent_spends_never_overdraw_and_the_ledger_stays_balanced()
     {
         var (giverId, giver) = await PlayerAsync();

@@ -67,3 +67,15 @@ public sealed class LedgerRulesTests
         Assert.True(second.CreatedAt < gift.CreatedAt);
     }
 }
+
+public sealed class LeaderboardPeriodTests
+{
+    [Theory]
+    [InlineData("day", "2026-12-05T00:00:00Z")]
+    [InlineData("week", "2026-11-30T00:00:00Z")] // the Monday of the week of Saturday 5 December
+    [InlineData("month", "2026-12-01T00:00:00Z")]
+    public void A_period_begins_at_its_utc_midnight(string period, string start) =>
+        Assert.Equal(
+            DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
+            CleanGames.Application.Mafia.Economy.Queries.GetLeaderboard.GetLeaderboardQueryHandler.PeriodStart(period, new DateTimeOffset(2026, 12, 5, 23, 30, 0, TimeSpan.FromHours(-3))));
+}

@@ -74,6 +74,9 @@ public sealed class LedgerTransaction : AggregateRoot<Guid>
 
     public string? TxHash { get; private set; }
 
+    /// <summary>The wallet that earned the tokens (a grant's, a reward's or a gift's receiver); null for spends.</summary>
+    public Guid? EarnerWalletId { get; private set; }
+
     /// <summary>The admin who made a grant.</summary>
     public long? ActorId { get; private set; }
 
@@ -117,7 +120,7 @@ public sealed class LedgerTransaction : AggregateRoot<Guid>
         transaction.CounterpartyWalletId = receiver.Id;
         transaction.Message = message;
         transaction.Post(giver, -amount);
-        transaction.Post(receiver, amount);
+        transaction.Post(receiver, amount, earned: true);
         transaction.Raise(new GiftSent(transaction.Id, giver.OwnerId, receiver.OwnerId, amount, message, at));
         return transaction;
     }
@@ -126,7 +129,7 @@ public sealed class LedgerTransaction : AggregateRoot<Guid>
     {
         var transaction = Create(kind, amount, reason, wallet, wallet.NextMoment(now));
         transaction._entries.Add(new LedgerEntry(source, -amount));
-        transaction.Post(wallet, amount);
+        transaction.Post(wallet, amount, earned: true);
         return transaction;
     }
 
@@ -150,9 +153,14 @@ public sealed class LedgerTransaction : AggregateRoot<Guid>
         };
     }
 
-    private void Post(Wallet wallet, long amount)
+    private void Post(Wallet wallet, long amount, bool earned = false)
     {
-        wallet.Post(amount, CreatedAt);
+        wallet.Post(amount, CreatedAt, earned);
+        if (earned)
+        {
+            EarnerWalletId = wallet.Id;
+        }
+
         _entries.Add(new LedgerEntry(wallet.Id, amount));
     }
 

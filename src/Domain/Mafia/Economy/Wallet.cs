@@ -30,6 +30,12 @@ public sealed class Wallet : AggregateRoot<Guid>
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Every token this wallet has earned: grants, rewards and gifts received.</summary>
+    public long TotalEarned { get; private set; }
+
+    /// <summary>How many transactions moved tokens into or out of this wallet.</summary>
+    public long TransactionCount { get; private set; }
+
     /// <summary>When the wallet's latest transaction happened: each later one happens strictly after it, so a history has one order.</summary>
     public DateTimeOffset LastActivityAt { get; private set; }
 
@@ -48,8 +54,11 @@ public sealed class Wallet : AggregateRoot<Guid>
 
     private static readonly TimeSpan ActivityGap = TimeSpan.FromMilliseconds(1);
 
-    /// <summary>Adds <paramref name="amount"/> (negative: takes it) at <paramref name="at"/>; refuses to go below zero.</summary>
-    internal void Post(long amount, DateTimeOffset at)
+    /// <summary>
+    /// Adds <paramref name="amount"/> (negative: takes it) at <paramref name="at"/>, counting it as earned
+    /// when <paramref name="earned"/>; refuses to go below zero.
+    /// </summary>
+    internal void Post(long amount, DateTimeOffset at, bool earned)
     {
         if (amount < 0 && Balance + amount < 0)
         {
@@ -57,6 +66,8 @@ public sealed class Wallet : AggregateRoot<Guid>
         }
 
         Balance = checked(Balance + amount);
+        TotalEarned = earned ? checked(TotalEarned + amount) : TotalEarned;
+        TransactionCount++;
         LastActivityAt = at;
         MarkChanged();
     }

@@ -17,3 +17,15 @@ public sealed class TransactionsOfWalletSpec : Specification<LedgerTransaction>
             .Take(take)
             .AsNoTracking();
 }
+
+/// <summary>The richest wallets: balance first, then the oldest account.</summary>
+public sealed class RichestWalletsSpec : Specification<Wallet>
+{
+    public RichestWalletsSpec(int take) =>
+        Query.Where(w => w.Balance > 0).OrderByDescending(w => w.Balance).ThenBy(w => w.OwnerId).Take(take).AsNoTracking();
+}
+
+public sealed class WalletsByIdsSpec : Specification<Wallet>
+{
+    public WalletsByIdsSpec(Guid[] ids) => Query.Where(w => ids.Contains(w.Id)).AsNoTracking();
+}

@@ -162,6 +162,9 @@ internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(t => new { t.WalletId, t.CreatedAt });
         builder.HasIndex(t => new { t.CounterpartyWalletId, t.CreatedAt });
 
+        // The period leaderboards sum what each wallet earned since the period began.
+        builder.HasIndex(t => new { t.CreatedAt, t.EarnerWalletId, t.Amount });
+
         builder.OwnsMany(t => t.Entries, entry =>
         {
             entry.ToTable("economy_ledger_entries");

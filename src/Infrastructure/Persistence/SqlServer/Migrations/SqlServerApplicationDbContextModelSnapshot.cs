@@ -678,6 +678,9 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<Guid?>("EarnerWalletId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -717,6 +720,8 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasIndex("WalletId", "CreatedAt");
 
+                    b.HasIndex("CreatedAt", "EarnerWalletId", "Amount");
+
                     b.ToTable("economy_transactions", (string)null);
                 });
 
@@ -746,6 +751,12 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("TotalEarned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TransactionCount")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

@@ -657,6 +657,9 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("EarnerWalletId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -696,6 +699,8 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasIndex("WalletId", "CreatedAt");
 
+                    b.HasIndex("CreatedAt", "EarnerWalletId", "Amount");
+
                     b.ToTable("economy_transactions", (string)null);
                 });
 
@@ -725,6 +730,12 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalEarned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransactionCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

@@ -26,6 +26,7 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     CounterpartyWalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Message = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     TxHash = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    EarnerWalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     ActorId = table.Column<long>(type: "bigint", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
@@ -45,6 +46,8 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     TonAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     JettonWallet = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    TotalEarned = table.Column<long>(type: "bigint", nullable: false),
+                    TransactionCount = table.Column<long>(type: "bigint", nullable: false),
                     LastActivityAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -81,6 +84,11 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                 name: "IX_economy_transactions_CounterpartyWalletId_CreatedAt",
                 table: "economy_transactions",
                 columns: new[] { "CounterpartyWalletId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_economy_transactions_CreatedAt_EarnerWalletId_Amount",
+                table: "economy_transactions",
+                columns: new[] { "CreatedAt", "EarnerWalletId", "Amount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_economy_transactions_WalletId_CreatedAt",

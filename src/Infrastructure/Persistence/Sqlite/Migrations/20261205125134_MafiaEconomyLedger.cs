@@ -26,6 +26,7 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     CounterpartyWalletId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     TxHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    EarnerWalletId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ActorId = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
@@ -45,6 +46,8 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     TonAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     JettonWallet = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalEarned = table.Column<long>(type: "INTEGER", nullable: false),
+                    TransactionCount = table.Column<long>(type: "INTEGER", nullable: false),
                     LastActivityAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -81,6 +84,11 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "IX_economy_transactions_CounterpartyWalletId_CreatedAt",
                 table: "economy_transactions",
                 columns: new[] { "CounterpartyWalletId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_economy_transactions_CreatedAt_EarnerWalletId_Amount",
+                table: "economy_transactions",
+                columns: new[] { "CreatedAt", "EarnerWalletId", "Amount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_economy_transactions_WalletId_CreatedAt",
