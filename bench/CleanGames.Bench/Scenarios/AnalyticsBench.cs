@@ -266,8 +266,9 @@ internal static class AnalyticsBench
             foreach (var row in rows.EnumerateArray())
             {
                 if (row.ValueKind == JsonValueKind.Object
-                    && row.TryGetProperty("date", out var date) && DateOnly.TryParse(date.GetString(), CultureInfo.InvariantCulture, out var day)
-                    && row.TryGetProperty("payments", out var payments) && payments.TryGetInt64(out var paid))
+                    && row.TryGetProperty("date", out var date) && date.ValueKind == JsonValueKind.String
+                    && DateOnly.TryParse(date.GetString(), CultureInfo.InvariantCulture, out var day)
+                    && row.TryGetProperty("payments", out var payments) && payments.ValueKind == JsonValueKind.Number && payments.TryGetInt64(out var paid))
                 {
                     compared++;
                     if (expected.GetValueOrDefault(day) != paid)
@@ -409,8 +410,16 @@ internal static class AnalyticsBench
                 return $"GET {path} answered {(int)response.StatusCode}: {Shorten(text)}";
             }
 
-            using var document = JsonDocument.Parse(text);
-            return check(document.RootElement) is { } problem ? $"GET {path}: {problem}" : null;
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                return check(document.RootElement) is { } problem ? $"GET {path}: {problem}" : null;
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                // Not JSON, or a field of another JSON type than expected.
+                return $"GET {path}: unexpected answer ({e.Message}): {Shorten(text)}";
+            }
         }
 
         /// <summary>The body is read in full, as a dashboard would, but parsed only by <see cref="CheckAsync"/>.</summary>
