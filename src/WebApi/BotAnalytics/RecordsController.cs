@@ -1,3 +1,4 @@
+using CleanGames.Application.BotAnalytics.Records.Queries.ListExpiringSubscriptions;
 using CleanGames.Application.BotAnalytics.Records.Queries.ListPayments;
 using CleanGames.Application.BotAnalytics.Records.Queries.ListSubscriptions;
 using CleanGames.Application.BotAnalytics.Records.Queries.ListUsers;
@@ -39,4 +40,11 @@ public sealed class RecordsController(IMediator mediator) : ControllerBase
     public Task<SubscriptionsPage> Subscriptions(
         [FromQuery(Name = "bot_id"), BindRequired] long botId, [FromQuery] string? status, [FromQuery] int? page, [FromQuery] int? limit, CancellationToken cancellationToken) =>
         mediator.Send(new ListSubscriptionsQuery(botId, status, page, limit), cancellationToken);
+
+    /// <summary>Active subscriptions whose <c>stop_date</c> falls within the next <c>days</c> days (default 7), soonest first.</summary>
+    [ProducesErrors(StatusCodes.Status403Forbidden)]
+    [HttpGet("subscriptions/expiring")]
+    public Task<SubscriptionsPage> ExpiringSubscriptions(
+        [FromQuery(Name = "bot_id"), BindRequired] long botId, [FromQuery] int? days, [FromQuery] int? page, [FromQuery] int? limit, CancellationToken cancellationToken) =>
+        mediator.Send(new ListExpiringSubscriptionsQuery(botId, days, page, limit), cancellationToken);
 }

@@ -32,6 +32,26 @@ public sealed class BotAnalyticsHost : CleanGamesHost
         return client;
     }
 
+    /// <summary>A new owner with a new bot: the owner's signed-in client, the bot's <c>uid</c> and its ingest key.</summary>
+    public async Task<(HttpClient Owner, long Uid, string IngestKey)> RegisterBotAsync()
+    {
+        var owner = await SignInAsync(NewTelegramId());
+        var response = await owner.PostAsync("/api/bots", Body(new { bot_token = NewBotToken() }));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var bot = await response.ReadJsonAsync();
+        return (owner, bot.GetProperty("uid").GetInt64(), bot.GetProperty("ingest_key").GetString()!);
+    }
+
+    /// <summary><c>POST /api/ingest</c> with the key, expecting it accepted.</summary>
+    public async Task IngestAsync(string ingestKey, object batch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Content = Body(batch) };
+        request.Headers.Add("X-Ingest-Key", ingestKey);
+        using var client = CreateClient();
+        var response = await client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>A bot token whose Telegram bot id is new to this host.</summary>
     public string NewBotToken() => $"{NewTelegramId()}:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_x";
 }

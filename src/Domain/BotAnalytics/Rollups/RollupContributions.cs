@@ -7,9 +7,9 @@ namespace CleanGames.Domain.BotAnalytics.Rollups;
 /// loader and the tests that recompute rollups from raw rows all call it, so they cannot disagree.
 /// <list type="bullet">
 /// <item>a user: one registration at <c>reg_date</c>;</item>
-/// <item>a payment whose status is <c>PAID</c>, at its <c>date</c> and in its currency: one payment,
-/// its amount as revenue (and as recurring revenue for kinds <c>subscription</c> and <c>renewal</c>),
-/// one key or renewal by kind;</item>
+/// <item>a payment whose status is <c>PAID</c>, at its <c>date</c>: one payment (one priced payment
+/// when it has an amount), one key or renewal by kind; and in its currency its amount as revenue
+/// (and as recurring revenue for kinds <c>subscription</c> and <c>renewal</c>);</item>
 /// <item>a subscription with <c>is_trial</c> true: one trial at <c>start_date</c>, converted when the
 /// same user has a <c>PAID</c> payment at or after that moment;</item>
 /// <item>a subscription with a <c>stop_date</c>: one churn at <c>stop_date</c> unless the same user has
@@ -39,13 +39,14 @@ public static class RollupContributions
         var paidUntil = new Dictionary<long, DateTimeOffset>();
         foreach (var payment in payments)
         {
-            if (Of(payment) is { } contribution)
+            foreach (var contribution in Of(payment))
             {
                 yield return contribution;
-                if (payment.UserId is { } userId && (!paidUntil.TryGetValue(userId, out var latest) || payment.Date > latest))
-                {
-                    paidUntil[userId] = payment.Date;
-                }
+            }
+
+            if (payment.Status == Payment.PaidStatus && payment.UserId is { } userId && (!paidUntil.TryGetValue(userId, out var latest) || payment.Date > latest))
+            {
+                paidUntil[userId] = payment.Date;
             }
         }
 
@@ -81,23 +82,27 @@ public static class RollupContributions
 
     public static RollupContribution Of(BotUser user) => new(user.RegDate, NoCurrency, new RollupMetrics(Registrations: 1));
 
-    /// <summary>A <c>PAID</c> payment's contribution; other payments contribute nothing.</summary>
-    public static RollupContribution? Of(Payment payment)
+    /// <summary>
+    /// A <c>PAID</c> payment's contributions: its counts with every other count (currency
+    /// <see cref="NoCurrency"/>, so a daily series reads one row per bucket) and its money in its
+    /// currency. Other payments contribute nothing.
+    /// </summary>
+    public static IEnumerable<RollupContribution> Of(Payment payment)
     {
         if (payment.Status != Payment.PaidStatus)
         {
-            return null;
+            yield break;
         }
+
+        yield return new RollupContribution(payment.Date, NoCurrency, new RollupMetrics(
+            Payments: 1,
+            PricedPayments: payment.Amount is null ? 0 : 1,
+            Keys: payment.Kind == PaymentKind.Key ? 1 : 0,
+            Renewals: payment.Kind == PaymentKind.Renewal ? 1 : 0));
 
         var amount = payment.Amount ?? 0;
         var recurring = payment.Kind is PaymentKind.Subscription or PaymentKind.Renewal;
-        return new RollupContribution(payment.Date, CurrencyOf(payment), new RollupMetrics(
-            Payments: 1,
-            PricedPayments: payment.Amount is null ? 0 : 1,
-            Revenue: amount,
-            RecurringRevenue: recurring ? amount : 0,
-            Keys: payment.Kind == PaymentKind.Key ? 1 : 0,
-            Renewals: payment.Kind == PaymentKind.Renewal ? 1 : 0));
+        yield return new RollupContribution(payment.Date, CurrencyOf(payment), new RollupMetrics(Revenue: amount, RecurringRevenue: recurring ? amount : 0));
     }
 
     /// <summary>One subscriber's subscriptions, given the moment of their latest <c>PAID</c> payment.</summary>

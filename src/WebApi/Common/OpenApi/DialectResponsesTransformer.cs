@@ -47,11 +47,16 @@ internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnu
 
         var responses = new OpenApiResponses();
         var errorStatuses = new SortedSet<int>();
+        var text = metadata.OfType<ProducesTextAttribute>().LastOrDefault();
         foreach (var declared in description.SupportedResponseTypes)
         {
             var status = declared.StatusCode;
             var generated = GeneratedSchema(operation, status);
-            if (status is >= 200 and < 300)
+            if (status is >= 200 and < 300 && text is not null)
+            {
+                responses[Key(status)] = Response(status, new OpenApiSchema { Type = JsonSchemaType.String }, text.MediaType);
+            }
+            else if (status is >= 200 and < 300)
             {
                 var body = enveloped && status != StatusCodes.Status204NoContent
                     ? await SuccessAsync(schemas, dialect, generated, declared, context, cancellationToken)

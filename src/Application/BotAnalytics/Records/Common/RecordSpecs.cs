@@ -67,3 +67,19 @@ public sealed class SubscriptionsPageSpec : Specification<Subscription, Subscrip
         Query.Select(Projections.Of<Subscription, SubscriptionRow>(mapping));
     }
 }
+
+/// <summary>Active subscriptions whose stop date falls in [<paramref name="from"/>, <paramref name="until"/>], soonest first.</summary>
+public sealed class ExpiringSubscriptionsPageSpec : Specification<Subscription, SubscriptionRow>
+{
+    public ExpiringSubscriptionsPageSpec(IConfigurationProvider mapping, long botId, DateTimeOffset from, DateTimeOffset until, int skip = 0, int take = 0)
+    {
+        Query.Where(s => s.BotId == botId && s.Status == Subscription.ActiveStatus && s.StopDate >= from && s.StopDate <= until)
+            .OrderBy(s => s.StopDate).ThenBy(s => s.Id).AsNoTracking();
+        if (take > 0)
+        {
+            Query.Skip(skip).Take(take);
+        }
+
+        Query.Select(Projections.Of<Subscription, SubscriptionRow>(mapping));
+    }
+}

@@ -51,17 +51,3 @@ public static class RecordViews
     public static string Timestamp(DateTimeOffset value) =>
         value.ToUniversalTime().ToString(value.Millisecond == 0 && value.Microsecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00:00";
 }
-
-/// <summary>
-/// Seed 003's date filters: calendar days (UTC). A range covers its whole last day; it may span at
-/// most <see cref="MaxDays"/> days and may not end before it starts.
-/// </summary>
-public static class DayRange
-{
-    public const int MaxDays = 366;
-
-    /// <summary>The first instant of <paramref name="from"/> and the first instant after <paramref name="to"/>.</summary>
-    public static (DateTimeOffset? Start, DateTimeOffset? EndBefore) Of(DateOnly? from, DateOnly? to) =>
-        (from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
-         to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null);
-}

@@ -11,7 +11,7 @@ namespace CleanGames.Application.BotAnalytics.Records.Queries.ListPayments;
 
 /// <summary>Seed 003 <c>GET /api/payments?bot_id&amp;start_date&amp;end_date&amp;page&amp;limit</c>: calendar days (UTC), the last one whole.</summary>
 [AuthorizeRequest]
-public sealed record ListPaymentsQuery(long BotId, DateOnly? StartDate, DateOnly? EndDate, int? Page, int? PerPage) : IRequest<PaymentsPage>, IPagedRequest, IBotScopedRequest;
+public sealed record ListPaymentsQuery(long BotId, DateOnly? StartDate, DateOnly? EndDate, int? Page, int? PerPage) : IRequest<PaymentsPage>, IPagedRequest, IBotScopedRequest, IDayRangeRequest;
 
 public sealed record PaymentsPage(IReadOnlyList<PaymentView> Payments, long Total, int Page, int Limit);
 

@@ -1,4 +1,4 @@
-using CleanGames.Application.BotAnalytics.Records.Common;
+using CleanGames.Application.BotAnalytics.Common;
 using CleanGames.Application.Common.Models;
 using FluentValidation;
 
@@ -9,11 +9,6 @@ public sealed class ListPaymentsQueryValidator : AbstractValidator<ListPaymentsQ
     public ListPaymentsQueryValidator()
     {
         Include(new PageRequestValidator(PageLimits.Dashboard));
-        RuleFor(q => q.EndDate).GreaterThanOrEqualTo(q => q.StartDate)
-            .When(q => q.StartDate is not null && q.EndDate is not null)
-            .WithMessage("end_date must not be before start_date.");
-        RuleFor(q => q.EndDate).Must((q, end) => end!.Value.DayNumber - q.StartDate!.Value.DayNumber < DayRange.MaxDays)
-            .When(q => q.StartDate is not null && q.EndDate is not null && q.EndDate >= q.StartDate)
-            .WithMessage($"A date range spans at most {DayRange.MaxDays} days.");
+        Include(new DayRangeValidator());
     }
 }
