@@ -42,9 +42,9 @@ internal static class AnalyticsBench
     public static readonly AnalyticsDataSize SmallSize = new(20_000, 100_000, 10_000);
     public static readonly int[] Concurrencies = [1, 8];
 
-    /// <summary>December 2025, the last 31 days of the history.</summary>
-    public static readonly DateOnly RangeStart = new(2025, 12, 1);
-    public static readonly DateOnly RangeEnd = new(2025, 12, 31);
+    /// <summary>The last 31 days of the history: the 31 days before the day the run began.</summary>
+    public static readonly DateOnly RangeEnd = AnalyticsData.LastDay;
+    public static readonly DateOnly RangeStart = RangeEnd.AddDays(-30);
 
     public static readonly IReadOnlyDictionary<string, string> RaisedLimits = new Dictionary<string, string>
     {
@@ -209,7 +209,9 @@ internal static class AnalyticsBench
         yield return new HttpRoute("analytics", set, http, $"/api/analytics?bot_id={set.Uid}&{range}", json =>
             Rows(json) is { } rows && rows.GetArrayLength() == days ? null : $"expected {days} daily rows, got {Shorten(json.GetRawText())}");
         yield return new HttpRoute("summary", set, http, $"/api/bots/{set.Uid}/summary", json =>
-            json.ValueKind == JsonValueKind.Object && json.EnumerateObject().Any() ? null : $"expected an object of figures, got {Shorten(json.GetRawText())}");
+            json.ValueKind == JsonValueKind.Object && json.TryGetProperty("total_users", out var users) && users.GetInt64() == set.Size.Users
+                ? null
+                : $"expected total_users {set.Size.Users}, got {Shorten(json.GetRawText())}");
         yield return new HttpRoute("payments_page", set, http, $"/api/payments?bot_id={set.Uid}&page={PagingPage}&limit={PagingLimit}", json =>
             json.TryGetProperty("payments", out var page) && page.GetArrayLength() == PagingLimit
             && json.TryGetProperty("total", out var total) && total.GetInt64() == set.Size.Payments

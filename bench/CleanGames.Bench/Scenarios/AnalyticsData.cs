@@ -14,7 +14,7 @@ internal sealed record AnalyticsDataSize(int Users, int Payments, int Subscripti
 }
 
 /// <summary>
-/// A bot's year of history, the same on every run (a fixed seed): users registered across the year,
+/// A bot's year of history up to the day the run began, the same on every run (a fixed seed): users registered across the year,
 /// payments and subscriptions of users already registered at their date, spread evenly over the
 /// year. Written as <c>POST /api/ingest</c> bodies of at most <see cref="BatchRecords"/> records:
 /// every user first, then payments, then subscriptions, as a bot that starts sending its history would.
@@ -24,10 +24,18 @@ internal sealed class AnalyticsData
     /// <summary>The ingestion API's cap per call.</summary>
     public const int BatchRecords = 5_000;
 
-    /// <summary>The end of the year of history (exclusive): the data covers 2025.</summary>
-    public static readonly DateTimeOffset YearEnd = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// The end of the year of history (exclusive): midnight UTC starting the day the run began. The
+    /// summary's month is the 30 days ending today on the server's clock, so a history ending on a
+    /// fixed date would leave that month empty; the records are the same on every run, only moved
+    /// with the day.
+    /// </summary>
+    public static readonly DateTimeOffset YearEnd = new(DateTime.UtcNow.Date, TimeSpan.Zero);
 
     public static readonly DateTimeOffset YearStart = YearEnd.AddYears(-1);
+
+    /// <summary>The last day of the history (UTC).</summary>
+    public static DateOnly LastDay => DateOnly.FromDateTime(YearEnd.UtcDateTime).AddDays(-1);
 
     private const long PaidShareOfTen = 9;
     private static readonly string[] OtherStatuses = ["PENDING", "CANCELED"];
