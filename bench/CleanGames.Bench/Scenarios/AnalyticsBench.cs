@@ -48,7 +48,8 @@ internal static class AnalyticsBench
 
     public static readonly IReadOnlyDictionary<string, string> RaisedLimits = new Dictionary<string, string>
     {
-        // Each data set's owner signs in through the per-address authentication limiter.
+        // The owner signs in through the per-address authentication limiter, which a run started
+        // right after others on the same loopback address could otherwise find spent.
         ["RateLimiting:AuthenticationPermitsPerMinute"] = "1000000",
     };
 
