@@ -1,5 +1,6 @@
 using CleanGames.Application.Common.Behaviours;
 using CleanGames.Infrastructure.Authentication;
+using CleanGames.Infrastructure.BotAnalytics;
 using CleanGames.Infrastructure.Identity;
 using CleanGames.Infrastructure.Kitchen;
 using CleanGames.Infrastructure.Mafia;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddIdentityInfrastructure();
         services.AddKitchenInfrastructure();
         services.AddMafiaInfrastructure();
+        services.AddBotAnalyticsInfrastructure();
         return services;
     }
 }

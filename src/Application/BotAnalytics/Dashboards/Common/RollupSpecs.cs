@@ -27,25 +27,31 @@ public sealed record RollupRow(
 
 public sealed class RollupRowsProfile : Profile
 {
-    public RollupRowsProfile() => CreateProjection<BotRollup, RollupRow>();
+    public RollupRowsProfile()
+    {
+        CreateProjection<BotRollup, RollupRow>();
+        CreateProjection<BotRollup, RollupCountsRow>();
+    }
+}
+
+/// <summary>The counts of a rollup row, for the daily series.</summary>
+public sealed record RollupCountsRow(DateTimeOffset Bucket, long Registrations, long Payments, long Trials, long Keys, long Renewals)
+{
+    public RollupMetrics Metrics => new(Registrations: Registrations, Payments: Payments, Trials: Trials, Keys: Keys, Renewals: Renewals);
 }
 
 /// <summary>
-/// A bot's rollup rows of the buckets starting in [<paramref name="from"/>, <paramref name="before"/>),
-/// in bucket order; with <paramref name="countsOnly"/> only the rows holding counts (no money).
+/// A bot's counts (its <see cref="RollupContributions.NoCurrency"/> rows) of the buckets starting in
+/// [<paramref name="from"/>, <paramref name="before"/>), in bucket order, read from the covering index
+/// <c>IX_bot_analytics_rollups_counts</c> alone.
 /// </summary>
-public sealed class RollupRowsSpec : Specification<BotRollup, RollupRow>
+public sealed class RollupCountsSpec : Specification<BotRollup, RollupCountsRow>
 {
-    public RollupRowsSpec(IConfigurationProvider mapping, long botId, DateTimeOffset from, DateTimeOffset before, bool countsOnly)
+    public RollupCountsSpec(IConfigurationProvider mapping, long botId, DateTimeOffset from, DateTimeOffset before)
     {
-        Query.Where(r => r.BotId == botId && r.Bucket >= from && r.Bucket < before);
-        if (countsOnly)
-        {
-            Query.Where(r => r.Currency == RollupContributions.NoCurrency);
-        }
-
-        Query.OrderBy(r => r.Bucket).AsNoTracking();
-        Query.Select(Projections.Of<BotRollup, RollupRow>(mapping));
+        Query.Where(r => r.BotId == botId && r.Currency == RollupContributions.NoCurrency && r.Bucket >= from && r.Bucket < before)
+            .OrderBy(r => r.Bucket).AsNoTracking();
+        Query.Select(Projections.Of<BotRollup, RollupCountsRow>(mapping));
     }
 }
 

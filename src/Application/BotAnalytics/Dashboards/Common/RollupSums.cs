@@ -8,12 +8,14 @@ namespace CleanGames.Application.BotAnalytics.Dashboards.Common;
 
 /// <summary>
 /// Sums of a bot's rollups over stretches of time. Whole 15-minute buckets are read from the rollup
-/// rows, so the cost follows the length of the stretch, not the number of records in it; a bucket
+/// rows (a series bucket by bucket, a single stretch summed in the database by <see cref="IRollupTotals"/>),
+/// so the cost follows the length of the stretch, not the number of records in it; a bucket
 /// cut by a stretch's boundary (a time zone offset that is not a whole number of quarter hours, as
 /// local mean times before the 20th century were) is recomputed from the records it holds with
 /// <see cref="RollupContributions"/>, the same definition the ingestion path uses.
 /// </summary>
 public sealed class RollupSums(
+    IRollupTotals totals,
     IReadRepository<BotRollup> rollups,
     IReadRepository<BotUser> users,
     IReadRepository<Payment> payments,
@@ -24,32 +26,13 @@ public sealed class RollupSums(
     public async Task<RollupMetrics[]> CountsAsync(long botId, IReadOnlyList<DateTimeOffset> boundaries, CancellationToken cancellationToken)
     {
         var sums = new RollupMetrics[boundaries.Count - 1];
-        await SumAsync(botId, boundaries, countsOnly: true, (stretch, _, metrics) => sums[stretch] += metrics, cancellationToken);
-        return sums;
-    }
 
-    /// <summary>Every metric of [<paramref name="from"/>, <paramref name="before"/>) by currency (counts under <see cref="RollupContributions.NoCurrency"/>).</summary>
-    public async Task<Dictionary<string, RollupMetrics>> ByCurrencyAsync(long botId, DateTimeOffset from, DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        var sums = new Dictionary<string, RollupMetrics>(StringComparer.Ordinal);
-        await SumAsync(botId, [from, before], countsOnly: false, (_, currency, metrics) => sums[currency] = sums.GetValueOrDefault(currency) + metrics, cancellationToken);
-        return sums;
-    }
-
-    /// <summary>The sums over all time and the present (active users), by currency.</summary>
-    public async Task<Dictionary<string, RollupMetrics>> AllTimeAsync(long botId, CancellationToken cancellationToken) =>
-        (await rollups.ListAsync(new AllTimeRollupsSpec(mapper.ConfigurationProvider, botId), cancellationToken))
-            .ToDictionary(r => r.Currency, r => r.Metrics, StringComparer.Ordinal);
-
-    private async Task SumAsync(long botId, IReadOnlyList<DateTimeOffset> boundaries, bool countsOnly, Action<int, string, RollupMetrics> add, CancellationToken cancellationToken)
-    {
         // A bucket holding a boundary that is not a quarter hour is cut in two: it is read from records.
         var cut = boundaries.Where(b => !RollupBuckets.IsBoundary(b)).Select(RollupBuckets.Of).ToHashSet();
         var first = RollupBuckets.Of(boundaries[0]);
         var last = RollupBuckets.CeilingOf(boundaries[^1]);
-
         var stretch = 0;
-        foreach (var row in await rollups.ListAsync(new RollupRowsSpec(mapper.ConfigurationProvider, botId, first, last, countsOnly), cancellationToken))
+        foreach (var row in await rollups.ListAsync(new RollupCountsSpec(mapper.ConfigurationProvider, botId, first, last), cancellationToken))
         {
             if (cut.Contains(row.Bucket))
             {
@@ -61,36 +44,69 @@ public sealed class RollupSums(
                 stretch++;
             }
 
-            add(stretch, row.Currency, row.Metrics);
+            sums[stretch] += row.Metrics;
         }
 
         foreach (var bucket in cut)
         {
             var from = bucket < boundaries[0] ? boundaries[0] : bucket;
             var end = bucket + RollupBuckets.Width;
-            var before = end > boundaries[^1] ? boundaries[^1] : end;
-            foreach (var contribution in await RecomputeAsync(botId, from, before, cancellationToken))
+            foreach (var contribution in await RecomputeAsync(botId, from, end > boundaries[^1] ? boundaries[^1] : end, cancellationToken))
             {
-                if (countsOnly && contribution.Currency != RollupContributions.NoCurrency)
+                if (contribution.Currency == RollupContributions.NoCurrency)
                 {
-                    continue;
-                }
+                    var index = 0;
+                    while (contribution.At >= boundaries[index + 1])
+                    {
+                        index++;
+                    }
 
-                var at = contribution.At!.Value;
-                var index = 0;
-                while (at >= boundaries[index + 1])
-                {
-                    index++;
+                    sums[index] += contribution.Metrics;
                 }
-
-                add(index, contribution.Currency, contribution.Metrics);
             }
         }
+
+        return sums;
+    }
+
+    /// <summary>Every metric of [<paramref name="from"/>, <paramref name="before"/>) by currency (counts under <see cref="RollupContributions.NoCurrency"/>).</summary>
+    public async Task<Dictionary<string, RollupMetrics>> ByCurrencyAsync(long botId, DateTimeOffset from, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var wholeFrom = RollupBuckets.CeilingOf(from);
+        var wholeBefore = RollupBuckets.Of(before);
+        if (wholeFrom >= wholeBefore)
+        {
+            return Sum([], await RecomputeAsync(botId, from, before, cancellationToken));
+        }
+
+        var sums = await totals.SumByCurrencyAsync(botId, wholeFrom, wholeBefore, cancellationToken);
+        Sum(sums, await RecomputeAsync(botId, from, wholeFrom, cancellationToken));
+        return Sum(sums, await RecomputeAsync(botId, wholeBefore, before, cancellationToken));
+    }
+
+    /// <summary>The sums over all time and the present (active users), by currency.</summary>
+    public async Task<Dictionary<string, RollupMetrics>> AllTimeAsync(long botId, CancellationToken cancellationToken) =>
+        (await rollups.ListAsync(new AllTimeRollupsSpec(mapper.ConfigurationProvider, botId), cancellationToken))
+            .ToDictionary(r => r.Currency, r => r.Metrics, StringComparer.Ordinal);
+
+    private static Dictionary<string, RollupMetrics> Sum(Dictionary<string, RollupMetrics> sums, IEnumerable<RollupContribution> contributions)
+    {
+        foreach (var contribution in contributions)
+        {
+            sums[contribution.Currency] = sums.GetValueOrDefault(contribution.Currency) + contribution.Metrics;
+        }
+
+        return sums;
     }
 
     /// <summary>The contributions falling in [<paramref name="from"/>, <paramref name="before"/>), from the records.</summary>
     private async Task<IEnumerable<RollupContribution>> RecomputeAsync(long botId, DateTimeOffset from, DateTimeOffset before, CancellationToken cancellationToken)
     {
+        if (from >= before)
+        {
+            return [];
+        }
+
         var registered = await users.ListAsync(new UsersRegisteredBetweenSpec(botId, from, before), cancellationToken);
         var paid = await payments.ListAsync(new PaymentsDatedBetweenSpec(botId, from, before), cancellationToken);
         var subscribed = await subscriptions.ListAsync(new SubscriptionsStartedOrStoppedBetweenSpec(botId, from, before), cancellationToken);

@@ -316,6 +316,9 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("BotId", "Bucket", "Currency")
                         .IsUnique();
 
+                    b.HasIndex("BotId", "Currency", "Bucket", "Registrations", "Payments", "Trials", "Keys", "Renewals")
+                        .HasDatabaseName("IX_bot_analytics_rollups_counts");
+
                     b.ToTable("bot_analytics_rollups", (string)null);
                 });
 

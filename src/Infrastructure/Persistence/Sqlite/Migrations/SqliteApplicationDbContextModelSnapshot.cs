@@ -301,6 +301,9 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("BotId", "Bucket", "Currency")
                         .IsUnique();
 
+                    b.HasIndex("BotId", "Currency", "Bucket", "Registrations", "Payments", "Trials", "Keys", "Renewals")
+                        .HasDatabaseName("IX_bot_analytics_rollups_counts");
+
                     b.ToTable("bot_analytics_rollups", (string)null);
                 });
 
