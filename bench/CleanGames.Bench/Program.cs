@@ -23,15 +23,16 @@ internal static class Program
         if (!BenchOptions.TryParse(args, out var options, out var parseError))
         {
             Console.Error.WriteLine(parseError);
-            Console.Error.WriteLine(BenchOptions.Usage(ScenarioRegistry.Names));
+            Console.Error.WriteLine(BenchOptions.Usage(ScenarioRegistry.Names.Append(MafiaGamesBench.Name).Append(AnalyticsBench.Name)));
             return ExitUsage;
         }
 
         var isMafiaGames = options.Scenario == MafiaGamesBench.Name;
+        var isAnalytics = options.Scenario == AnalyticsBench.Name;
         IScenario? scenario = null;
-        if (!isMafiaGames && !ScenarioRegistry.TryGet(options.Scenario, out scenario))
+        if (!isMafiaGames && !isAnalytics && !ScenarioRegistry.TryGet(options.Scenario, out scenario))
         {
-            Console.Error.WriteLine($"Unknown scenario '{options.Scenario}'. Scenarios: {string.Join(", ", ScenarioRegistry.Names.Append(MafiaGamesBench.Name))}.");
+            Console.Error.WriteLine($"Unknown scenario '{options.Scenario}'. Scenarios: {string.Join(", ", ScenarioRegistry.Names.Append(MafiaGamesBench.Name).Append(AnalyticsBench.Name))}.");
             return ExitUsage;
         }
 
@@ -61,6 +62,19 @@ internal static class Program
                 if (options.Record)
                 {
                     var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), games.ToMarkdownRow(options.CommandLine));
+                    Progress.Write($"recorded in {path}");
+                }
+
+                return 0;
+            }
+
+            if (isAnalytics)
+            {
+                var analytics = await RunAnalyticsAsync(options, cancel.Token);
+                Console.Out.WriteLine(analytics.ToJsonLine());
+                if (options.Record)
+                {
+                    var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), analytics.ToMarkdownRow(options.CommandLine));
                     Progress.Write($"recorded in {path}");
                 }
 
@@ -160,6 +174,31 @@ internal static class Program
             Progress.Write($"load generator: {MafiaGamesBench.Generator}");
             await using var server = await CleanGamesServer.StartAsync(toolchain, plan, webApiDll, Path.Combine(workRoot, "data"), MafiaGamesBench.RaisedLimits, ct);
             return await MafiaGamesBench.RunAsync(server, options.Games, plan, ct);
+        }
+        finally
+        {
+            TempDirectory.TryDelete(workRoot);
+        }
+    }
+
+    /// <summary>The analytics bench has its own baseline: the naive query, run on the server's database file from this process.</summary>
+    private static async Task<AnalyticsResult> RunAnalyticsAsync(BenchOptions options, CancellationToken ct)
+    {
+        var toolchain = Toolchain.Discover();
+        var workRoot = Directory.CreateTempSubdirectory("cleangames-bench-").FullName;
+        try
+        {
+            Progress.Write("building the WebApi (Release)");
+            var webApiDll = await CleanGamesServer.BuildAsync(toolchain, Path.Combine(workRoot, "build"), ct);
+            Progress.Write($"CleanGames limits raised for the bench: {BenchResult.Describe(AnalyticsBench.RaisedLimits)}");
+            var plan = await CorePlan.PinAsync(ct);
+            Progress.Write($"pinning: {plan.Description}");
+            Progress.Write($"load generator: {AnalyticsBench.Generator}");
+            var dataDirectory = Path.Combine(workRoot, "data");
+            await using var server = await CleanGamesServer.StartAsync(toolchain, plan, webApiDll, dataDirectory, AnalyticsBench.RaisedLimits, ct, AnalyticsBench.Settings);
+            var result = await AnalyticsBench.RunAsync(server, Path.Combine(dataDirectory, CleanGamesServer.DatabaseFile), options, plan, ct);
+            Progress.Write(result.Summary());
+            return result;
         }
         finally
         {

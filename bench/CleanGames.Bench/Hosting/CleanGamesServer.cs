@@ -8,6 +8,9 @@ internal static class CleanGamesServer
     private const string AssemblyFile = "CleanGames.WebApi.dll";
     private const string ReadinessPath = "/health/ready";
 
+    /// <summary>The SQLite file in the data directory; a scenario may read it directly for a baseline.</summary>
+    public const string DatabaseFile = "bench.db";
+
     public static async Task<string> BuildAsync(Toolchain toolchain, string outputDirectory, CancellationToken ct)
     {
         var project = Path.Combine(toolchain.RepoRoot, "src", "WebApi", "CleanGames.WebApi.csproj");
@@ -24,7 +27,8 @@ internal static class CleanGamesServer
         return assembly;
     }
 
-    public static async Task<RunningServer> StartAsync(Toolchain toolchain, CorePlan plan, string webApiAssembly, string dataDirectory, IReadOnlyDictionary<string, string> raisedLimits, CancellationToken ct)
+    /// <param name="settings">Configuration a scenario needs that is not a limit (a bench-made secret), set the same way.</param>
+    public static async Task<RunningServer> StartAsync(Toolchain toolchain, CorePlan plan, string webApiAssembly, string dataDirectory, IReadOnlyDictionary<string, string> raisedLimits, CancellationToken ct, IReadOnlyDictionary<string, string>? settings = null)
     {
         Directory.CreateDirectory(dataDirectory);
         var baseAddress = FreePort.NextLoopbackAddress();
@@ -34,10 +38,10 @@ internal static class CleanGamesServer
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             // Production refuses to start without a key; a fresh one per run keeps real secrets out of the bench.
             ["Jwt__SigningKey"] = RandomNumberGenerator.GetHexString(64),
-            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, "bench.db")}",
+            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, DatabaseFile)}",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        foreach (var (key, value) in raisedLimits)
+        foreach (var (key, value) in raisedLimits.Concat(settings ?? new Dictionary<string, string>()))
         {
             // Environment variables spell the configuration separator ':' as "__".
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
