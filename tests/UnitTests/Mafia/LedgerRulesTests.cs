@@ -71,8 +71,8 @@ public sealed class LedgerRulesTests
 public sealed class LeaderboardPeriodTests
 {
     [Theory]
-    [InlineData("day", "2026-12-05T00:00:00Z")]
-    [InlineData("week", "2026-11-30T00:00:00Z")] // the Monday of the week of Saturday 5 December
+    [InlineData("day", "2026-12-06T00:00:00Z")] // 23:30 at -03:00 is already the 6th in UTC
+    [InlineData("week", "2026-11-30T00:00:00Z")] // the Monday of the week of Sunday 6 December
     [InlineData("month", "2026-12-01T00:00:00Z")]
     public void A_period_begins_at_its_utc_midnight(string period, string start) =>
         Assert.Equal(
