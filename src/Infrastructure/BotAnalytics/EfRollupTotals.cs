@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanGames.Infrastructure.BotAnalytics;
 
-/// <summary><see cref="IRollupTotals"/> as one grouped query (index <c>IX_bot_analytics_rollups_BotId_Bucket_Currency</c>).</summary>
+/// <summary><see cref="IRollupTotals"/> as one grouped query (read from the covering index <c>IX_bot_analytics_rollups_covering</c> alone).</summary>
 internal sealed class EfRollupTotals(ApplicationDbContext db) : IRollupTotals
 {
     public async Task<Dictionary<string, RollupMetrics>> SumByCurrencyAsync(long botId, DateTimeOffset from, DateTimeOffset before, CancellationToken cancellationToken)
@@ -27,7 +27,9 @@ internal sealed class EfRollupTotals(ApplicationDbContext db) : IRollupTotals
                     g.Sum(r => r.Trials),
                     g.Sum(r => r.ConvertedTrials),
                     g.Sum(r => r.Churned),
-                    g.Sum(r => r.ActiveUsers)),
+                    g.Sum(r => r.ActiveUsers),
+                    g.Sum(r => r.AllPayments),
+                    g.Sum(r => r.AllSubscriptions)),
             })
             .ToListAsync(cancellationToken);
         return sums.ToDictionary(s => s.Currency, s => s.Metrics, StringComparer.Ordinal);

@@ -245,6 +245,18 @@ public sealed class DashboardTests(BotAnalyticsHost host) : IClassFixture<BotAna
             AssertSeries(data.Series(start, end, zone), await GetArrayAsync(owner, $"/api/analytics?bot_id={uid}&start_date={start:yyyy-MM-dd}&end_date={end:yyyy-MM-dd}&tz={tz}"));
             AssertSummary(data.Summary(now, zone), await (await owner.GetAsync($"/api/bots/{uid}/summary?tz={tz}")).ReadJsonAsync());
         }
+
+        // The lists' totals come from the rollups too.
+        async Task<long> TotalAsync(string path) => (await (await owner.GetAsync(path)).ReadJsonAsync()).GetProperty("total").GetInt64();
+        var from = BotData.DayIn(now.AddDays(-30), Utc);
+        var to = BotData.DayIn(now.AddDays(-3), Utc);
+        Assert.Equal(data.Users.Count, await TotalAsync($"/api/users?bot_id={uid}"));
+        Assert.Equal(data.Payments.Count, await TotalAsync($"/api/payments?bot_id={uid}"));
+        Assert.Equal(data.Payments.Values.Count(p => BotData.DayIn(p.Date, Utc) >= from && BotData.DayIn(p.Date, Utc) <= to), await TotalAsync($"/api/payments?bot_id={uid}&start_date={from:yyyy-MM-dd}&end_date={to:yyyy-MM-dd}"));
+        Assert.Equal(data.Payments.Values.Count(p => BotData.DayIn(p.Date, Utc) >= from), await TotalAsync($"/api/payments?bot_id={uid}&start_date={from:yyyy-MM-dd}"));
+        Assert.Equal(data.Payments.Values.Count(p => BotData.DayIn(p.Date, Utc) <= to), await TotalAsync($"/api/payments?bot_id={uid}&end_date={to:yyyy-MM-dd}"));
+        Assert.Equal(data.Subscriptions.Count, await TotalAsync($"/api/subscriptions?bot_id={uid}"));
+        Assert.Equal(data.Subscriptions.Values.Count(s => s.Status == "Active"), await TotalAsync($"/api/subscriptions?bot_id={uid}&status=Active"));
     }
 
     [Fact]

@@ -44,9 +44,13 @@ public sealed class BotRollup : AggregateRoot<long>
 
     public long ActiveUsers { get; private set; }
 
+    public long AllPayments { get; private set; }
+
+    public long AllSubscriptions { get; private set; }
+
     public RollupKey Key => new(Bucket, Currency);
 
-    public RollupMetrics Metrics => new(Registrations, Payments, PricedPayments, Revenue, RecurringRevenue, Keys, Renewals, Trials, ConvertedTrials, Churned, ActiveUsers);
+    public RollupMetrics Metrics => new(Registrations, Payments, PricedPayments, Revenue, RecurringRevenue, Keys, Renewals, Trials, ConvertedTrials, Churned, ActiveUsers, AllPayments, AllSubscriptions);
 
     public static BotRollup Open(long botId, RollupKey key)
     {
@@ -68,8 +72,8 @@ public sealed class BotRollup : AggregateRoot<long>
         }
 
         var sum = Metrics + delta;
-        (Registrations, Payments, PricedPayments, Revenue, RecurringRevenue, Keys, Renewals, Trials, ConvertedTrials, Churned, ActiveUsers) =
-            (sum.Registrations, sum.Payments, sum.PricedPayments, sum.Revenue, sum.RecurringRevenue, sum.Keys, sum.Renewals, sum.Trials, sum.ConvertedTrials, sum.Churned, sum.ActiveUsers);
+        (Registrations, Payments, PricedPayments, Revenue, RecurringRevenue, Keys, Renewals, Trials, ConvertedTrials, Churned, ActiveUsers, AllPayments, AllSubscriptions) =
+            (sum.Registrations, sum.Payments, sum.PricedPayments, sum.Revenue, sum.RecurringRevenue, sum.Keys, sum.Renewals, sum.Trials, sum.ConvertedTrials, sum.Churned, sum.ActiveUsers, sum.AllPayments, sum.AllSubscriptions);
         MarkChanged();
     }
 }

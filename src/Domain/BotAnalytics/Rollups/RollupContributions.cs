@@ -14,7 +14,9 @@ namespace CleanGames.Domain.BotAnalytics.Rollups;
 /// same user has a <c>PAID</c> payment at or after that moment;</item>
 /// <item>a subscription with a <c>stop_date</c>: one churn at <c>stop_date</c> unless the same user has
 /// a subscription that started later;</item>
-/// <item>a user with at least one <c>Active</c> subscription: one active user (timeless).</item>
+/// <item>a user with at least one <c>Active</c> subscription: one active user (timeless);</item>
+/// <item>every payment at its <c>date</c> and every subscription at its <c>start_date</c>, whatever their
+/// status: one in <see cref="RollupMetrics.AllPayments"/> or <see cref="RollupMetrics.AllSubscriptions"/>.</item>
 /// </list>
 /// The last three look at a subscriber's other records, so a caller passes every subscription and
 /// payment of each user it passes any of (records without a <c>user_id</c> stand alone).
@@ -85,16 +87,18 @@ public static class RollupContributions
     /// <summary>
     /// A <c>PAID</c> payment's contributions: its counts with every other count (currency
     /// <see cref="NoCurrency"/>, so a daily series reads one row per bucket) and its money in its
-    /// currency. Other payments contribute nothing.
+    /// currency. Every payment counts once in <see cref="RollupMetrics.AllPayments"/>.
     /// </summary>
     public static IEnumerable<RollupContribution> Of(Payment payment)
     {
         if (payment.Status != Payment.PaidStatus)
         {
+            yield return new RollupContribution(payment.Date, NoCurrency, new RollupMetrics(AllPayments: 1));
             yield break;
         }
 
         yield return new RollupContribution(payment.Date, NoCurrency, new RollupMetrics(
+            AllPayments: 1,
             Payments: 1,
             PricedPayments: payment.Amount is null ? 0 : 1,
             Keys: payment.Kind == PaymentKind.Key ? 1 : 0,
@@ -111,11 +115,9 @@ public static class RollupContributions
         var latestStart = subscriptions.Max(s => s.StartDate);
         foreach (var subscription in subscriptions)
         {
-            if (subscription.IsTrial == true)
-            {
-                var converted = paidUntil is { } paid && paid >= subscription.StartDate;
-                yield return new RollupContribution(subscription.StartDate, NoCurrency, new RollupMetrics(Trials: 1, ConvertedTrials: converted ? 1 : 0));
-            }
+            var trial = subscription.IsTrial == true;
+            var converted = trial && paidUntil is { } paid && paid >= subscription.StartDate;
+            yield return new RollupContribution(subscription.StartDate, NoCurrency, new RollupMetrics(AllSubscriptions: 1, Trials: trial ? 1 : 0, ConvertedTrials: converted ? 1 : 0));
 
             if (subscription.StopDate is { } stop && subscription.StartDate >= latestStart)
             {

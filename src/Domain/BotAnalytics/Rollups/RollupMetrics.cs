@@ -4,7 +4,8 @@ namespace CleanGames.Domain.BotAnalytics.Rollups;
 /// What the dashboard counts and sums, for one stretch of time and one currency. Every field is
 /// additive, so a rollup is the sum of its records' contributions and an upsert moves a record's
 /// contribution by adding the difference between its new and its old one. Money is in
-/// <see cref="Records.Amount"/> units (ten-thousandths).
+/// <see cref="Records.Amount"/> units (ten-thousandths). <see cref="AllPayments"/> and
+/// <see cref="AllSubscriptions"/> count every record whatever its status, for the lists' totals.
 /// </summary>
 public readonly record struct RollupMetrics(
     long Registrations = 0,
@@ -17,7 +18,9 @@ public readonly record struct RollupMetrics(
     long Trials = 0,
     long ConvertedTrials = 0,
     long Churned = 0,
-    long ActiveUsers = 0)
+    long ActiveUsers = 0,
+    long AllPayments = 0,
+    long AllSubscriptions = 0)
 {
     public static readonly RollupMetrics Zero = default;
 
@@ -34,7 +37,9 @@ public readonly record struct RollupMetrics(
         a.Trials + b.Trials,
         a.ConvertedTrials + b.ConvertedTrials,
         a.Churned + b.Churned,
-        a.ActiveUsers + b.ActiveUsers);
+        a.ActiveUsers + b.ActiveUsers,
+        a.AllPayments + b.AllPayments,
+        a.AllSubscriptions + b.AllSubscriptions);
 
     public static RollupMetrics operator -(RollupMetrics value) => new(
         -value.Registrations,
@@ -47,7 +52,9 @@ public readonly record struct RollupMetrics(
         -value.Trials,
         -value.ConvertedTrials,
         -value.Churned,
-        -value.ActiveUsers);
+        -value.ActiveUsers,
+        -value.AllPayments,
+        -value.AllSubscriptions);
 
     public static RollupMetrics operator -(RollupMetrics a, RollupMetrics b) => a + -b;
 }

@@ -20,9 +20,11 @@ public sealed record RollupRow(
     long Trials,
     long ConvertedTrials,
     long Churned,
-    long ActiveUsers)
+    long ActiveUsers,
+    long AllPayments,
+    long AllSubscriptions)
 {
-    public RollupMetrics Metrics => new(Registrations, Payments, PricedPayments, Revenue, RecurringRevenue, Keys, Renewals, Trials, ConvertedTrials, Churned, ActiveUsers);
+    public RollupMetrics Metrics => new(Registrations, Payments, PricedPayments, Revenue, RecurringRevenue, Keys, Renewals, Trials, ConvertedTrials, Churned, ActiveUsers, AllPayments, AllSubscriptions);
 }
 
 public sealed class RollupRowsProfile : Profile
@@ -43,7 +45,7 @@ public sealed record RollupCountsRow(DateTimeOffset Bucket, long Registrations, 
 /// <summary>
 /// A bot's counts (its <see cref="RollupContributions.NoCurrency"/> rows) of the buckets starting in
 /// [<paramref name="from"/>, <paramref name="before"/>), in bucket order, read from the covering index
-/// <c>IX_bot_analytics_rollups_counts</c> alone.
+/// <c>IX_bot_analytics_rollups_covering</c> alone.
 /// </summary>
 public sealed class RollupCountsSpec : Specification<BotRollup, RollupCountsRow>
 {

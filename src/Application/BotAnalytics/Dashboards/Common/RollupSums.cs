@@ -84,6 +84,19 @@ public sealed class RollupSums(
         return Sum(sums, await RecomputeAsync(botId, wholeBefore, before, cancellationToken));
     }
 
+    /// <summary>
+    /// The counts (no money) of the records in [<paramref name="from"/>, <paramref name="before"/>), where
+    /// a missing end is open: with neither, the timeless row's totals. The record lists' totals come from
+    /// here, so counting a million payments costs a few rows.
+    /// </summary>
+    public async Task<RollupMetrics> CountsBetweenAsync(long botId, DateTimeOffset? from, DateTimeOffset? before, CancellationToken cancellationToken)
+    {
+        var sums = from is null && before is null
+            ? await AllTimeAsync(botId, cancellationToken)
+            : await ByCurrencyAsync(botId, from ?? RollupBuckets.AllTime + RollupBuckets.Width, before ?? RollupBuckets.Of(DateTimeOffset.MaxValue), cancellationToken);
+        return sums.GetValueOrDefault(RollupContributions.NoCurrency);
+    }
+
     /// <summary>The sums over all time and the present (active users), by currency.</summary>
     public async Task<Dictionary<string, RollupMetrics>> AllTimeAsync(long botId, CancellationToken cancellationToken) =>
         (await rollups.ListAsync(new AllTimeRollupsSpec(mapper.ConfigurationProvider, botId), cancellationToken))

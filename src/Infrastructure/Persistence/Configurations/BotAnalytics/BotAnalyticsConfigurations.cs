@@ -106,8 +106,12 @@ internal sealed class BotRollupConfiguration : IEntityTypeConfiguration<BotRollu
         // One row per bot, bucket and currency; the dashboards read a bot's buckets by time range.
         builder.HasIndex(r => new { r.BotId, r.Bucket, r.Currency }).IsUnique();
 
-        // The daily series reads a bot's counts by bucket from this index alone.
-        builder.HasIndex(r => new { r.BotId, r.Currency, r.Bucket, r.Registrations, r.Payments, r.Trials, r.Keys, r.Renewals })
-            .HasDatabaseName("IX_bot_analytics_rollups_counts");
+        // The series, the summary and the lists' totals read a bot's buckets from this index alone.
+        builder.HasIndex(r => new
+            {
+                r.BotId, r.Bucket, r.Currency, r.Registrations, r.Payments, r.PricedPayments, r.Revenue, r.RecurringRevenue, r.Keys, r.Renewals,
+                r.Trials, r.ConvertedTrials, r.Churned, r.ActiveUsers, r.AllPayments, r.AllSubscriptions,
+            })
+            .HasDatabaseName("IX_bot_analytics_rollups_covering");
     }
 }

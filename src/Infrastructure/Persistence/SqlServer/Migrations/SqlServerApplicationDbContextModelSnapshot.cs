@@ -266,6 +266,12 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<long>("ActiveUsers")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("AllPayments")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AllSubscriptions")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("BotId")
                         .HasColumnType("bigint");
 
@@ -316,8 +322,8 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("BotId", "Bucket", "Currency")
                         .IsUnique();
 
-                    b.HasIndex("BotId", "Currency", "Bucket", "Registrations", "Payments", "Trials", "Keys", "Renewals")
-                        .HasDatabaseName("IX_bot_analytics_rollups_counts");
+                    b.HasIndex("BotId", "Bucket", "Currency", "Registrations", "Payments", "PricedPayments", "Revenue", "RecurringRevenue", "Keys", "Renewals", "Trials", "ConvertedTrials", "Churned", "ActiveUsers", "AllPayments", "AllSubscriptions")
+                        .HasDatabaseName("IX_bot_analytics_rollups_covering");
 
                     b.ToTable("bot_analytics_rollups", (string)null);
                 });

@@ -251,6 +251,12 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<long>("ActiveUsers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AllPayments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AllSubscriptions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("BotId")
                         .HasColumnType("INTEGER");
 
@@ -301,8 +307,8 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("BotId", "Bucket", "Currency")
                         .IsUnique();
 
-                    b.HasIndex("BotId", "Currency", "Bucket", "Registrations", "Payments", "Trials", "Keys", "Renewals")
-                        .HasDatabaseName("IX_bot_analytics_rollups_counts");
+                    b.HasIndex("BotId", "Bucket", "Currency", "Registrations", "Payments", "PricedPayments", "Revenue", "RecurringRevenue", "Keys", "Renewals", "Trials", "ConvertedTrials", "Churned", "ActiveUsers", "AllPayments", "AllSubscriptions")
+                        .HasDatabaseName("IX_bot_analytics_rollups_covering");
 
                     b.ToTable("bot_analytics_rollups", (string)null);
                 });

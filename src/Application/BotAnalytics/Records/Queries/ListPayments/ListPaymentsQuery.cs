@@ -1,5 +1,6 @@
 using AutoMapper;
 using CleanGames.Application.BotAnalytics.Common;
+using CleanGames.Application.BotAnalytics.Dashboards.Common;
 using CleanGames.Application.BotAnalytics.Records.Common;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Models;
@@ -15,13 +16,13 @@ public sealed record ListPaymentsQuery(long BotId, DateOnly? StartDate, DateOnly
 
 public sealed record PaymentsPage(IReadOnlyList<PaymentView> Payments, long Total, int Page, int Limit);
 
-public sealed class ListPaymentsQueryHandler(IReadRepository<Payment> payments, IMapper mapper) : IRequestHandler<ListPaymentsQuery, PaymentsPage>
+public sealed class ListPaymentsQueryHandler(IReadRepository<Payment> payments, RollupSums sums, IMapper mapper) : IRequestHandler<ListPaymentsQuery, PaymentsPage>
 {
     public async Task<PaymentsPage> Handle(ListPaymentsQuery request, CancellationToken cancellationToken)
     {
         var page = PageRequest.Of(request, PageLimits.Dashboard);
         var (from, endBefore) = DayRange.Of(request.StartDate, request.EndDate);
-        var total = await payments.CountAsync(new PaymentsPageSpec(mapper.ConfigurationProvider, request.BotId, from, endBefore), cancellationToken);
+        var total = (await sums.CountsBetweenAsync(request.BotId, from, endBefore, cancellationToken)).AllPayments;
         if (page.StartsAfter(total))
         {
             return new PaymentsPage([], total, page.Page, page.PageSize);

@@ -1,5 +1,6 @@
 using AutoMapper;
 using CleanGames.Application.BotAnalytics.Common;
+using CleanGames.Application.BotAnalytics.Dashboards.Common;
 using CleanGames.Application.BotAnalytics.Records.Common;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Models;
@@ -15,13 +16,15 @@ public sealed record ListSubscriptionsQuery(long BotId, string? Status, int? Pag
 
 public sealed record SubscriptionsPage(IReadOnlyList<SubscriptionView> Subscriptions, long Total, int Page, int Limit);
 
-public sealed class ListSubscriptionsQueryHandler(IReadRepository<Subscription> subscriptions, IMapper mapper) : IRequestHandler<ListSubscriptionsQuery, SubscriptionsPage>
+public sealed class ListSubscriptionsQueryHandler(IReadRepository<Subscription> subscriptions, RollupSums sums, IMapper mapper) : IRequestHandler<ListSubscriptionsQuery, SubscriptionsPage>
 {
     public async Task<SubscriptionsPage> Handle(ListSubscriptionsQuery request, CancellationToken cancellationToken)
     {
         var page = PageRequest.Of(request, PageLimits.Dashboard);
         var status = string.IsNullOrEmpty(request.Status) ? null : request.Status;
-        var total = await subscriptions.CountAsync(new SubscriptionsPageSpec(mapper.ConfigurationProvider, request.BotId, status), cancellationToken);
+        var total = status is null
+            ? (await sums.CountsBetweenAsync(request.BotId, null, null, cancellationToken)).AllSubscriptions
+            : await subscriptions.CountAsync(new SubscriptionsPageSpec(mapper.ConfigurationProvider, request.BotId, status), cancellationToken);
         if (page.StartsAfter(total))
         {
             return new SubscriptionsPage([], total, page.Page, page.PageSize);

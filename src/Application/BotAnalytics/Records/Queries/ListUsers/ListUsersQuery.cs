@@ -1,5 +1,6 @@
 using AutoMapper;
 using CleanGames.Application.BotAnalytics.Common;
+using CleanGames.Application.BotAnalytics.Dashboards.Common;
 using CleanGames.Application.BotAnalytics.Records.Common;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Models;
@@ -15,12 +16,12 @@ public sealed record ListUsersQuery(long BotId, int? Page, int? PerPage) : IRequ
 
 public sealed record UsersPage(IReadOnlyList<BotUserView> Users, long Total, int Page, int Limit);
 
-public sealed class ListUsersQueryHandler(IReadRepository<BotUser> users, IMapper mapper) : IRequestHandler<ListUsersQuery, UsersPage>
+public sealed class ListUsersQueryHandler(IReadRepository<BotUser> users, RollupSums sums, IMapper mapper) : IRequestHandler<ListUsersQuery, UsersPage>
 {
     public async Task<UsersPage> Handle(ListUsersQuery request, CancellationToken cancellationToken)
     {
         var page = PageRequest.Of(request, PageLimits.Dashboard);
-        var total = await users.CountAsync(new BotUsersPageSpec(mapper.ConfigurationProvider, request.BotId), cancellationToken);
+        var total = (await sums.CountsBetweenAsync(request.BotId, null, null, cancellationToken)).Registrations;
         if (page.StartsAfter(total))
         {
             return new UsersPage([], total, page.Page, page.PageSize);
