@@ -39,9 +39,7 @@ public sealed class GrantTokensCommandHandler(
     public async Task<TransactionView> Handle(GrantTokensCommand request, CancellationToken cancellationToken)
     {
         var admin = user.AccountId ?? throw new DomainException(PlatformErrors.Unauthenticated);
-        var playerId = MafiaIds.Account(request.UserId) is { } id && await accounts.FindContactAsync(id, cancellationToken) is not null
-            ? id
-            : throw new DomainException(EconomyErrors.NoSuchPlayer);
+        var playerId = await Wallets.ExistingPlayerAsync(accounts, request.UserId, cancellationToken);
         var now = clock.UtcNow;
         var wallet = await Wallets.OpenAsync(wallets, chain, playerId, now, cancellationToken);
         var grant = LedgerTransaction.Grant(wallet, request.Amount, request.Reason!, admin, now);

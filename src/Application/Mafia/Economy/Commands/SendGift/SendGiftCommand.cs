@@ -36,9 +36,7 @@ public sealed class SendGiftCommandHandler(
     public async Task<TransactionView> Handle(SendGiftCommand request, CancellationToken cancellationToken)
     {
         var caller = user.AccountId ?? throw new DomainException(PlatformErrors.Unauthenticated);
-        var receiverId = MafiaIds.Account(request.ToUser) is { } id && await accounts.FindContactAsync(id, cancellationToken) is not null
-            ? id
-            : throw new DomainException(EconomyErrors.NoSuchPlayer);
+        var receiverId = await Wallets.ExistingPlayerAsync(accounts, request.ToUser, cancellationToken);
         if (receiverId == caller)
         {
             throw new DomainException(EconomyErrors.GiftToSelf);
