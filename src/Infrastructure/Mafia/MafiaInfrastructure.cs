@@ -26,9 +26,16 @@ internal static class MafiaInfrastructure
         services.AddOptions<Economy.ChainOptions>().BindConfiguration(Economy.ChainOptions.Section)
             .Validate(o => o.Mode == "Simulated", "Economy:Chain:Mode: only Simulated is built (it moves no real funds).")
             .Validate(o => !string.IsNullOrEmpty(o.Seed), "Economy:Chain:Seed must not be empty.")
+            .Validate(o => o.FailureRate is >= 0 and <= 1, "Economy:Chain:FailureRate must be between 0 and 1.")
             .ValidateOnStart();
         services.AddSingleton<IChainGateway, Economy.SimulatedChainGateway>();
         services.AddScoped<IEarningsBoard, Economy.EfEarningsBoard>();
+        services.AddOptions<EconomyOptions>().BindConfiguration(EconomyOptions.Section)
+            .Validate(o => o.MinWithdrawal >= 1, "Economy:MinWithdrawal must be at least 1.")
+            .Validate(o => o.PayoutIntervalSeconds >= 0, "Economy:PayoutIntervalSeconds must be 0 (off) or positive.")
+            .Validate(o => o.PayoutBatchSize is >= 1 and <= 1000, "Economy:PayoutBatchSize must be between 1 and 1000.")
+            .ValidateOnStart();
+        services.AddHostedService<Economy.PayoutSchedule>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using CleanGames.Application.Mafia.Economy.Commands.CreateWallet;
 using CleanGames.Application.Mafia.Economy.Commands.GrantTokens;
 using CleanGames.Application.Mafia.Economy.Commands.PurchaseItem;
+using CleanGames.Application.Mafia.Economy.Commands.RequestWithdrawal;
 using CleanGames.Application.Mafia.Economy.Commands.SendGift;
 using CleanGames.Application.Mafia.Economy.Common;
 using CleanGames.Application.Mafia.Economy.Queries.GetBalance;
@@ -13,6 +14,9 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CleanGames.WebApi.Mafia;
+
+/// <summary>Seed 000 <c>WithdrawRequest</c>.</summary>
+public sealed record WithdrawRequest(long Amount = 0);
 
 /// <summary>Seed 000 <c>SendGiftRequest</c>.</summary>
 public sealed record GiftRequest(string? ToUser = null, long Amount = 0, string? Message = null);
@@ -37,6 +41,12 @@ public sealed class EconomyController(IMediator mediator) : ControllerBase
 
     [HttpGet("balance")]
     public Task<BalanceView> Balance(CancellationToken cancellationToken) => mediator.Send(new GetBalanceQuery(), cancellationToken);
+
+    /// <summary>Asks to take tokens on-chain: answers at once with the pending <c>withdrawal</c>; the payout job pays it.</summary>
+    [ProducesErrors(StatusCodes.Status400BadRequest)]
+    [HttpPost("withdraw")]
+    public Task<TransactionView> Withdraw(WithdrawRequest request, CancellationToken cancellationToken) =>
+        mediator.Send(new RequestWithdrawalCommand(request.Amount), cancellationToken);
 
     /// <summary>Gives 1–10000 tokens to another player; answers the caller's debit.</summary>
     [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)]

@@ -11,6 +11,9 @@ public static class EconomyErrors
 
     public static readonly DomainError NoSuchPlayer = DomainError.NotFound("economy.player.not_found", "User not found");
 
+    public static DomainError BelowMinimumWithdrawal(long minimum) =>
+        DomainError.Invalid("economy.withdrawal.below_minimum", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The minimum withdrawal is {minimum}"));
+
     public static readonly DomainError NoSuchItem = DomainError.NotFound("economy.item.not_found", "Item not found");
 
     /// <summary>The price a purchase named is not the catalogue's: the message names the current price.</summary>

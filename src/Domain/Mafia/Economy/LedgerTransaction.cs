@@ -84,6 +84,63 @@ public sealed class LedgerTransaction : AggregateRoot<Guid>
 
     public IReadOnlyList<LedgerEntry> Entries => _entries.AsReadOnly();
 
+    /// <summary>
+    /// A withdrawal request: the amount leaves the wallet at once for pending withdrawals (so it cannot be
+    /// spent twice) and waits there, <see cref="LedgerTransactionStatus.Pending"/>, until the payout job pays it.
+    /// </summary>
+    public static LedgerTransaction Withdraw(Wallet wallet, long amount, DateTimeOffset now)
+    {
+        var transaction = Create(LedgerTransactionKind.Withdrawal, amount, "withdrawal", wallet, wallet.NextMoment(now));
+        transaction.Status = LedgerTransactionStatus.Pending;
+        transaction.Post(wallet, -amount);
+        transaction._entries.Add(new LedgerEntry(SystemAccounts.PendingWithdrawals, amount));
+        return transaction;
+    }
+
+    /// <summary>The payout job took this withdrawal: it is being paid; a crash leaves it here to be reconciled.</summary>
+    public void StartPayout()
+    {
+        EnsureWithdrawal(LedgerTransactionStatus.Pending);
+        Status = LedgerTransactionStatus.Processing;
+        MarkChanged();
+    }
+
+    /// <summary>The chain paid it: the tokens leave pending withdrawals for the treasury (they now live on-chain).</summary>
+    public void CompletePayout(string txHash, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(txHash);
+        EnsureWithdrawal(LedgerTransactionStatus.Processing);
+        Status = LedgerTransactionStatus.Completed;
+        TxHash = txHash;
+        _entries.Add(new LedgerEntry(SystemAccounts.PendingWithdrawals, -Amount));
+        _entries.Add(new LedgerEntry(SystemAccounts.Treasury, Amount));
+        Raise(new WithdrawalSettled(Id, PlayerId, Amount, Completed: true, txHash, now));
+    }
+
+    /// <summary>The chain refused it for good: a reversing entry returns the amount to the wallet.</summary>
+    public void FailPayout(Wallet wallet, DateTimeOffset now)
+    {
+        EnsureWithdrawal(LedgerTransactionStatus.Processing);
+        if (wallet.Id != WalletId)
+        {
+            throw new ArgumentException("A failed withdrawal is refunded to its own wallet.", nameof(wallet));
+        }
+
+        Status = LedgerTransactionStatus.Failed;
+        _entries.Add(new LedgerEntry(SystemAccounts.PendingWithdrawals, -Amount));
+        wallet.Post(Amount, wallet.NextMoment(now), earned: false);
+        _entries.Add(new LedgerEntry(wallet.Id, Amount));
+        Raise(new WithdrawalSettled(Id, PlayerId, Amount, Completed: false, null, now));
+    }
+
+    private void EnsureWithdrawal(LedgerTransactionStatus expected)
+    {
+        if (Kind != LedgerTransactionKind.Withdrawal || Status != expected)
+        {
+            throw new InvalidOperationException($"Transaction {Id} is a {Kind} in status {Status}, not a {expected} withdrawal.");
+        }
+    }
+
     /// <summary>An admin's grant: minted from the treasury into <paramref name="wallet"/>.</summary>
     public static LedgerTransaction Grant(Wallet wallet, long amount, string reason, long adminId, DateTimeOffset now)
     {

@@ -10,4 +10,7 @@ public sealed class ChainOptions
 
     /// <summary>What the simulated adapter derives every account's addresses from.</summary>
     public string Seed { get; set; } = "cleangames-simulated-chain";
+
+    /// <summary>The share of simulated payouts that fail (0 to 1), for tests of refunds.</summary>
+    public double FailureRate { get; set; }
 }

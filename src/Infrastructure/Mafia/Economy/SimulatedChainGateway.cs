@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using CleanGames.Application.Mafia.Economy.Common;
@@ -10,19 +11,37 @@ namespace CleanGames.Infrastructure.Mafia.Economy;
 /// <c>Economy:Chain:Mode = Simulated</c> (the default): moves no real funds. Addresses are valid TON
 /// user-friendly addresses (bounceable, workchain 0, CRC16 checksum, base64url) whose account hash is
 /// derived from <c>Economy:Chain:Seed</c> and the account id, so they are the same on every start and
-/// every instance; on-chain balances are zero.
+/// every instance; on-chain balances are zero. A payout's outcome is a function of its reference: it
+/// fails when the reference's hash falls under <c>Economy:Chain:FailureRate</c>, else it is paid with a
+/// transaction hash derived from the reference. So paying the same reference again, on any instance or
+/// after a restart, gives the same outcome and pays nothing twice.
 /// </summary>
 internal sealed class SimulatedChainGateway(IOptions<ChainOptions> options) : IChainGateway
 {
     private readonly byte[] _seed = Encoding.UTF8.GetBytes(options.Value.Seed);
+    private readonly ConcurrentDictionary<string, PayoutOutcome> _sent = new(StringComparer.Ordinal);
+
+    public Task<PayoutOutcome> PayOutAsync(PayoutOrder order, CancellationToken cancellationToken) =>
+        Task.FromResult(_sent.GetOrAdd(order.Reference, Outcome));
+
+    public Task<PayoutOutcome?> FindPayoutAsync(string reference, CancellationToken cancellationToken) =>
+        Task.FromResult(_sent.TryGetValue(reference, out var outcome) ? outcome : null);
+
+    private PayoutOutcome Outcome(string reference)
+    {
+        var hash = Derive("payout", reference);
+        var draw = BinaryPrimitives.ReadUInt32BigEndian(hash) / (double)uint.MaxValue;
+        return draw < options.Value.FailureRate ? new PayoutOutcome(false, null) : new PayoutOutcome(true, Convert.ToHexStringLower(hash));
+    }
 
     public ChainAddresses AddressesOf(long accountId) =>
         new(TonAddresses.UserFriendly(Derive("wallet", accountId)), TonAddresses.UserFriendly(Derive("jetton-wallet", accountId)));
 
     public Task<ChainBalances> BalancesAsync(ChainAddresses addresses, CancellationToken cancellationToken) => Task.FromResult(new ChainBalances(0m, 0m));
 
-    private byte[] Derive(string purpose, long accountId) =>
-        HMACSHA256.HashData(_seed, Encoding.UTF8.GetBytes($"{purpose}:{accountId.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+    private byte[] Derive(string purpose, long accountId) => Derive(purpose, accountId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private byte[] Derive(string purpose, string subject) => HMACSHA256.HashData(_seed, Encoding.UTF8.GetBytes($"{purpose}:{subject}"));
 }
 
 /// <summary>TON's user-friendly address form: tag, workchain, 32-byte account hash, CRC16-XMODEM, in base64url (48 characters).</summary>

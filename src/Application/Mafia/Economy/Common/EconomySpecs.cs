@@ -29,3 +29,14 @@ public sealed class WalletsByIdsSpec : Specification<Wallet>
 {
     public WalletsByIdsSpec(Guid[] ids) => Query.Where(w => ids.Contains(w.Id)).AsNoTracking();
 }
+
+/// <summary>Withdrawals not yet settled, oldest first (index on status, kind, created time).</summary>
+public sealed class OpenWithdrawalsSpec : Specification<LedgerTransaction, Guid>
+{
+    public OpenWithdrawalsSpec(int take)
+    {
+        Query.Where(t => (t.Status == LedgerTransactionStatus.Pending || t.Status == LedgerTransactionStatus.Processing) && t.Kind == LedgerTransactionKind.Withdrawal)
+            .OrderBy(t => t.CreatedAt).Take(take).AsNoTracking();
+        Query.Select(t => t.Id);
+    }
+}

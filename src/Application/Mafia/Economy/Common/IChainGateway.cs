@@ -15,6 +15,21 @@ public interface IChainGateway
 
     /// <summary>The account's on-chain jetton balance and TON balance.</summary>
     Task<ChainBalances> BalancesAsync(ChainAddresses addresses, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Pays a withdrawal. Idempotent by <see cref="PayoutOrder.Reference"/> (the withdrawal's id): sending
+    /// the same order again never pays twice and answers the first outcome. Throws when the outcome is not
+    /// known (the chain did not answer); the payout job then asks again later.
+    /// </summary>
+    Task<PayoutOutcome> PayOutAsync(PayoutOrder order, CancellationToken cancellationToken);
+
+    /// <summary>What became of the payout with this reference, or null when the chain never saw it.</summary>
+    Task<PayoutOutcome?> FindPayoutAsync(string reference, CancellationToken cancellationToken);
 }
+
+public sealed record PayoutOrder(string Reference, string ToAddress, long Amount);
+
+/// <summary>A definite outcome: paid with <see cref="TxHash"/>, or refused for good.</summary>
+public sealed record PayoutOutcome(bool Paid, string? TxHash);
 
 public sealed record ChainBalances(decimal Jettons, decimal Ton);

@@ -7,7 +7,7 @@ namespace CleanGames.Application.Mafia.Economy.Common;
 
 /// <summary>
 /// Seed 000 <c>Transaction</c> as one player sees it: <c>amount</c> is what moved into or out of that
-/// player's wallet; <c>type</c> is <c>mint</c> for a grant, <c>withdrawal</c> for a withdrawal, else
+/// player's wallet (a withdrawal: the amount asked for, whatever became of it); <c>type</c> is <c>mint</c> for a grant, <c>withdrawal</c> for a withdrawal, else
 /// <c>credit</c> (tokens came in) or <c>debit</c> (tokens went out).
 /// </summary>
 public sealed record TransactionView(string Id, string UserId, long Amount, string Type, string Reason, bool IsOnchain, string? TxHash, string Timestamp, string Status);
@@ -26,7 +26,7 @@ public static class TransactionViews
         return new TransactionView(
             transaction.Id.ToString("D", CultureInfo.InvariantCulture),
             MafiaIds.Of(wallet.OwnerId),
-            Math.Abs(moved),
+            transaction.Kind == LedgerTransactionKind.Withdrawal ? transaction.Amount : Math.Abs(moved),
             type,
             transaction.Reason,
             transaction.Kind == LedgerTransactionKind.Withdrawal,

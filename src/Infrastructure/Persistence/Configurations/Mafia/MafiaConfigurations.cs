@@ -165,11 +165,15 @@ internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<
         // The period leaderboards sum what each wallet earned since the period began.
         builder.HasIndex(t => new { t.CreatedAt, t.EarnerWalletId, t.Amount });
 
+        // The payout job takes open withdrawals oldest first.
+        builder.HasIndex(t => new { t.Status, t.Kind, t.CreatedAt });
+
         builder.OwnsMany(t => t.Entries, entry =>
         {
             entry.ToTable("economy_ledger_entries");
             entry.WithOwner().HasForeignKey("TransactionId");
-            entry.HasKey("TransactionId", nameof(LedgerEntry.AccountId));
+            entry.Property<int>("Id").ValueGeneratedOnAdd();
+            entry.HasKey("Id");
             entry.HasIndex(e => e.AccountId);
         });
         builder.Navigation(t => t.Entries).HasField("_entries");

@@ -728,6 +728,8 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasIndex("CreatedAt", "EarnerWalletId", "Amount");
 
+                    b.HasIndex("Status", "Kind", "CreatedAt");
+
                     b.ToTable("economy_transactions", (string)null);
                 });
 
@@ -1031,19 +1033,26 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                 {
                     b.OwnsMany("CleanGames.Domain.Mafia.Economy.LedgerEntry", "Entries", b1 =>
                         {
-                            b1.Property<Guid>("TransactionId")
-                                .HasColumnType("uniqueidentifier");
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
 
                             b1.Property<Guid>("AccountId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<long>("Amount")
                                 .HasColumnType("bigint");
 
-                            b1.HasKey("TransactionId", "AccountId");
+                            b1.Property<Guid>("TransactionId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("Id");
 
                             b1.HasIndex("AccountId");
+
+                            b1.HasIndex("TransactionId");
 
                             b1.ToTable("economy_ledger_entries", (string)null);
 

@@ -707,6 +707,8 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt", "EarnerWalletId", "Amount");
 
+                    b.HasIndex("Status", "Kind", "CreatedAt");
+
                     b.ToTable("economy_transactions", (string)null);
                 });
 
@@ -1009,19 +1011,24 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 {
                     b.OwnsMany("CleanGames.Domain.Mafia.Economy.LedgerEntry", "Entries", b1 =>
                         {
-                            b1.Property<Guid>("TransactionId")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("AccountId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("TEXT");
 
                             b1.Property<long>("Amount")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("TransactionId", "AccountId");
+                            b1.Property<Guid>("TransactionId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
 
                             b1.HasIndex("AccountId");
+
+                            b1.HasIndex("TransactionId");
 
                             b1.ToTable("economy_ledger_entries", (string)null);
 

@@ -1,0 +1,16 @@
+namespace CleanGames.Application.Mafia.Economy.Common;
+
+/// <summary><c>Economy</c>: withdrawals and the payout job.</summary>
+public sealed class EconomyOptions
+{
+    public const string Section = "Economy";
+
+    /// <summary>The smallest withdrawal, in tokens.</summary>
+    public long MinWithdrawal { get; set; } = 100;
+
+    /// <summary>How often the payout job pays pending withdrawals (0 turns it off).</summary>
+    public int PayoutIntervalSeconds { get; set; } = 10;
+
+    /// <summary>Withdrawals one run of the payout job takes at most; the next run takes the rest.</summary>
+    public int PayoutBatchSize { get; set; } = 50;
+}
