@@ -92,13 +92,13 @@ public static class IdempotencyRules
     /// <summary>
     /// Whether an outcome is kept and replayed: successes, and client errors that record a decision.
     /// Not kept, so a retry runs again: 401, 403 (credentials and roles can change), 408, 429 (wait
-    /// and retry) and every 5xx. The 409 saying a request with the key is in progress is answered
+    /// and retry), 499 (the client went away before an answer) and every 5xx. The 409 saying a request with the key is in progress is answered
     /// before the handler and never reaches this question; a handler's 409 (lobby full) is a decision.
     /// </summary>
     public static bool IsStored(int status) => status switch
     {
         >= 200 and < 300 => true,
-        401 or 403 or 408 or 429 => false,
+        401 or 403 or 408 or 429 or 499 => false,
         >= 400 and < 500 => true,
         _ => false,
     };
