@@ -213,6 +213,25 @@ public sealed class IdempotencyTests(CleanGamesHost host) : IClassFixture<CleanG
     }
 
     [Fact]
+    public async Task The_openapi_document_lists_the_optional_header_and_the_statuses_it_adds()
+    {
+        using var client = host.CreateClient();
+        var document = await (await client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var operation = document.GetProperty("paths").GetProperty(CreateLobby).GetProperty("post");
+
+        var header = Assert.Single(operation.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == IdempotencyRules.HeaderName);
+        Assert.Equal("header", header.GetProperty("in").GetString());
+        Assert.False(header.TryGetProperty("required", out var required) && required.GetBoolean());
+        var responses = operation.GetProperty("responses");
+        Assert.True(responses.TryGetProperty("409", out _));
+        Assert.True(responses.TryGetProperty("422", out _));
+
+        var other = document.GetProperty("paths").GetProperty("/api/matchmaking/lobby/join/{inviteCode}").GetProperty("post");
+        Assert.False(other.TryGetProperty("parameters", out var parameters)
+                     && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == IdempotencyRules.HeaderName));
+    }
+
+    [Fact]
     public async Task The_hourly_purge_is_scheduled()
     {
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();

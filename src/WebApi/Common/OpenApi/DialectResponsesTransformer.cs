@@ -134,9 +134,17 @@ internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnu
         }
 
         errorStatuses.Add(StatusCodes.Status500InternalServerError);
+        var idempotent = metadata.OfType<IdempotentAttribute>().Any();
         foreach (var status in errorStatuses.Where(s => !responses.ContainsKey(Key(s))))
         {
-            responses[Key(status)] = Response(status, schemas.Error(dialect, validation: status == validationStatus), renderer.ErrorContentType);
+            var body = schemas.Error(dialect, validation: status == validationStatus);
+            if (idempotent && status == StatusCodes.Status422UnprocessableEntity && status == validationStatus)
+            {
+                // Where the dialect validates with 422, a reused key's 422 is its plain error.
+                body = new OpenApiSchema { AnyOf = [body, schemas.Error(dialect, validation: false)] };
+            }
+
+            responses[Key(status)] = Response(status, body, renderer.ErrorContentType);
         }
 
         operation.Responses = responses;
