@@ -19,7 +19,8 @@ internal sealed class EfUnitOfWork(ApplicationDbContext db, IDomainEventDispatch
             .Where(a => a.DomainEvents.Count > 0)
             .ToList();
 
-        var stamping = idempotency is { Id: { } key, Applied: false } && db.ChangeTracker.HasChanges();
+        var stamping = idempotency is { Id: not null, Applied: false }
+                       && (db.ChangeTracker.HasChanges() || db.ChangeTracker.Entries<IAggregateRoot>().Any(e => e.Entity.HasChanges));
         if (stamping)
         {
             IdempotencyRecord.StageApplied(db, idempotency.Id!.Value, idempotency.Lease);

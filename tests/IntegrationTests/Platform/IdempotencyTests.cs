@@ -213,6 +213,36 @@ public sealed class IdempotencyTests(CleanGamesHost host) : IClassFixture<CleanG
     }
 
     [Fact]
+    public async Task A_request_whose_key_was_taken_over_cannot_save_its_effect_and_the_holder_saves_it_with_the_mark()
+    {
+        var account = NextAccount();
+        await InsertAsync(account, "fenced", "{}", reservedAt: host.Clock.GetUtcNow());
+        var record = Assert.Single(await RecordsOfAsync(account));
+
+        await using (var stale = host.Services.CreateAsyncScope())
+        {
+            stale.ServiceProvider.GetRequiredService<IdempotencyReservation>().Hold(record.Id, Guid.NewGuid());
+            var lobbies = stale.ServiceProvider.GetRequiredService<CleanGames.Application.Common.Abstractions.IRepository<CleanGames.Domain.Mafia.Lobbies.Lobby>>();
+            await lobbies.AddAsync(NewLobby(account));
+            await Assert.ThrowsAsync<CleanGames.Application.Common.Errors.ConcurrencyConflictException>(() => lobbies.SaveChangesAsync());
+        }
+
+        Assert.Equal(0, await LobbiesCreatedByAsync(account));
+        Assert.False(Assert.Single(await RecordsOfAsync(account)).Applied);
+
+        await using (var holder = host.Services.CreateAsyncScope())
+        {
+            holder.ServiceProvider.GetRequiredService<IdempotencyReservation>().Hold(record.Id, record.Lease);
+            var lobbies = holder.ServiceProvider.GetRequiredService<CleanGames.Application.Common.Abstractions.IRepository<CleanGames.Domain.Mafia.Lobbies.Lobby>>();
+            await lobbies.AddAsync(NewLobby(account));
+            await lobbies.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await LobbiesCreatedByAsync(account));
+        Assert.True(Assert.Single(await RecordsOfAsync(account)).Applied);
+    }
+
+    [Fact]
     public async Task The_openapi_document_lists_the_optional_header_and_the_statuses_it_adds()
     {
         using var client = host.CreateClient();
@@ -240,6 +270,10 @@ public sealed class IdempotencyTests(CleanGamesHost host) : IClassFixture<CleanG
     }
 
     private static long NextAccount() => Interlocked.Increment(ref _nextAccount);
+
+    private static CleanGames.Domain.Mafia.Lobbies.Lobby NewLobby(long owner) =>
+        CleanGames.Domain.Mafia.Lobbies.Lobby.Create(Guid.NewGuid(), "FENCE" + (owner % 1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture), "classic", 6,
+            new CleanGames.Application.Mafia.Lobbies.Common.LobbySettingsInput().ToSettings(), owner, DateTimeOffset.UtcNow);
 
     internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, string key, string body, string query = "")
     {
