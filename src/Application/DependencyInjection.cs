@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IClock, SystemClock>();
         services.TryAddScoped<IDomainEventDispatcher, MediatorDomainEventDispatcher>();
         services.TryAddScoped<CallerRoles>();
+        services.TryAddScoped<Common.Idempotency.IdempotencyReservation>();
         // Bound to configuration by the composition root (handlers never read configuration).
         services.AddOptions<PipelineOptions>();
         services.TryAddSingleton<IServerRun, ServerRun>();

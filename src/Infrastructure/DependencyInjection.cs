@@ -5,6 +5,7 @@ using CleanGames.Infrastructure.Identity;
 using CleanGames.Infrastructure.Kitchen;
 using CleanGames.Infrastructure.Mafia;
 using CleanGames.Infrastructure.Persistence;
+using CleanGames.Infrastructure.Persistence.Idempotency;
 using CleanGames.Infrastructure.RateLimiting;
 using CleanGames.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,13 +15,14 @@ namespace CleanGames.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Adapters for every port: the platform's (the database, repositories, JWT, the scheduler and
-    /// health checks), then each module's, one line per module.
+    /// Adapters for every port: the platform's (the database, repositories, idempotency keys, JWT, the
+    /// scheduler and health checks), then each module's, one line per module.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
         services.AddPersistence();
+        services.AddIdempotency();
         services.AddJwtAuthentication();
         services.AddScheduling();
         services.AddOptions<AccountRateLimitOptions>().BindConfiguration(AccountRateLimitOptions.Section)

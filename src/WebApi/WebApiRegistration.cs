@@ -2,6 +2,7 @@ using CleanGames.Application.Common.Abstractions;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Health;
 using CleanGames.WebApi.Common.Http;
+using CleanGames.WebApi.Common.Idempotency;
 using CleanGames.WebApi.Common.Json;
 using CleanGames.WebApi.Common.OpenApi;
 using CleanGames.WebApi.Common.Realtime;
@@ -39,6 +40,7 @@ public static partial class WebApiRegistration
         services.AddControllers(mvc =>
             {
                 mvc.Filters.Add<CurrentUserFilter>();
+                mvc.Filters.Add<IdempotencyFilter>();
                 mvc.Filters.Add<DialectEnvelopeFilter>();
             })
             .AddJsonOptions(json => WireJson.Configure(json.JsonSerializerOptions))

@@ -23,4 +23,6 @@ public sealed record DomainError(string Code, string Message, ErrorKind Kind = E
     public static DomainError TooMany(string code, string message) => new(code, message, ErrorKind.TooMany);
 
     public static DomainError Unavailable(string code, string message) => new(code, message, ErrorKind.Unavailable);
+
+    public static DomainError Unprocessable(string code, string message) => new(code, message, ErrorKind.Unprocessable);
 }

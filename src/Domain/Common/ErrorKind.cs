@@ -29,4 +29,10 @@ public enum ErrorKind
 
     /// <summary>Something the request needs is not configured or not reachable; nothing changed.</summary>
     Unavailable,
+
+    /// <summary>
+    /// A well-formed request that contradicts what the server already holds for it (an idempotency
+    /// key first used for another request); nothing changed.
+    /// </summary>
+    Unprocessable,
 }

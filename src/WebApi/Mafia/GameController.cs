@@ -17,6 +17,7 @@ using CleanGames.Application.Mafia.Lobbies.Commands.MarkLobbyReady;
 using CleanGames.Application.Mafia.Lobbies.Common;
 using CleanGames.Application.Mafia.Lobbies.Queries.GetLobby;
 using CleanGames.WebApi.Common.Dialects;
+using CleanGames.WebApi.Common.Idempotency;
 using CleanGames.WebApi.Common.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -99,7 +100,8 @@ public sealed class LobbyController(IMediator mediator) : ControllerBase
 {
     public sealed record CreateLobbyRequest(string? Mode = null, int? MaxPlayers = null, LobbySettingsInput? Settings = null);
 
-    /// <summary>Creates a lobby; the body is optional. Answers <c>{"invite_code", "lobby_id"}</c>.</summary>
+    /// <summary>Creates a lobby; the body is optional. Answers <c>{"invite_code", "lobby_id"}</c>. Accepts <c>Idempotency-Key</c>.</summary>
+    [Idempotent]
     [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests)]
     [HttpPost("create")]
     public Task<LobbyCreated> Create([FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] CreateLobbyRequest? request, CancellationToken cancellationToken) =>

@@ -72,6 +72,7 @@ public sealed partial class ErrorTests
     [InlineData(ErrorKind.RuleBroken, 400)]
     [InlineData(ErrorKind.TooMany, 429)]
     [InlineData(ErrorKind.Unavailable, 503)]
+    [InlineData(ErrorKind.Unprocessable, 422)]
     public void A_kind_is_answered_with_one_status(ErrorKind kind, int status)
     {
         var error = ExceptionMapping.ToApiError(new DomainException(new DomainError("probe.kind", "Refused.", kind)));
@@ -87,7 +88,7 @@ public sealed partial class ErrorTests
     }
 
     // A DomainError made anywhere: `new DomainError(`, `new("x.y", ...)` typed as DomainError, or a factory call.
-    [GeneratedRegex(@"new\s+DomainError\s*\(|DomainError\s+\w+\s*=\s*new\s*\(|DomainError\.(Invalid|Unauthenticated|Forbidden|NotFound|Conflict|RuleBroken|TooMany|Unavailable)\s*\(")]
+    [GeneratedRegex(@"new\s+DomainError\s*\(|DomainError\s+\w+\s*=\s*new\s*\(|DomainError\.(Invalid|Unauthenticated|Forbidden|NotFound|Conflict|RuleBroken|TooMany|Unavailable|Unprocessable)\s*\(")]
     private static partial Regex ErrorDeclaration();
 
     [GeneratedRegex(@"catch\s*\(\s*DomainException\b")]

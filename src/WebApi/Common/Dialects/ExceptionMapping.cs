@@ -29,6 +29,7 @@ public static class ExceptionMapping
         ErrorKind.RuleBroken => StatusCodes.Status400BadRequest,
         ErrorKind.TooMany => StatusCodes.Status429TooManyRequests,
         ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -4,6 +4,8 @@ using System.Text.Json.Serialization.Metadata;
 using CleanGames.Application.Common.Models;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Http;
+using CleanGames.WebApi.Common.Idempotency;
+using CleanGames.Application.Common.Idempotency;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Controllers;
@@ -25,7 +27,10 @@ namespace CleanGames.WebApi.Common.OpenApi;
 /// Errors a route can answer: what the action declares with <see cref="ProducesErrorsAttribute"/>
 /// or <c>[ProducesResponseType]</c> (404, 409, a rule's 400, a handler's 403), request validation when it reads any input, 401 when it
 /// needs a token (403 too when the policy names roles), 429 behind a rate limit, 413 and 415 when
-/// it reads a body, 503 (the readiness gate and a lost concurrency race) and 500.
+/// it reads a body, 503 (the readiness gate and a lost concurrency race) and 500. An
+/// <see cref="IdempotentAttribute"/> action also takes the optional <c>Idempotency-Key</c> header
+/// and can answer 409 (in progress, outcome unknown), 422 (key reused), 429 (too many keys) and
+/// its validation status (a malformed key).
 /// </remarks>
 internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnumerable<IDialectRenderer> renderers) : IOpenApiOperationTransformer
 {
@@ -109,15 +114,37 @@ internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnu
             errorStatuses.Add(StatusCodes.Status415UnsupportedMediaType);
         }
 
+        if (metadata.OfType<IdempotentAttribute>().Any())
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotencyRules.HeaderName,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = $"Makes a retry safe: the same key with the same request replays the first response (marked `{IdempotencyRules.ReplayedHeaderName}: true`) for 24 hours; 1–{IdempotencyRules.MaxKeyLength} printable ASCII characters.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyRules.MaxKeyLength },
+            });
+            errorStatuses.UnionWith([validationStatus, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests]);
+        }
+
         if (!ReadinessGateMiddleware.IsAlwaysOpen(path))
         {
             errorStatuses.Add(StatusCodes.Status503ServiceUnavailable);
         }
 
         errorStatuses.Add(StatusCodes.Status500InternalServerError);
+        var idempotent = metadata.OfType<IdempotentAttribute>().Any();
         foreach (var status in errorStatuses.Where(s => !responses.ContainsKey(Key(s))))
         {
-            responses[Key(status)] = Response(status, schemas.Error(dialect, validation: status == validationStatus), renderer.ErrorContentType);
+            var body = schemas.Error(dialect, validation: status == validationStatus);
+            if (idempotent && status == StatusCodes.Status422UnprocessableEntity && status == validationStatus)
+            {
+                // Where the dialect validates with 422, a reused key's 422 is its plain error.
+                body = new OpenApiSchema { AnyOf = [body, schemas.Error(dialect, validation: false)] };
+            }
+
+            responses[Key(status)] = Response(status, body, renderer.ErrorContentType);
         }
 
         operation.Responses = responses;
