@@ -9,6 +9,7 @@ using CleanGames.Application.Mafia.Economy.Queries.GetCatalog;
 using CleanGames.Application.Mafia.Economy.Queries.GetLeaderboard;
 using CleanGames.Application.Mafia.Economy.Queries.ListTransactions;
 using CleanGames.WebApi.Common.Dialects;
+using CleanGames.WebApi.Common.Idempotency;
 using CleanGames.WebApi.Common.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -27,7 +28,7 @@ public sealed record PurchaseRequest(string? ItemType = null, string? ItemId = n
 /// <summary><c>POST /api/economy/admin/grant</c> body.</summary>
 public sealed record GrantRequest(string? UserId = null, long Amount = 0, string? Reason = null);
 
-/// <summary>Seed 000 section 3, <c>/api/economy</c>, in the FastAPI dialect. Off-chain balances are whole tokens.</summary>
+/// <summary>Seed 000 section 3, <c>/api/economy</c>, in the FastAPI dialect. Off-chain balances are whole tokens; every route that moves tokens accepts <c>Idempotency-Key</c>.</summary>
 [ApiController]
 [Authorize]
 [Route("api/economy")]
@@ -44,18 +45,21 @@ public sealed class EconomyController(IMediator mediator) : ControllerBase
 
     /// <summary>Asks to take tokens on-chain: answers at once with the pending <c>withdrawal</c>; the payout job pays it.</summary>
     [ProducesErrors(StatusCodes.Status400BadRequest)]
+    [Idempotent]
     [HttpPost("withdraw")]
     public Task<TransactionView> Withdraw(WithdrawRequest request, CancellationToken cancellationToken) =>
         mediator.Send(new RequestWithdrawalCommand(request.Amount), cancellationToken);
 
     /// <summary>Gives 1–10000 tokens to another player; answers the caller's debit.</summary>
     [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)]
+    [Idempotent]
     [HttpPost("gift")]
     public Task<TransactionView> Gift(GiftRequest request, CancellationToken cancellationToken) =>
         mediator.Send(new SendGiftCommand(request.ToUser, request.Amount, request.Message), cancellationToken);
 
     /// <summary>Buys a catalogue item at its current price (409 names the price when <c>price</c> is not it).</summary>
     [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
+    [Idempotent]
     [HttpPost("purchase")]
     public Task<TransactionView> Purchase(PurchaseRequest request, CancellationToken cancellationToken) =>
         mediator.Send(new PurchaseItemCommand(request.ItemType, request.ItemId, request.Price), cancellationToken);
@@ -76,6 +80,7 @@ public sealed class EconomyController(IMediator mediator) : ControllerBase
 
     /// <summary>Admin: mints tokens from the treasury into a player's wallet (<c>type: "mint"</c>).</summary>
     [ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
+    [Idempotent]
     [HttpPost("admin/grant")]
     public Task<TransactionView> Grant(GrantRequest request, CancellationToken cancellationToken) =>
         mediator.Send(new GrantTokensCommand(request.UserId, request.Amount, request.Reason), cancellationToken);

@@ -208,6 +208,34 @@ public sealed class EconomyTests(CleanGamesHost host) : IClassFixture<CleanGames
     }
 
     [Fact]
+    public async Task A_retried_gift_with_its_idempotency_key_replays_the_first_answer_and_moves_nothing()
+    {
+        var (giverId, giver) = await PlayerAsync();
+        var (receiverId, receiver) = await PlayerAsync();
+        await GrantAsync(giverId, 100);
+
+        async Task<HttpResponseMessage> GiftAsync(int amount, string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/economy/gift") { Content = Body(new { to_user = receiverId.ToString(), amount }) };
+            request.Headers.Add("Idempotency-Key", key);
+            return await giver.SendAsync(request);
+        }
+
+        var first = await GiftAsync(25, "gift-1");
+        var again = await GiftAsync(25, "gift-1");
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await GiftAsync(26, "gift-1")).StatusCode);
+
+        // Many retries at once still move the tokens once.
+        var burst = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => GiftAsync(10, "gift-2")));
+        Assert.All(burst, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.Equal(65, (await BalanceAsync(giver)).GetProperty("offchain").GetInt64());
+        Assert.Equal(35, (await BalanceAsync(receiver)).GetProperty("offchain").GetInt64());
+    }
+
+    [Fact]
     public async Task Concurrent_spends_never_overdraw_and_the_ledger_stays_balanced()
     {
         var (giverId, giver) = await PlayerAsync();

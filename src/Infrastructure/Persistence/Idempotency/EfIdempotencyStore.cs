@@ -79,14 +79,15 @@ internal sealed class EfIdempotencyStore(IServiceScopeFactory scopes, IOptions<I
                 return new IdempotencyClaim.Replay(new StoredResponse(status, existing.ResponseContentType, existing.ResponseBody ?? []));
             }
 
+            if (existing.ReservedAt > now - settings.Takeover)
+            {
+                // Still running, or applied with its response being saved right now.
+                return new IdempotencyClaim.InProgress();
+            }
+
             if (existing.Applied)
             {
                 return new IdempotencyClaim.OutcomeUnknown();
-            }
-
-            if (existing.ReservedAt > now - settings.Takeover)
-            {
-                return new IdempotencyClaim.InProgress();
             }
 
             // The request holding the key saved nothing and has not finished for the takeover time:
