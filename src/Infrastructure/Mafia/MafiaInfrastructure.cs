@@ -34,8 +34,12 @@ internal static class MafiaInfrastructure
             .Validate(o => o.MinWithdrawal >= 1, "Economy:MinWithdrawal must be at least 1.")
             .Validate(o => o.PayoutIntervalSeconds >= 0, "Economy:PayoutIntervalSeconds must be 0 (off) or positive.")
             .Validate(o => o.PayoutBatchSize is >= 1 and <= 1000, "Economy:PayoutBatchSize must be between 1 and 1000.")
+            .Validate(o => o.RewardSweepSeconds >= 0, "Economy:RewardSweepSeconds must be 0 (off) or positive.")
             .ValidateOnStart();
         services.AddHostedService<Economy.PayoutSchedule>();
+        services.AddSingleton<Economy.RewardsSweep>();
+        services.AddSingleton<IRewardsSweep>(sp => sp.GetRequiredService<Economy.RewardsSweep>());
+        services.AddHostedService(sp => sp.GetRequiredService<Economy.RewardsSweep>());
         return services;
     }
 }

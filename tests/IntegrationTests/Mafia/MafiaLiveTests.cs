@@ -110,10 +110,13 @@ public sealed class MafiaLiveTests(CleanGamesHost host) : IClassFixture<CleanGam
         foreach (var socket in sockets.Values)
         {
             var ended = await MafiaTable.NextAsync(socket, "event", "game_ended");
-            AssertProperties(ended, "event", "winner", "results", "rewards");
+            AssertProperties(ended, "event", "winner", "results", "rewards", "reward_note");
             Assert.Equal("citizens", ended.GetProperty("winner").GetString());
             Assert.Equal(4, ended.GetProperty("results").GetProperty("players").GetArrayLength());
-            Assert.Equal(130, ended.GetProperty("rewards").GetProperty(table.Detective.ToString()).GetInt64());
+
+            // Four players: the farming guard zeroes the rewards and says why.
+            Assert.Equal(0, ended.GetProperty("rewards").GetProperty(table.Detective.ToString()).GetInt64());
+            Assert.Equal("No rewards: a game needs at least 5 players to earn tokens.", ended.GetProperty("reward_note").GetString());
         }
 
         foreach (var socket in sockets.Values)

@@ -31,7 +31,7 @@ public sealed class RollupContributionsTests
     {
         var rows = Rows(payments: [Paid("a", 1, 10.5m, "RUB", PaymentKind.Renewal, T), Paid("b", 1, null, null, PaymentKind.Key, T), Paid("c", 1, 99m, "RUB", PaymentKind.Key, T, status: "FAILED")]);
         var bucket = RollupBuckets.Of(T);
-        Assert.Equal(new RollupMetrics(Payments: 2, PricedPayments: 1, Keys: 1, Renewals: 1), rows[new(bucket, RollupContributions.NoCurrency)]);
+        Assert.Equal(new RollupMetrics(Payments: 2, PricedPayments: 1, Keys: 1, Renewals: 1, AllPayments: 3), rows[new(bucket, RollupContributions.NoCurrency)]);
         Assert.Equal(new RollupMetrics(Revenue: 105_000, RecurringRevenue: 105_000), rows[new(bucket, "RUB")]);
         Assert.Equal(RollupMetrics.Zero, rows[new(bucket, RollupContributions.UnknownCurrency)]);
         Assert.Equal(rows[new(bucket, "RUB")], rows[new(RollupBuckets.AllTime, "RUB")]);

@@ -72,23 +72,26 @@ public sealed class GameEndTests
     }
 
     [Fact]
-    public void Rewards_give_the_winners_100_the_losers_20_and_survivors_30_more()
+    public void A_game_of_four_earns_nothing_and_says_why()
     {
         var game = MafiaWinByVote();
-        var (mafia, detective) = (game.MafiaId(), game.DetectiveId());
-        var (killed, votedOut) = (game.CitizenIds()[0], game.CitizenIds()[1]);
 
-        var rewards = game.Rewards.OrderBy(r => r.AccountId).ToList();
+        Assert.Equal(4, game.Rewards.Count);
+        Assert.All(game.Rewards, r => Assert.Equal(0, r.Amount));
+        Assert.Equal(GameRewardPolicy.TooFewPlayersNote, game.RewardNote);
+        Assert.Equal(GameRewardPolicy.TooFewPlayersNote, Assert.Single(game.Events<GameEnded>()).RewardNote);
+        Assert.True(Assert.Single(game.Rewards, r => r.AccountId == game.MafiaId()).Won);
+    }
 
-        Assert.Equal(
-            new[]
-            {
-                new GameReward(mafia, 130, Won: true, Survived: true),
-                new GameReward(detective, 50, Won: false, Survived: true),
-                new GameReward(killed, 20, Won: false, Survived: false),
-                new GameReward(votedOut, 20, Won: false, Survived: false),
-            }.OrderBy(r => r.AccountId),
-            rewards);
+    [Fact]
+    public void A_game_with_phases_shorter_than_the_defaults_earns_nothing()
+    {
+        var game = GameBuilder.New(5).WithSettings(GameSettings.Default with { DaySeconds = 30 }).Build();
+        game.ForceEnd(Team.Citizens, GameBuilder.Now);
+
+        Assert.All(game.Rewards, r => Assert.Equal(0, r.Amount));
+        Assert.Equal(GameRewardPolicy.ShortPhasesNote, game.RewardNote);
+        Assert.Null(GameRewardPolicy.GuardNote(5, GameSettings.Default with { NightSeconds = 600 }));
     }
 
     [Fact]
@@ -96,6 +99,7 @@ public sealed class GameEndTests
     {
         var game = CitizensWin();
 
+        Assert.Null(game.RewardNote);
         Assert.Equal(5, game.Rewards.Count);
         Assert.All(game.Rewards.Where(r => r.AccountId != game.MafiaId()), r => Assert.Equal(new GameReward(r.AccountId, 130, true, true), r));
         Assert.Equal(new GameReward(game.MafiaId(), 20, false, false), Assert.Single(game.Rewards, r => r.AccountId == game.MafiaId()));

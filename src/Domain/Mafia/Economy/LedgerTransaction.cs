@@ -77,6 +77,9 @@ public sealed class LedgerTransaction : AggregateRoot<Guid>
     /// <summary>The wallet that earned the tokens (a grant's, a reward's or a gift's receiver); null for spends.</summary>
     public Guid? EarnerWalletId { get; private set; }
 
+    /// <summary>What this transaction settles, unique when set (a game reward: <c>reward:{game}:{player}</c>), so it is made once.</summary>
+    public string? Reference { get; private set; }
+
     /// <summary>The admin who made a grant.</summary>
     public long? ActorId { get; private set; }
 
@@ -149,9 +152,13 @@ public sealed class LedgerTransaction : AggregateRoot<Guid>
         return transaction;
     }
 
-    /// <summary>A game's reward, from the rewards pool.</summary>
-    public static LedgerTransaction Reward(Wallet wallet, long amount, string reason, DateTimeOffset now) =>
-        Move(LedgerTransactionKind.Reward, SystemAccounts.RewardsPool, wallet, amount, reason, now);
+    /// <summary>A game's reward, from the rewards pool; <paramref name="reference"/> makes it once per game and player.</summary>
+    public static LedgerTransaction Reward(Wallet wallet, long amount, string reason, DateTimeOffset now, string? reference = null)
+    {
+        var transaction = Move(LedgerTransactionKind.Reward, SystemAccounts.RewardsPool, wallet, amount, reason, now);
+        transaction.Reference = reference;
+        return transaction;
+    }
 
     /// <summary>A purchase: the price leaves the buyer's wallet for shop revenue.</summary>
     public static LedgerTransaction Purchase(Wallet buyer, long price, string itemType, string itemId, DateTimeOffset now)

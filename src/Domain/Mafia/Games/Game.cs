@@ -76,6 +76,12 @@ public sealed class Game : AggregateRoot<Guid>
 
     public IReadOnlyList<GameReward> Rewards => _rewards.AsReadOnly();
 
+    /// <summary>Why the game earned no rewards (the farming guard), or null.</summary>
+    public string? RewardNote { get; private set; }
+
+    /// <summary>When the economy credited <see cref="Rewards"/> to the players' wallets (once).</summary>
+    public DateTimeOffset? RewardsCreditedAt { get; private set; }
+
     public bool IsOver => Phase == GamePhase.Ended;
 
     /// <summary>
@@ -457,10 +463,26 @@ public sealed class Game : AggregateRoot<Guid>
         _nightActions.Clear();
         _votes.Clear();
         _rewards.Clear();
-        _rewards.AddRange(_players.Select(p => GameRewardPolicy.For(p, winner)));
+        RewardNote = GameRewardPolicy.GuardNote(_players.Count, Settings);
+        _rewards.AddRange(_players.Select(p => GameRewardPolicy.For(p, winner, rewarded: RewardNote is null)));
         Record(null, "game_end", null, GameNames.Of(winner), ActionVisibility.Public, now);
         Raise(new PhaseChanged(Id, Phase, DayCount, PhaseNumber, null));
-        Raise(new GameEnded(Id, winner, _rewards.ToArray(), DealSeed));
+        Raise(new GameEnded(Id, winner, _rewards.ToArray(), DealSeed, RewardNote));
+    }
+
+    /// <summary>The economy credited the rewards; a second call changes nothing.</summary>
+    public void MarkRewardsCredited(DateTimeOffset now)
+    {
+        if (!IsOver)
+        {
+            throw new InvalidOperationException("Only a finished game's rewards are credited.");
+        }
+
+        if (RewardsCreditedAt is null)
+        {
+            RewardsCreditedAt = now;
+            MarkChanged();
+        }
     }
 
     private void BeginPhase(GamePhase phase, int day, DateTimeOffset now)

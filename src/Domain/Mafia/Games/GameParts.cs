@@ -75,14 +75,34 @@ public sealed record GameReward(long AccountId, long Amount, bool Won, bool Surv
 
 /// <summary>
 /// How many tokens a finished game is worth: the winning team earns more than the losing one, and
-/// surviving to the end adds a bonus. The economy credits what the game records.
+/// surviving to the end adds a bonus. The economy credits what the game records. Farming guard: a
+/// game earns nothing unless it had at least <see cref="MinPlayers"/> players and no phase set
+/// shorter than the default durations (short private games are for practice).
 /// </summary>
 public static class GameRewardPolicy
 {
     public const long Win = 100;
     public const long Loss = 20;
     public const long SurvivalBonus = 30;
+    public const int MinPlayers = 5;
 
-    public static GameReward For(GamePlayer player, Team winner) =>
-        new(player.AccountId, (player.Team == winner ? Win : Loss) + (player.IsAlive ? SurvivalBonus : 0), player.Team == winner, player.IsAlive);
+    public const string TooFewPlayersNote = "No rewards: a game needs at least 5 players to earn tokens.";
+    public const string ShortPhasesNote = "No rewards: games with phases shorter than the defaults are for practice.";
+
+    public static GameReward For(GamePlayer player, Team winner, bool rewarded = true) =>
+        new(player.AccountId, rewarded ? (player.Team == winner ? Win : Loss) + (player.IsAlive ? SurvivalBonus : 0) : 0, player.Team == winner, player.IsAlive);
+
+    /// <summary>Why a game earns nothing, or null when it earns its rewards.</summary>
+    public static string? GuardNote(int players, GameSettings settings)
+    {
+        var defaults = GameSettings.Default;
+        if (players < MinPlayers)
+        {
+            return TooFewPlayersNote;
+        }
+
+        return settings.NightSeconds < defaults.NightSeconds || settings.DaySeconds < defaults.DaySeconds || settings.VotingSeconds < defaults.VotingSeconds
+            ? ShortPhasesNote
+            : null;
+    }
 }

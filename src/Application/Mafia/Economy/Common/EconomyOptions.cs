@@ -11,6 +11,9 @@ public sealed class EconomyOptions
     /// <summary>How often the payout job pays pending withdrawals (0 turns it off).</summary>
     public int PayoutIntervalSeconds { get; set; } = 10;
 
+    /// <summary>How often the rewards sweep credits ended games' rewards not credited yet (0 turns it off).</summary>
+    public int RewardSweepSeconds { get; set; } = 5;
+
     /// <summary>Withdrawals one run of the payout job takes at most; the next run takes the rest.</summary>
     public int PayoutBatchSize { get; set; } = 50;
 }

@@ -40,3 +40,19 @@ public sealed class OpenWithdrawalsSpec : Specification<LedgerTransaction, Guid>
         Query.Select(t => t.Id);
     }
 }
+
+public sealed class TransactionByReferenceSpec : Specification<LedgerTransaction>
+{
+    public TransactionByReferenceSpec(string reference) => Query.Where(t => t.Reference == reference);
+}
+
+/// <summary>Ended games whose rewards are not credited yet, oldest first (index <c>IX_mafia_games_rewards_due</c>).</summary>
+public sealed class GamesDueRewardsSpec : Specification<Domain.Mafia.Games.Game, Guid>
+{
+    public GamesDueRewardsSpec(int take)
+    {
+        Query.Where(g => g.Phase == Domain.Mafia.Games.GamePhase.Ended && g.RewardsCreditedAt == null)
+            .OrderBy(g => g.EndedAt).Take(take).AsNoTracking();
+        Query.Select(g => g.Id);
+    }
+}

@@ -18,8 +18,8 @@ public sealed record VotingResultsPayload(string? Eliminated, IReadOnlyDictionar
 
 public sealed record RoleAssignedPayload(string GameId, string Role, string RoleDescription);
 
-/// <summary><c>results</c>: every player with role and fate, and the deal's seed and commitment; <c>rewards</c>: tokens by user id.</summary>
-public sealed record GameEndedPayload(string Winner, GameResultsPayload Results, IReadOnlyDictionary<string, long> Rewards);
+/// <summary><c>results</c>: every player with role and fate, and the deal's seed and commitment; <c>rewards</c>: tokens by user id; <c>reward_note</c> (added): why they are 0, or null.</summary>
+public sealed record GameEndedPayload(string Winner, GameResultsPayload Results, IReadOnlyDictionary<string, long> Rewards, string? RewardNote);
 
 public sealed record GameResultsPayload(string GameId, int DayCount, IReadOnlyList<PlayerResultPayload> Players, string DealSeed, string DealCommitment);
 

@@ -94,7 +94,8 @@ public sealed class GameEventPublisher(IReadRepository<Game> games, IRealtimeNot
                     MafiaIds.Of(p.AccountId), GameViews.Name(p.Role), p.IsAlive, p.DeathReason is { } reason ? GameViews.Name(reason) : null, p.Team == notification.Event.Winner)).ToArray(),
                 notification.Event.DealSeed,
                 game.DealCommitment),
-            notification.Event.Rewards.ToDictionary(r => MafiaIds.Of(r.AccountId), r => r.Amount));
+            notification.Event.Rewards.ToDictionary(r => MafiaIds.Of(r.AccountId), r => r.Amount),
+            notification.Event.RewardNote);
         await PublishToAllAsync(game.Id, "game_ended", payload, cancellationToken, game);
     }
 

@@ -16,4 +16,4 @@ public sealed record VotingStarted(Guid GameId, int PhaseNumber, IReadOnlyList<l
 
 public sealed record VotingResolved(Guid GameId, long? Eliminated, IReadOnlyDictionary<long, int> VoteCounts) : IDomainEvent;
 
-public sealed record GameEnded(Guid GameId, Team Winner, IReadOnlyList<GameReward> Rewards, string DealSeed) : IDomainEvent;
+public sealed record GameEnded(Guid GameId, Team Winner, IReadOnlyList<GameReward> Rewards, string DealSeed, string? RewardNote) : IDomainEvent;

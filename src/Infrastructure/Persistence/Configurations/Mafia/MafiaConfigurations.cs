@@ -28,6 +28,12 @@ internal sealed class GameConfiguration : IEntityTypeConfiguration<Game>
             .HasFilter("Phase <> 'Ended'")
             .HasDatabaseName("IX_mafia_games_active");
 
+        // The rewards sweep reads ended games whose rewards are not credited yet, oldest first.
+        builder.Property(g => g.RewardNote).HasMaxLength(200);
+        builder.HasIndex(g => g.EndedAt)
+            .HasFilter("Phase = 'Ended' AND RewardsCreditedAt IS NULL")
+            .HasDatabaseName("IX_mafia_games_rewards_due");
+
         builder.Ignore(g => g.IsOver);
         builder.Ignore(g => g.AlivePlayerIds);
         builder.OwnsOne(g => g.Settings, MafiaSettingsMapping.Map);
@@ -157,6 +163,8 @@ internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<
         builder.Property(t => t.Reason).HasMaxLength(LedgerTransaction.MaxReasonLength).IsRequired();
         builder.Property(t => t.Message).HasMaxLength(LedgerTransaction.MaxMessageLength);
         builder.Property(t => t.TxHash).HasMaxLength(128);
+        builder.Property(t => t.Reference).HasMaxLength(128);
+        builder.HasIndex(t => t.Reference).IsUnique().HasFilter("Reference IS NOT NULL");
 
         // A player's history, newest first, whichever side of the transaction they were on.
         builder.HasIndex(t => new { t.WalletId, t.CreatedAt });

@@ -704,6 +704,10 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -721,6 +725,10 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasFilter("Reference IS NOT NULL");
 
                     b.HasIndex("CounterpartyWalletId", "CreatedAt");
 
@@ -824,6 +832,13 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<DateTimeOffset>("PhaseStartedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("RewardNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("RewardsCreditedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -836,6 +851,10 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                         .HasColumnType("nvarchar(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EndedAt")
+                        .HasDatabaseName("IX_mafia_games_rewards_due")
+                        .HasFilter("Phase = 'Ended' AND RewardsCreditedAt IS NULL");
 
                     b.HasIndex("Phase");
 

@@ -683,6 +683,10 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -700,6 +704,10 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasFilter("Reference IS NOT NULL");
 
                     b.HasIndex("CounterpartyWalletId", "CreatedAt");
 
@@ -803,6 +811,13 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<long>("PhaseStartedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RewardNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RewardsCreditedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -815,6 +830,10 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EndedAt")
+                        .HasDatabaseName("IX_mafia_games_rewards_due")
+                        .HasFilter("Phase = 'Ended' AND RewardsCreditedAt IS NULL");
 
                     b.HasIndex("Phase");
 
