@@ -35,6 +35,7 @@ internal static class MafiaInfrastructure
             .Validate(o => o.PayoutIntervalSeconds >= 0, "Economy:PayoutIntervalSeconds must be 0 (off) or positive.")
             .Validate(o => o.PayoutBatchSize is >= 1 and <= 1000, "Economy:PayoutBatchSize must be between 1 and 1000.")
             .Validate(o => o.RewardSweepSeconds >= 0, "Economy:RewardSweepSeconds must be 0 (off) or positive.")
+            .Validate(o => o.MaxRewardedGamesPerDay >= 1, "Economy:MaxRewardedGamesPerDay must be at least 1.")
             .ValidateOnStart();
         services.AddHostedService<Economy.PayoutSchedule>();
         services.AddSingleton<Economy.RewardsSweep>();

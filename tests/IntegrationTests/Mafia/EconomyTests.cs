@@ -264,6 +264,44 @@ public sealed class EconomyTests(CleanGamesHost host) : IClassFixture<CleanGames
         }
     }
 
+    [Fact]
+    public async Task A_thousand_concurrent_spends_succeed_exactly_as_often_as_the_balance_allows()
+    {
+        var (giverId, giver) = await PlayerAsync();
+        var (receiverId, _) = await PlayerAsync();
+        await GrantAsync(giverId, 300);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ =>
+            giver.PostAsync("/api/economy/gift", Body(new { to_user = receiverId.ToString(), amount = 1 }))));
+        Assert.Equal(300, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(700, answers.Count(a => a.StatusCode == HttpStatusCode.BadRequest));
+        Assert.Equal(0, (await BalanceAsync(giver)).GetProperty("offchain").GetInt64());
+    }
+
+    [Fact]
+    public async Task Five_hundred_concurrent_gifts_in_a_ring_of_fifty_keep_the_total()
+    {
+        var ring = new List<(long Id, HttpClient Client)>();
+        for (var i = 0; i < 50; i++)
+        {
+            var player = await PlayerAsync();
+            await GrantAsync(player.Id, 100);
+            ring.Add(player);
+        }
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 500).Select(i =>
+            ring[i % 50].Client.PostAsync("/api/economy/gift", Body(new { to_user = ring[(i + 1) % 50].Id.ToString(), amount = 1 + (i % 7) }))));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        long total = 0;
+        foreach (var (_, client) in ring)
+        {
+            var balance = (await BalanceAsync(client)).GetProperty("offchain").GetInt64();
+            Assert.True(balance >= 0);
+            total += balance;
+        }
+
+        Assert.Equal(5000, total);
+    }
+
     /// <summary>A TON user-friendly address: 36 bytes in base64url, bounceable tag, workchain 0, CRC-16/XMODEM.</summary>
     private static void AssertTonAddress(string address)
     {

@@ -46,11 +46,12 @@ internal sealed class MafiaTable
     /// <summary>
     /// <paramref name="players"/> players; <paramref name="beforeReady"/> runs once everyone joined,
     /// before the last ready starts the game; <paramref name="settings"/> are the lobby's (the
-    /// defaults when null).
+    /// defaults when null); <paramref name="accounts"/> are the players (new accounts when null).
     /// </summary>
-    public static async Task<MafiaTable> StartAsync(CleanGamesHost host, Func<long[], Task>? beforeReady = null, object? settings = null, int players = 4)
+    public static async Task<MafiaTable> StartAsync(CleanGamesHost host, Func<long[], Task>? beforeReady = null, object? settings = null, int players = 4, long[]? accounts = null)
     {
-        var ids = Enumerable.Range(0, players).Select(_ => NewAccount()).ToArray();
+        var ids = accounts ?? Enumerable.Range(0, players).Select(_ => NewAccount()).ToArray();
+        players = ids.Length;
         using var owner = host.CreateClientFor(ids[0]);
         var lobby = await (await owner.PostAsync("/api/matchmaking/lobby/create", Body(new { max_players = players, settings }))).ReadJsonAsync();
         var code = lobby.GetProperty("invite_code").GetString()!;

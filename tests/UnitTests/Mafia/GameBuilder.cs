@@ -28,6 +28,7 @@ internal sealed class GameBuilder
     private GameSettings _settings = GameSettings.Default;
     private byte[] _seed = Seed(3);
     private Guid _id = GameId;
+    private HashSet<long> _atDailyRewardLimit = [];
 
     public static GameBuilder New(int players = 5)
     {
@@ -71,5 +72,12 @@ internal sealed class GameBuilder
         return this;
     }
 
-    public Game Build() => Game.Start(_id, LobbyId, "classic", _settings, SeatsFor(_players), _seed.ToArray(), Now);
+    /// <summary>These players were already rewarded for the day's limit of games when the game started.</summary>
+    public GameBuilder AtDailyRewardLimit(params long[] accountIds)
+    {
+        _atDailyRewardLimit = [.. accountIds];
+        return this;
+    }
+
+    public Game Build() => Game.Start(_id, LobbyId, "classic", _settings, SeatsFor(_players), _seed.ToArray(), Now, _atDailyRewardLimit);
 }

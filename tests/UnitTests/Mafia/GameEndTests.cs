@@ -95,6 +95,40 @@ public sealed class GameEndTests
     }
 
     [Fact]
+    public void A_player_at_the_daily_limit_earns_nothing_from_a_game_that_ends_the_same_utc_day()
+    {
+        var limited = GameBuilder.FirstPlayerId + 1;
+        var game = GameBuilder.New(5).AtDailyRewardLimit(limited).Build();
+        game.ForceEnd(Team.Citizens, GameBuilder.Now.AddMinutes(30));
+
+        Assert.Equal(0, Assert.Single(game.Rewards, r => r.AccountId == limited).Amount);
+        Assert.All(game.Rewards.Where(r => r.AccountId != limited), r => Assert.True(r.Amount > 0));
+        Assert.Equal(GameRewardPolicy.DailyLimitNote, game.RewardNote);
+        Assert.Equal(game.Rewards, Assert.Single(game.Events<GameEnded>()).Rewards);
+    }
+
+    [Fact]
+    public void A_game_that_ends_on_the_next_utc_day_rewards_a_player_who_was_at_the_limit()
+    {
+        // Started at 20:00 UTC, ended at 00:00:01 the next day: the new day's count starts at 0.
+        var limited = GameBuilder.FirstPlayerId + 1;
+        var game = GameBuilder.New(5).AtDailyRewardLimit(limited).Build();
+        game.ForceEnd(Team.Citizens, GameBuilder.Now.AddHours(4).AddSeconds(1));
+
+        Assert.All(game.Rewards, r => Assert.True(r.Amount > 0));
+        Assert.Null(game.RewardNote);
+    }
+
+    [Fact]
+    public void The_table_guards_speak_before_the_daily_limit()
+    {
+        var game = GameBuilder.New(4).AtDailyRewardLimit(GameBuilder.FirstPlayerId).Build();
+        game.ForceEnd(Team.Citizens, GameBuilder.Now);
+
+        Assert.Equal(GameRewardPolicy.TooFewPlayersNote, game.RewardNote);
+    }
+
+    [Fact]
     public void The_winning_citizens_earn_130_alive_and_the_dead_mafia_20()
     {
         var game = CitizensWin();

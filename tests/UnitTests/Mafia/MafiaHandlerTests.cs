@@ -2,12 +2,14 @@ using CleanGames.Application.Common.Security;
 using Ardalis.Specification;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Mafia.Games.Commands.AdvancePhase;
+using CleanGames.Application.Mafia.Economy.Common;
 using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.Application.Mafia.Lobbies.Commands.MarkLobbyReady;
 using CleanGames.Application.Mafia.Lobbies.Common;
 using CleanGames.Domain.Common;
 using CleanGames.Domain.Mafia.Games;
 using CleanGames.Domain.Mafia.Lobbies;
+using Microsoft.Extensions.Options;
 using Moq;
 
 namespace CleanGames.UnitTests.Mafia;
@@ -73,7 +75,7 @@ public sealed class MafiaHandlerTests
         Game? added = null;
         _games.Setup(g => g.AddAsync(It.IsAny<Game>(), It.IsAny<CancellationToken>())).Callback((Game g, CancellationToken _) => added = g).ReturnsAsync((Game g, CancellationToken _) => g);
 
-        var table = new LobbyTable(_user.Object, _clock.Object);
+        var table = Table();
         await new MarkLobbyReadyCommandHandler(_lobbies.Object, _games.Object, table).Handle(new MarkLobbyReadyCommand(GameBuilder.LobbyId.ToString()), default);
 
         Assert.NotNull(added);
@@ -82,23 +84,54 @@ public sealed class MafiaHandlerTests
         Assert.Equal(new long[] { 1, 2, 3, 4 }, added.Players.OrderBy(p => p.Seat).Select(p => p.AccountId));
         Assert.Equal(Now.AddSeconds(5), added.StartedAt);
         Assert.Equal(64, added.DealSeed.Length);
+        Assert.DoesNotContain(added.Players, p => p.AtDailyRewardLimit);
         _lobbies.Verify(l => l.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
-    public async Task A_ready_that_leaves_the_table_short_adds_no_game()
+    public async Task Members_rewarded_for_the_days_limit_of_games_start_the_game_at_the_limit()
     {
         var lobby = Lobby.Create(GameBuilder.LobbyId, "K7P2M9QX", "classic", 6, GameSettings.Default, 1, Now);
-        lobby.Join(2, Now);
+        foreach (var id in new long[] { 2, 3, 4 })
+        {
+            lobby.Join(id, Now);
+            lobby.MarkReady(id);
+        }
+
+        // The day (UTC) of the start, 2026-11-23: account 3 was rewarded twice; account 4 once
+        // (its other game ended the day before); account 2 once (its other two games earned nothing).
+        var today = Now.UtcDateTime.Date;
+        Game[] ended =
+        [
+            Ended([3, 10, 11, 12, 13], Now.AddHours(-2)),
+            Ended([3, 4, 11, 12, 13], Now.AddMinutes(-30)),
+            Ended([4, 10, 11, 12, 13], new DateTimeOffset(today.AddMinutes(-10), TimeSpan.Zero)),
+            Ended([2, 10, 11, 12], Now.AddHours(-1)),
+            Ended([2, 10, 11, 12, 13], Now.AddHours(-1), GameSettings.Default with { DaySeconds = 30 }),
+            Ended([2, 10, 11, 12, 13], new DateTimeOffset(today, TimeSpan.Zero)),
+        ];
         Caller(1, admin: false);
         _lobbies.Setup(l => l.FirstOrDefaultAsync(It.IsAny<ISpecification<Lobby>>(), It.IsAny<CancellationToken>())).ReturnsAsync(lobby);
+        Game? added = null;
+        _games.Setup(g => g.AddAsync(It.IsAny<Game>(), It.IsAny<CancellationToken>())).Callback((Game g, CancellationToken _) => added = g).ReturnsAsync((Game g, CancellationToken _) => g);
+        _games.Setup(g => g.CountAsync(It.IsAny<ISpecification<Game>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((ISpecification<Game> spec, CancellationToken _) => spec.Evaluate(ended).Count());
 
-        await new MarkLobbyReadyCommandHandler(_lobbies.Object, _games.Object, new LobbyTable(_user.Object, _clock.Object))
-            .Handle(new MarkLobbyReadyCommand(GameBuilder.LobbyId.ToString()), default);
+        await new MarkLobbyReadyCommandHandler(_lobbies.Object, _games.Object, Table(maxRewardedGamesPerDay: 2)).Handle(new MarkLobbyReadyCommand(GameBuilder.LobbyId.ToString()), default);
 
-        _games.Verify(g => g.AddAsync(It.IsAny<Game>(), It.IsAny<CancellationToken>()), Times.Never);
-        Assert.Equal(LobbyStatus.Open, lobby.Status);
+        Assert.Equal(new long[] { 3 }, added!.Players.Where(p => p.AtDailyRewardLimit).Select(p => p.AccountId));
     }
+
+    /// <summary>A game of <paramref name="players"/> that an admin ended at <paramref name="endedAt"/>, ten minutes after it started.</summary>
+    private static Game Ended(long[] players, DateTimeOffset endedAt, GameSettings? settings = null)
+    {
+        var game = Game.Start(Guid.NewGuid(), null, "classic", settings ?? GameSettings.Default, players, GameBuilder.Seed(players.Length), endedAt.AddMinutes(-10));
+        game.ForceEnd(Team.Citizens, endedAt);
+        return game;
+    }
+
+    private LobbyTable Table(int maxRewardedGamesPerDay = 20) =>
+        new(_user.Object, _clock.Object, Options.Create(new EconomyOptions { MaxRewardedGamesPerDay = maxRewardedGamesPerDay }));
 
     /// <summary>Game access for the caller, whose stored roles are what the token claims.</summary>
     private GameAccess Access()

@@ -87,8 +87,10 @@ public sealed class Game : AggregateRoot<Guid>
     /// <summary>
     /// Deals the roles with <paramref name="seed"/> (cryptographically random, from the caller) to
     /// <paramref name="playerIds"/> in seat order and starts at night of day 1.
+    /// <paramref name="atDailyRewardLimit"/> are the players already rewarded for the day's limit of
+    /// games (the rewards guard).
     /// </summary>
-    public static Game Start(Guid id, Guid? lobbyId, string mode, GameSettings settings, IReadOnlyList<long> playerIds, byte[] seed, DateTimeOffset now)
+    public static Game Start(Guid id, Guid? lobbyId, string mode, GameSettings settings, IReadOnlyList<long> playerIds, byte[] seed, DateTimeOffset now, IReadOnlySet<long>? atDailyRewardLimit = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(playerIds);
@@ -113,7 +115,7 @@ public sealed class Game : AggregateRoot<Guid>
         };
         for (var seat = 0; seat < playerIds.Count; seat++)
         {
-            game._players.Add(new GamePlayer(playerIds[seat], seat, roles[seat]));
+            game._players.Add(new GamePlayer(playerIds[seat], seat, roles[seat], atDailyRewardLimit?.Contains(playerIds[seat]) == true));
         }
 
         game.Raise(new GameStarted(id, lobbyId, game._players.Select(p => (p.AccountId, p.Role)).ToArray()));
@@ -463,8 +465,9 @@ public sealed class Game : AggregateRoot<Guid>
         _nightActions.Clear();
         _votes.Clear();
         _rewards.Clear();
-        RewardNote = GameRewardPolicy.GuardNote(_players.Count, Settings);
-        _rewards.AddRange(_players.Select(p => GameRewardPolicy.For(p, winner, rewarded: RewardNote is null)));
+        var (rewards, note) = GameRewardPolicy.Settle(_players, Settings, winner, StartedAt, now);
+        RewardNote = note;
+        _rewards.AddRange(rewards);
         Record(null, "game_end", null, GameNames.Of(winner), ActionVisibility.Public, now);
         Raise(new PhaseChanged(Id, Phase, DayCount, PhaseNumber, null));
         Raise(new GameEnded(Id, winner, _rewards.ToArray(), DealSeed, RewardNote));

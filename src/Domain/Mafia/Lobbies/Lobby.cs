@@ -156,12 +156,13 @@ public sealed class Lobby : AggregateRoot<Guid>
     /// deals its roles from <paramref name="dealSeed"/> (cryptographically random, from the caller)
     /// to the members in join order (its seats), with the lobby's mode and settings, starting at
     /// <paramref name="now"/>. Refused unless every member is ready and there are at least four.
+    /// <paramref name="atDailyRewardLimit"/> are the members already rewarded for the day's limit of games.
     /// </summary>
-    public Game StartGame(Guid gameId, byte[] dealSeed, DateTimeOffset now)
+    public Game StartGame(Guid gameId, byte[] dealSeed, DateTimeOffset now, IReadOnlySet<long>? atDailyRewardLimit = null)
     {
         ArgumentNullException.ThrowIfNull(dealSeed);
         var seats = CloseIntoGame(gameId);
-        return Game.Start(gameId, Id, Mode, Settings, seats, dealSeed, now);
+        return Game.Start(gameId, Id, Mode, Settings, seats, dealSeed, now, atDailyRewardLimit);
     }
 
     private IReadOnlyList<long> CloseIntoGame(Guid gameId)

@@ -1,6 +1,6 @@
 namespace CleanGames.Application.Mafia.Economy.Common;
 
-/// <summary><c>Economy</c>: withdrawals and the payout job.</summary>
+/// <summary><c>Economy</c>: withdrawals, the payout job and the rewards guard.</summary>
 public sealed class EconomyOptions
 {
     public const string Section = "Economy";
@@ -13,6 +13,9 @@ public sealed class EconomyOptions
 
     /// <summary>How often the rewards sweep credits ended games' rewards not credited yet (0 turns it off).</summary>
     public int RewardSweepSeconds { get; set; } = 5;
+
+    /// <summary>Rewarded games an account is credited for per UTC day; games a guard zeroed do not count.</summary>
+    public int MaxRewardedGamesPerDay { get; set; } = 20;
 
     /// <summary>Withdrawals one run of the payout job takes at most; the next run takes the rest.</summary>
     public int PayoutBatchSize { get; set; } = 50;

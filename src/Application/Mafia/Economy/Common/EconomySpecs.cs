@@ -56,3 +56,13 @@ public sealed class GamesDueRewardsSpec : Specification<Domain.Mafia.Games.Game,
         Query.Select(g => g.Id);
     }
 }
+
+/// <summary>
+/// Games that ended since <paramref name="since"/> and rewarded <paramref name="accountId"/> with
+/// tokens (index <c>IX_mafia_games_ended</c>, then the rewards' key).
+/// </summary>
+public sealed class GamesRewardingPlayerSinceSpec : Specification<Domain.Mafia.Games.Game>
+{
+    public GamesRewardingPlayerSinceSpec(long accountId, DateTimeOffset since) =>
+        Query.Where(g => g.EndedAt >= since && g.Rewards.Any(r => r.AccountId == accountId && r.Amount > 0)).AsNoTracking();
+}

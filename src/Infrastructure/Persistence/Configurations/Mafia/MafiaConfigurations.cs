@@ -34,6 +34,9 @@ internal sealed class GameConfiguration : IEntityTypeConfiguration<Game>
             .HasFilter("Phase = 'Ended' AND RewardsCreditedAt IS NULL")
             .HasDatabaseName("IX_mafia_games_rewards_due");
 
+        // The rewards guard counts a player's rewarded games of the UTC day when a game starts.
+        builder.HasIndex(g => g.EndedAt, "IX_mafia_games_ended");
+
         builder.Ignore(g => g.IsOver);
         builder.Ignore(g => g.AlivePlayerIds);
         builder.OwnsOne(g => g.Settings, MafiaSettingsMapping.Map);

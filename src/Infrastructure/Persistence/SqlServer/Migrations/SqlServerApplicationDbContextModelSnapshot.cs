@@ -863,6 +863,8 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                         .HasDatabaseName("IX_mafia_games_active")
                         .HasFilter("Phase <> 'Ended'");
 
+                    b.HasIndex(new[] { "EndedAt" }, "IX_mafia_games_ended");
+
                     b.ToTable("mafia_games", (string)null);
                 });
 
@@ -1232,6 +1234,9 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
 
                             b1.Property<long>("AccountId")
                                 .HasColumnType("bigint");
+
+                            b1.Property<bool>("AtDailyRewardLimit")
+                                .HasColumnType("bit");
 
                             b1.Property<string>("DeathReason")
                                 .HasMaxLength(16)

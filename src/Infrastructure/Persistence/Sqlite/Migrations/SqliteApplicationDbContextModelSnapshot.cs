@@ -842,6 +842,8 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         .HasDatabaseName("IX_mafia_games_active")
                         .HasFilter("Phase <> 'Ended'");
 
+                    b.HasIndex(new[] { "EndedAt" }, "IX_mafia_games_ended");
+
                     b.ToTable("mafia_games", (string)null);
                 });
 
@@ -1207,6 +1209,9 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<long>("AccountId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("AtDailyRewardLimit")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("DeathReason")
