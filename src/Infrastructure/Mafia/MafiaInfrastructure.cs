@@ -1,6 +1,7 @@
 using CleanGames.Application.Mafia.Economy.Common;
 using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.Application.Mafia.Lobbies.Common;
+using CleanGames.Application.Mafia.Moderation.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 

@@ -2,6 +2,7 @@ using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Mafia.Common;
 using CleanGames.Application.Mafia.Games.Common;
+using CleanGames.Application.Mafia.Moderation.Common;
 using CleanGames.Domain.Common;
 using CleanGames.Domain.Mafia.Games;
 using CleanGames.Domain.Mafia.Lobbies;
@@ -14,7 +15,7 @@ public sealed class SeatGuard(IReadRepository<Game> games, IReadRepository<Lobby
 {
     public async Task EnsureFreeAsync(long accountId, Guid? exceptLobby, CancellationToken cancellationToken)
     {
-        if (!await standing.MayPlayAsync(accountId, cancellationToken))
+        if (!(await standing.OfAsync(accountId, cancellationToken)).CanPlay)
         {
             throw new DomainException(MafiaErrors.Banned);
         }
