@@ -23,16 +23,17 @@ internal static class Program
         if (!BenchOptions.TryParse(args, out var options, out var parseError))
         {
             Console.Error.WriteLine(parseError);
-            Console.Error.WriteLine(BenchOptions.Usage(ScenarioRegistry.Names.Append(MafiaGamesBench.Name).Append(AnalyticsBench.Name)));
+            Console.Error.WriteLine(BenchOptions.Usage(ScenarioRegistry.Names.Append(MafiaGamesBench.Name).Append(AnalyticsBench.Name).Append(EconomyGiftsBench.Name)));
             return ExitUsage;
         }
 
         var isMafiaGames = options.Scenario == MafiaGamesBench.Name;
         var isAnalytics = options.Scenario == AnalyticsBench.Name;
+        var isEconomyGifts = options.Scenario == EconomyGiftsBench.Name;
         IScenario? scenario = null;
-        if (!isMafiaGames && !isAnalytics && !ScenarioRegistry.TryGet(options.Scenario, out scenario))
+        if (!isMafiaGames && !isAnalytics && !isEconomyGifts && !ScenarioRegistry.TryGet(options.Scenario, out scenario))
         {
-            Console.Error.WriteLine($"Unknown scenario '{options.Scenario}'. Scenarios: {string.Join(", ", ScenarioRegistry.Names.Append(MafiaGamesBench.Name).Append(AnalyticsBench.Name))}.");
+            Console.Error.WriteLine($"Unknown scenario '{options.Scenario}'. Scenarios: {string.Join(", ", ScenarioRegistry.Names.Append(MafiaGamesBench.Name).Append(AnalyticsBench.Name).Append(EconomyGiftsBench.Name))}.");
             return ExitUsage;
         }
 
@@ -75,6 +76,19 @@ internal static class Program
                 if (options.Record)
                 {
                     var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), analytics.ToMarkdownRow(options.CommandLine));
+                    Progress.Write($"recorded in {path}");
+                }
+
+                return 0;
+            }
+
+            if (isEconomyGifts)
+            {
+                var economy = await RunEconomyGiftsAsync(options, cancel.Token);
+                Console.Out.WriteLine(economy.ToJsonLine());
+                if (options.Record)
+                {
+                    var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), economy.ToMarkdownRow(options.CommandLine));
                     Progress.Write($"recorded in {path}");
                 }
 
@@ -199,6 +213,30 @@ internal static class Program
             var result = await AnalyticsBench.RunAsync(server, Path.Combine(dataDirectory, CleanGamesServer.DatabaseFile), options, plan, ct);
             Progress.Write(result.Summary());
             return result;
+        }
+        finally
+        {
+            TempDirectory.TryDelete(workRoot);
+        }
+    }
+
+    /// <summary>The gift bench has its own baseline: raw ADO.NET transfers on a SQLite file of its own, run from this process.</summary>
+    private static async Task<EconomyGiftsResult> RunEconomyGiftsAsync(BenchOptions options, CancellationToken ct)
+    {
+        var toolchain = Toolchain.Discover();
+        var workRoot = Directory.CreateTempSubdirectory("cleangames-bench-").FullName;
+        try
+        {
+            Progress.Write("building the WebApi (Release)");
+            var webApiDll = await CleanGamesServer.BuildAsync(toolchain, Path.Combine(workRoot, "build"), ct);
+            Progress.Write($"CleanGames limits raised for the bench: {BenchResult.Describe(EconomyGiftsBench.RaisedLimits)}");
+            var plan = await CorePlan.PinAsync(ct);
+            Progress.Write($"pinning: {plan.Description}");
+            Progress.Write($"load generator: {EconomyGiftsBench.Generator}");
+            var dataDirectory = Path.Combine(workRoot, "data");
+            await using var server = await CleanGamesServer.StartAsync(toolchain, plan, webApiDll, dataDirectory, EconomyGiftsBench.RaisedLimits, ct, EconomyGiftsBench.Settings);
+            return await EconomyGiftsBench.RunAsync(
+                server, Path.Combine(dataDirectory, CleanGamesServer.DatabaseFile), Path.Combine(workRoot, "baseline", "transfers.db"), options, plan, ct);
         }
         finally
         {

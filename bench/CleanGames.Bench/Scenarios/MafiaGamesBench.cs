@@ -93,7 +93,8 @@ internal static class MafiaGamesBench
             BenchResult.Round1(cpu.GeneratorCoresBusyPercent));
     }
 
-    private static async Task<(long Id, string Token)[]> RegisterAsync(HttpClient http, int count, CancellationToken ct)
+    /// <summary>Registers <paramref name="count"/> players through <c>POST /reg</c>, 8 at a time; their account ids and access tokens. Also used by <c>economy-gifts</c>.</summary>
+    internal static async Task<(long Id, string Token)[]> RegisterAsync(HttpClient http, int count, CancellationToken ct)
     {
         var players = new (long, string)[count];
         using var parallel = new SemaphoreSlim(8);
@@ -183,7 +184,7 @@ internal static class MafiaGamesBench
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static long SubjectOf(string token)
+    internal static long SubjectOf(string token)
     {
         var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
         payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
