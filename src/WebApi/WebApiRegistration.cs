@@ -50,6 +50,8 @@ public static partial class WebApiRegistration
                 api.InvalidModelStateResponseFactory = context => ApiErrorResponder.AsResult(ModelStateErrors.ToApiError(context));
             });
         services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
+        services.AddSingleton<HubConnections>();
+        services.AddSingleton<IAccountConnections, AccountConnections>();
         services.AddSignalR(hubs => hubs.AddFilter<BannedAccountsHubFilter>()).AddJsonProtocol(json => WireJson.ConfigureHub(json.PayloadSerializerOptions));
 
         services.AddScoped<HttpCurrentUser>();

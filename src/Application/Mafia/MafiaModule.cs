@@ -15,6 +15,7 @@ public static class MafiaModule
         services.AddScoped<GameAccess>();
         services.AddScoped<SeatGuard>();
         services.AddScoped<LobbyTable>();
+        services.AddScoped<Moderation.Common.ModerationTargets>();
         services.AddScoped<IRequestAuthorizer<CastVoteCommand>, PlayersOnly<CastVoteCommand>>();
         services.AddScoped<IRequestAuthorizer<SubmitNightActionCommand>, PlayersOnly<SubmitNightActionCommand>>();
         return services;

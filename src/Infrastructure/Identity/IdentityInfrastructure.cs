@@ -39,6 +39,7 @@ internal static class IdentityInfrastructure
             .ValidateOnStart();
         services.AddSingleton<ITelegramLoginVerifier, TelegramLoginVerifier>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
+        services.AddScoped<IAccountBans, AccountBans>();
         services.AddQuartz(quartz => quartz.ScheduleJob<IdentityPurgeJob>(
             trigger => trigger.WithIdentity("identity.purge.hourly")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))

@@ -9,11 +9,16 @@ namespace CleanGames.Infrastructure.Mafia;
 
 internal static class MafiaInfrastructure
 {
-    /// <summary>Mafia's adapters: phase deadlines on Quartz (retried, rescheduled after every start, and swept every few seconds), who may take a seat, the economy's catalogue and its (simulated) chain.</summary>
+    /// <summary>Mafia's adapters: phase deadlines on Quartz (retried, rescheduled after every start, and swept every few seconds), who may take a seat (bans and restrictions, lifted on time by Quartz), the economy's catalogue and its (simulated) chain.</summary>
     public static IServiceCollection AddMafiaInfrastructure(this IServiceCollection services)
     {
         services.AddSingleton<IPhaseDeadlineScheduler, QuartzPhaseDeadlineScheduler>();
-        services.AddScoped<IPlayerStanding, AccountPlayerStanding>();
+        services.AddScoped<IPlayerStanding, Moderation.EfPlayerStanding>();
+        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section)
+            .Validate(o => o.ExpirySweepSeconds is >= 1 and <= 60, "Moderation:ExpirySweepSeconds must be between 1 and 60.")
+            .Validate(o => o.ExpiryBatchSize is >= 1 and <= 1000, "Moderation:ExpiryBatchSize must be between 1 and 1000.")
+            .ValidateOnStart();
+        services.AddHostedService<Moderation.ModerationExpirySchedule>();
         services.AddQuartz(quartz => quartz.ScheduleJob<RescheduleDeadlinesJob>(
             trigger => trigger.WithIdentity("mafia.reschedule-deadlines.start").StartNow(),
             job => job.WithIdentity(RescheduleDeadlinesJob.Key).StoreDurably()));

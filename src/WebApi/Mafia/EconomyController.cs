@@ -51,7 +51,7 @@ public sealed class EconomyController(IMediator mediator) : ControllerBase
         mediator.Send(new RequestWithdrawalCommand(request.Amount), cancellationToken);
 
     /// <summary>Gives 1–10000 tokens to another player; answers the caller's debit.</summary>
-    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)]
+    [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
     [Idempotent]
     [HttpPost("gift")]
     public Task<TransactionView> Gift(GiftRequest request, CancellationToken cancellationToken) =>

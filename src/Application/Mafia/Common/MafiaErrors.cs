@@ -10,4 +10,11 @@ public static class MafiaErrors
     public static readonly DomainError InUnfinishedGame = DomainError.Conflict("mafia.player.busy", "You are already in an unfinished game.");
     public static readonly DomainError InAnotherLobby = DomainError.Conflict("mafia.player.busy", "You are already in another lobby.");
     public static readonly DomainError Banned = DomainError.Forbidden("mafia.player.banned", "You may not join games.");
+    public static readonly DomainError PlayerNotFound = DomainError.NotFound("mafia.player.not_found", "User not found");
+    public static readonly DomainError NotYourStatus = DomainError.Forbidden("moderation.status.forbidden", "Only the player, moderators and admins may see a player's moderation status");
+    public static readonly DomainError ModeratorOnStaff = DomainError.Forbidden("moderation.target.staff", "A moderator cannot act on an admin or a moderator");
+    public static readonly DomainError ModerateSelf = DomainError.Conflict("moderation.target.self", "You cannot act on your own account");
+
+    /// <summary>The player's standing refuses the action; the message is the standing's reason.</summary>
+    public static DomainError Restricted(string reason) => DomainError.Forbidden("moderation.restricted", reason);
 }

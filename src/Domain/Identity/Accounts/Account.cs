@@ -188,6 +188,16 @@ public sealed class Account : AggregateRoot<long>
         MarkChanged();
     }
 
+    /// <summary>Ends the ban: the account may sign in again.</summary>
+    public void Unban()
+    {
+        if (IsBanned)
+        {
+            Status = AccountStatus.Active;
+            MarkChanged();
+        }
+    }
+
     private static Account New(DateTimeOffset now)
     {
         var account = new Account

@@ -248,6 +248,26 @@ public sealed class Game : AggregateRoot<Guid>
         Finish(winner, now);
     }
 
+    /// <summary>
+    /// A banned player leaves the table at once: they are eliminated (reason <c>banned</c>), their
+    /// choices of this phase and the choices aimed at them are dropped, and the game ends if a side has
+    /// won; otherwise the phase runs to its deadline. False when there is nothing to do (not a living
+    /// player, or the game is over).
+    /// </summary>
+    public bool RemoveBanned(long accountId, DateTimeOffset now)
+    {
+        if (IsOver || FindPlayer(accountId) is not { IsAlive: true })
+        {
+            return false;
+        }
+
+        _nightActions.RemoveAll(a => a.ActorId == accountId || a.TargetId == accountId);
+        _votes.RemoveAll(v => v.VoterId == accountId || v.TargetId == accountId);
+        Kill(accountId, DeathReason.Banned, now);
+        TryFinish(now);
+        return true;
+    }
+
     /// <summary>True when the player has an action open in the current phase.</summary>
     public bool CanAct(long accountId) => FindPlayer(accountId) is { } player && CanStillAct(player) && !HasActed(player);
 

@@ -34,6 +34,9 @@ public enum DeathReason
     Killed,
     Voted,
     Idle,
+
+    /// <summary>Removed from the table by a moderator's ban.</summary>
+    Banned,
 }
 
 /// <summary>Who may read a history entry before the game ends (everyone may afterwards).</summary>
@@ -98,6 +101,7 @@ public static class GameNames
     {
         DeathReason.Killed => "killed",
         DeathReason.Voted => "voted",
+        DeathReason.Banned => "banned",
         _ => "idle",
     };
 

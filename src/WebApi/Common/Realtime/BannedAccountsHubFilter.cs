@@ -8,19 +8,39 @@ namespace CleanGames.WebApi.Common.Realtime;
 /// <summary>
 /// Every hub connection re-checks, as it opens, that its account is not banned (the token may predate
 /// the ban); a banned account's connection is refused. Raw sockets check the same at their upgrade.
+/// Open connections are known by account (<see cref="HubConnections"/>), so a ban can end them at once.
 /// </summary>
-internal sealed class BannedAccountsHubFilter : IHubFilter
+internal sealed class BannedAccountsHubFilter(HubConnections connections) : IHubFilter
 {
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (long.TryParse(context.Context.User?.FindFirst(AccountClaimTypes.Subject)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var accountId)
-            && await context.ServiceProvider.GetRequiredService<IAccountDirectory>().IsBannedAsync(accountId, context.Context.ConnectionAborted))
+        if (AccountOf(context.Context) is { } accountId)
         {
-            throw new HubException("This account is banned.");
+            if (await context.ServiceProvider.GetRequiredService<IAccountDirectory>().IsBannedAsync(accountId, context.Context.ConnectionAborted))
+            {
+                throw new HubException("This account is banned.");
+            }
+
+            connections.Add(accountId, context.Context);
         }
 
         await next(context);
     }
+
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (AccountOf(context.Context) is { } accountId)
+        {
+            connections.Remove(accountId, context.Context);
+        }
+
+        await next(context, exception);
+    }
+
+    private static long? AccountOf(HubCallerContext context) =>
+        long.TryParse(context.User?.FindFirst(AccountClaimTypes.Subject)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var accountId) ? accountId : null;
 }

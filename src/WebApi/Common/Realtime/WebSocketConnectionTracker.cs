@@ -24,6 +24,9 @@ public sealed partial class WebSocketConnectionTracker : IDisposable
     /// <summary>The close code of a socket whose access token expired.</summary>
     public const WebSocketCloseStatus CredentialsExpired = (WebSocketCloseStatus)4001;
 
+    /// <summary>The close code of a socket whose account lost the right to it (a ban).</summary>
+    public const WebSocketCloseStatus AccountClosed = (WebSocketCloseStatus)4003;
+
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<Guid, Connection> _connections = new();
     private readonly ConcurrentDictionary<string, int> _perAddress = new(StringComparer.Ordinal);
@@ -94,6 +97,23 @@ public sealed partial class WebSocketConnectionTracker : IDisposable
         }
 
         return connection;
+    }
+
+    /// <summary>Closes every socket of <paramref name="accountId"/> on this instance with <see cref="AccountClosed"/>.</summary>
+    public Task CloseAccountAsync(long accountId, string reason)
+    {
+        var open = _connections.Values.Where(c => c.Admission.AccountId == accountId).ToList();
+        return Task.WhenAll(open.Select(async c =>
+        {
+            try
+            {
+                await CloseAsync(c, AccountClosed, reason);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The socket ended on its own meanwhile.
+            }
+        }));
     }
 
     /// <summary>When the access token behind <paramref name="principal"/> expires (its <c>exp</c>); null when it names none.</summary>
@@ -208,6 +228,9 @@ public sealed partial class WebSocketConnectionTracker : IDisposable
             _tracker = tracker;
             _address = address;
         }
+
+        /// <summary>The account the socket counts for; null while it has not authenticated.</summary>
+        public long? AccountId => _account;
 
         /// <summary>
         /// Counts the socket against <paramref name="accountId"/> (for a socket that authenticates after

@@ -30,14 +30,22 @@ public sealed class LobbyTable(ICurrentUser user, IClock clock, IOptions<Economy
 
         if (change(lobby, accountId))
         {
-            var now = clock.UtcNow;
-            var limited = await AtDailyRewardLimitAsync(lobby.Members.Select(m => m.AccountId), games, now, cancellationToken);
-            var game = lobby.StartGame(Guid.NewGuid(), RandomNumberGenerator.GetBytes(DealShuffle.SeedBytes), now, limited);
-            await games.AddAsync(game, cancellationToken);
+            await StartAsync(lobby, games, clock.UtcNow, cancellationToken);
         }
 
         await lobbies.SaveChangesAsync(cancellationToken);
         return new MafiaSuccess();
+    }
+
+    /// <summary>Starts the ready table's game (added to the unit of work, unsaved), its roles dealt from a cryptographic seed.</summary>
+    public async Task<Game> StartAsync(Lobby lobby, IRepository<Game> games, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lobby);
+        ArgumentNullException.ThrowIfNull(games);
+        var limited = await AtDailyRewardLimitAsync(lobby.Members.Select(m => m.AccountId), games, now, cancellationToken);
+        var game = lobby.StartGame(Guid.NewGuid(), RandomNumberGenerator.GetBytes(DealShuffle.SeedBytes), now, limited);
+        await games.AddAsync(game, cancellationToken);
+        return game;
     }
 
     /// <summary>The players already rewarded for <c>Economy:MaxRewardedGamesPerDay</c> games on <paramref name="now"/>'s UTC day.</summary>

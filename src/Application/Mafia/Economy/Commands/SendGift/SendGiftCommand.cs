@@ -5,6 +5,7 @@ using CleanGames.Application.Common.Security;
 using CleanGames.Application.Identity.Contracts;
 using CleanGames.Application.Mafia.Common;
 using CleanGames.Application.Mafia.Economy.Common;
+using CleanGames.Application.Mafia.Moderation.Common;
 using CleanGames.Domain.Common;
 using CleanGames.Domain.Mafia.Economy;
 using MediatR;
@@ -28,6 +29,7 @@ public sealed class SendGiftCommandHandler(
     IRepository<Wallet> wallets,
     IRepository<LedgerTransaction> transactions,
     IAccountDirectory accounts,
+    IPlayerStanding standing,
     ICurrentUser user,
     IChainGateway chain,
     IUnitOfWork unitOfWork,
@@ -40,6 +42,11 @@ public sealed class SendGiftCommandHandler(
         if (receiverId == caller)
         {
             throw new DomainException(EconomyErrors.GiftToSelf);
+        }
+
+        if (await standing.OfAsync(caller, cancellationToken) is { CanSendGifts: false } refused)
+        {
+            throw new DomainException(MafiaErrors.Restricted(refused.Reason!));
         }
 
         var now = clock.UtcNow;

@@ -3,6 +3,7 @@ using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Mafia.Common;
 using CleanGames.Application.Mafia.Games.Common;
+using CleanGames.Application.Mafia.Moderation.Common;
 using CleanGames.Domain.Mafia.Games;
 using FluentValidation;
 using MediatR;
@@ -19,12 +20,12 @@ public sealed record SendChatCommand(string GameId, string? Message) : IRequest<
     public string RateBucket => MafiaRateBuckets.Chat;
 }
 
-public sealed class SendChatCommandHandler(IReadRepository<Game> games, GameAccess access, IRealtimeNotifier notifier, IClock clock) : IRequestHandler<SendChatCommand, MafiaSuccess>
+public sealed class SendChatCommandHandler(IReadRepository<Game> games, GameAccess access, IRealtimeNotifier notifier, IPlayerStanding standing, IClock clock) : IRequestHandler<SendChatCommand, MafiaSuccess>
 {
     public async Task<MafiaSuccess> Handle(SendChatCommand request, CancellationToken cancellationToken)
     {
         var game = await access.LoadAsync(games, request.GameId, cancellationToken, allowAdmin: false);
-        await GameTalk.SayAsync(game, access.CallerId, "chat", new ChatPayload(MafiaIds.Of(access.CallerId), request.Message!, GameViews.Timestamp(clock.UtcNow)), notifier, cancellationToken);
+        await GameTalk.SayAsync(game, access.CallerId, "chat", new ChatPayload(MafiaIds.Of(access.CallerId), request.Message!, GameViews.Timestamp(clock.UtcNow)), notifier, standing, cancellationToken);
         return new MafiaSuccess();
     }
 }

@@ -1,0 +1,42 @@
+using Ardalis.Specification;
+using CleanGames.Domain.Mafia.Moderation;
+
+namespace CleanGames.Application.Mafia.Moderation.Common;
+
+/// <summary>The player's bans that hold at <paramref name="now"/>, the one ending last first (a permanent one first of all).</summary>
+public sealed class ActiveBansOfSpec : Specification<Ban>
+{
+    public ActiveBansOfSpec(long userId, DateTimeOffset now) =>
+        Query.Where(b => b.UserId == userId && b.EndedAt == null && (b.ExpiresAt == null || b.ExpiresAt > now))
+            .OrderBy(b => b.ExpiresAt == null ? 0 : 1).ThenByDescending(b => b.ExpiresAt).ThenByDescending(b => b.IssuedAt);
+}
+
+/// <summary>The player's restrictions that hold at <paramref name="now"/>, soonest to end first.</summary>
+public sealed class ActiveRestrictionsOfSpec : Specification<Restriction>
+{
+    public ActiveRestrictionsOfSpec(long userId, DateTimeOffset now) =>
+        Query.Where(r => r.UserId == userId && r.EndedAt == null && r.ExpiresAt > now).OrderBy(r => r.ExpiresAt).AsNoTracking();
+}
+
+/// <summary>The player's newest warnings.</summary>
+public sealed class WarningsOfSpec : Specification<PlayerWarning>
+{
+    public const int Shown = 50;
+
+    public WarningsOfSpec(long userId) =>
+        Query.Where(w => w.UserId == userId).OrderByDescending(w => w.IssuedAt).Take(Shown).AsNoTracking();
+}
+
+/// <summary>Temporary bans whose time has come and that have not been ended yet, oldest first.</summary>
+public sealed class DueBansSpec : Specification<Ban>
+{
+    public DueBansSpec(DateTimeOffset now, int take) =>
+        Query.Where(b => b.EndedAt == null && b.ExpiresAt != null && b.ExpiresAt <= now).OrderBy(b => b.ExpiresAt).Take(take);
+}
+
+/// <summary>Restrictions whose time has come and that have not been ended yet, oldest first.</summary>
+public sealed class DueRestrictionsSpec : Specification<Restriction>
+{
+    public DueRestrictionsSpec(DateTimeOffset now, int take) =>
+        Query.Where(r => r.EndedAt == null && r.ExpiresAt <= now).OrderBy(r => r.ExpiresAt).Take(take);
+}

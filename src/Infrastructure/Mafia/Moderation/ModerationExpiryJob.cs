@@ -1,0 +1,56 @@
+using CleanGames.Application.Common.Abstractions;
+using CleanGames.Application.Mafia.Moderation.Commands.ExpireModeration;
+using CleanGames.Application.Mafia.Moderation.Common;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CleanGames.Infrastructure.Mafia.Moderation;
+
+/// <summary>
+/// Lifts bans and restrictions whose time has come, every <c>Moderation:ExpirySweepSeconds</c> from the
+/// start (so one whose time passed while the server was down is lifted at once), batch after batch
+/// until none is due.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class ModerationExpiryJob(IServiceScopeFactory scopes, IServiceReadiness readiness, IOptions<ModerationOptions> options) : IJob
+{
+    public static readonly JobKey Key = new("moderation.expire");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        if (!readiness.IsReady)
+        {
+            return;
+        }
+
+        var take = options.Value.ExpiryBatchSize;
+        int ended;
+        do
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            ended = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ExpireModerationCommand(take), cancellationToken);
+        }
+        while (ended >= take && !cancellationToken.IsCancellationRequested);
+    }
+}
+
+/// <summary>Schedules <see cref="ModerationExpiryJob"/> at start, every <c>Moderation:ExpirySweepSeconds</c>.</summary>
+internal sealed class ModerationExpirySchedule(ISchedulerFactory schedulers, IOptions<ModerationOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var job = JobBuilder.Create<ModerationExpiryJob>().WithIdentity(ModerationExpiryJob.Key).StoreDurably().Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity("moderation.expire.every")
+            .StartNow()
+            .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(options.Value.ExpirySweepSeconds)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
+        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
