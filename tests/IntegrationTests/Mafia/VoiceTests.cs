@@ -139,6 +139,7 @@ public sealed class VoiceTests(VoiceHost host) : IClassFixture<VoiceHost>
         Assert.Equal(now.ToUnixTimeSeconds(), new DateTimeOffset(token.ValidFrom).ToUnixTimeSeconds());
         Assert.Equal(TimeSpan.FromMinutes(VoiceHost.TokenMinutes), token.ValidTo - token.ValidFrom);
         Assert.Equal(new DateTimeOffset(token.ValidTo), room.GetProperty("expires_at").GetDateTimeOffset());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$", room.GetProperty("expires_at").GetString());
 
         var video = Video(token);
         Assert.Equal(roomId, video.GetProperty("room").GetString());

@@ -2,6 +2,7 @@ using System.Globalization;
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Mafia.Common;
+using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.Application.Mafia.Voice.Common;
 using CleanGames.Domain.Common;
 using CleanGames.Domain.Mafia.Voice;
@@ -15,9 +16,9 @@ public sealed record GetVoiceRoomQuery(string? RoomId) : IRequest<VoiceRoomView>
 
 /// <summary>
 /// Seed 000's <c>{"room_id"}</c> and what a client needs to join: the SFU's <c>url</c>, the caller's
-/// join <c>token</c> (valid until <c>expires_at</c>) and whether it lets them speak.
+/// join <c>token</c> (valid until <c>expires_at</c>, a Mafia timestamp: UTC, six fractional digits) and whether it lets them speak.
 /// </summary>
-public sealed record VoiceRoomView(string RoomId, string GameId, string Url, string Token, DateTimeOffset ExpiresAt, bool CanPublish);
+public sealed record VoiceRoomView(string RoomId, string GameId, string Url, string Token, string ExpiresAt, bool CanPublish);
 
 public sealed class GetVoiceRoomQueryHandler(IReadRepository<VoiceRoom> rooms, VoiceAccess access, IVoiceTokenIssuer tokens, IClock clock)
     : IRequestHandler<GetVoiceRoomQuery, VoiceRoomView>
@@ -36,6 +37,6 @@ public sealed class GetVoiceRoomQueryHandler(IReadRepository<VoiceRoom> rooms, V
         var seat = await access.SeatAsync(room.GameId, cancellationToken);
         var roomName = MafiaIds.Of(room.Id);
         var token = tokens.Issue(new VoiceGrant(MafiaIds.Of(seat.AccountId), roomName, seat.CanPublish), clock.UtcNow);
-        return new VoiceRoomView(roomName, MafiaIds.Of(room.GameId), access.Options.Url!, token.Token, token.ExpiresAt, seat.CanPublish);
+        return new VoiceRoomView(roomName, MafiaIds.Of(room.GameId), access.Options.Url!, token.Token, GameViews.Timestamp(token.ExpiresAt), seat.CanPublish);
     }
 }
