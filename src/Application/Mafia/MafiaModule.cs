@@ -1,3 +1,4 @@
+using CleanGames.Application.Mafia.Voice.Common;
 using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.Application.Mafia.Lobbies.Common;
 using CleanGames.Application.Common.Security;
@@ -14,6 +15,7 @@ public static class MafiaModule
     {
         services.AddScoped<GameAccess>();
         services.AddScoped<SeatGuard>();
+        services.AddScoped<VoiceAccess>();
         services.AddScoped<LobbyTable>();
         services.AddScoped<Moderation.Common.ModerationTargets>();
         services.AddScoped<IRequestAuthorizer<CastVoteCommand>, PlayersOnly<CastVoteCommand>>();

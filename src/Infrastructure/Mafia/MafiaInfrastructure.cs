@@ -2,6 +2,7 @@ using CleanGames.Application.Mafia.Economy.Common;
 using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.Application.Mafia.Lobbies.Common;
 using CleanGames.Application.Mafia.Moderation.Common;
+using CleanGames.Infrastructure.Mafia.Voice;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -9,7 +10,7 @@ namespace CleanGames.Infrastructure.Mafia;
 
 internal static class MafiaInfrastructure
 {
-    /// <summary>Mafia's adapters: phase deadlines on Quartz (retried, rescheduled after every start, and swept every few seconds), who may take a seat (bans and restrictions, lifted on time by Quartz), the economy's catalogue and its (simulated) chain.</summary>
+    /// <summary>Mafia's adapters: phase deadlines on Quartz (retried, rescheduled after every start, and swept every few seconds), who may take a seat (bans and restrictions, lifted on time by Quartz), the economy's catalogue and its (simulated) chain, and voice's join tokens.</summary>
     public static IServiceCollection AddMafiaInfrastructure(this IServiceCollection services)
     {
         services.AddSingleton<IPhaseDeadlineScheduler, QuartzPhaseDeadlineScheduler>();
@@ -47,6 +48,7 @@ internal static class MafiaInfrastructure
         services.AddSingleton<Economy.RewardsSweep>();
         services.AddSingleton<IRewardsSweep>(sp => sp.GetRequiredService<Economy.RewardsSweep>());
         services.AddHostedService(sp => sp.GetRequiredService<Economy.RewardsSweep>());
+        services.AddVoice();
         return services;
     }
 }

@@ -17,4 +17,16 @@ public static class MafiaErrors
 
     /// <summary>The player's standing refuses the action; the message is the standing's reason.</summary>
     public static DomainError Restricted(string reason) => DomainError.Forbidden("moderation.restricted", reason);
+
+    public static readonly DomainError VoiceRoomNotFound = DomainError.NotFound("mafia.voice.room_not_found", "Voice room not found");
+
+    /// <summary>A game's voice room is for the game while it is played; an ended game has none to create or join.</summary>
+    public static readonly DomainError VoiceGameEnded = DomainError.Conflict("mafia.voice.game_ended", "The game has ended; its voice room is closed.");
+
+    /// <summary><c>Voice:ApiKey</c>, <c>Voice:ApiSecret</c> and <c>Voice:Url</c> are not set: the server has no SFU to send players to.</summary>
+    public static readonly DomainError VoiceUnavailable = DomainError.Unavailable("mafia.voice.unavailable", "Voice is not configured on this server.");
+
+    /// <summary>The caller's standing forbids playing (a ban): the message is the standing's reason.</summary>
+    public static DomainError VoiceBarred(string? reason) =>
+        DomainError.Forbidden("mafia.voice.barred", string.IsNullOrWhiteSpace(reason) ? "You may not use voice." : reason);
 }

@@ -1,6 +1,7 @@
 using CleanGames.Domain.Mafia.Economy;
 using CleanGames.Domain.Mafia.Games;
 using CleanGames.Domain.Mafia.Lobbies;
+using CleanGames.Domain.Mafia.Voice;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -188,5 +189,19 @@ internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<
             entry.HasIndex(e => e.AccountId);
         });
         builder.Navigation(t => t.Entries).HasField("_entries");
+    }
+}
+
+internal sealed class VoiceRoomConfiguration : IEntityTypeConfiguration<VoiceRoom>
+{
+    public void Configure(EntityTypeBuilder<VoiceRoom> builder)
+    {
+        builder.ToTable("mafia_voice_rooms");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+
+        // One room per game, across racing creates and instances: the loser's save breaks this index.
+        builder.HasIndex(r => r.GameId).IsUnique();
+        builder.HasOne<Game>().WithMany().HasForeignKey(r => r.GameId).OnDelete(DeleteBehavior.Cascade);
     }
 }

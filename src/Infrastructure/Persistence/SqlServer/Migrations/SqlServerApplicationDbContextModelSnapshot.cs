@@ -1094,6 +1094,32 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("moderation_restrictions", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Voice.VoiceRoom", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("CreatedBy")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("GameId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GameId")
+                        .IsUnique();
+
+                    b.ToTable("mafia_voice_rooms", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Infrastructure.Identity.SignInThrottleEntry", b =>
                 {
                     b.Property<string>("Subject")
@@ -1630,6 +1656,15 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Settings")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Voice.VoiceRoom", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Mafia.Games.Game", null)
+                        .WithMany()
+                        .HasForeignKey("GameId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618
