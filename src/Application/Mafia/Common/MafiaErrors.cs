@@ -25,8 +25,4 @@ public static class MafiaErrors
 
     /// <summary><c>Voice:ApiKey</c>, <c>Voice:ApiSecret</c> and <c>Voice:Url</c> are not set: the server has no SFU to send players to.</summary>
     public static readonly DomainError VoiceUnavailable = DomainError.Unavailable("mafia.voice.unavailable", "Voice is not configured on this server.");
-
-    /// <summary>The caller's standing forbids playing (a ban): the message is the standing's reason.</summary>
-    public static DomainError VoiceBarred(string? reason) =>
-        DomainError.Forbidden("mafia.voice.barred", string.IsNullOrWhiteSpace(reason) ? "You may not use voice." : reason);
 }

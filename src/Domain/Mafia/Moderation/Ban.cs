@@ -11,18 +11,16 @@ public enum AppealStatus
     Rejected,
 }
 
-/// <summary>Why a ban ended.</summary>
+/// <summary>Why a ban ended (today only by expiring; lifting early and approved appeals come with the moderators' queue).</summary>
 public enum BanEnd
 {
     Expired,
-    AppealApproved,
-    Lifted,
 }
 
 /// <summary>
 /// A ban (seed <c>Ban</c>): while active the player can do nothing in Mafia and cannot sign in. It is
 /// temporary (it ends at <see cref="ExpiresAt"/>) or permanent (no expiry). One appeal may be open at a
-/// time; an approved appeal lifts the ban, a rejected one leaves it and a new appeal may follow.
+/// time.
 /// </summary>
 public sealed class Ban : AggregateRoot<Guid>
 {
@@ -55,7 +53,7 @@ public sealed class Ban : AggregateRoot<Guid>
 
     public DateTimeOffset? AppealedAt { get; private set; }
 
-    /// <summary>The moderator's note on the appeal's resolution or the lift.</summary>
+    /// <summary>A moderator's note on the ban (seed <c>Ban.notes</c>).</summary>
     public string? Notes { get; private set; }
 
     /// <summary>When the ban ended; null while it holds (even past <see cref="ExpiresAt"/> until the expiry is processed).</summary>
@@ -110,35 +108,6 @@ public sealed class Ban : AggregateRoot<Guid>
         AppealText = text;
         AppealedAt = now;
         MarkChanged();
-    }
-
-    /// <summary>A moderator decides the open appeal: approving it lifts the ban.</summary>
-    public void ResolveAppeal(bool approve, string? notes, DateTimeOffset now)
-    {
-        if (AppealStatus != AppealStatus.Pending)
-        {
-            throw new DomainException(ModerationErrors.NoOpenAppeal);
-        }
-
-        AppealStatus = approve ? AppealStatus.Approved : AppealStatus.Rejected;
-        Notes = notes;
-        MarkChanged();
-        if (approve && EndedAt is null)
-        {
-            End(BanEnd.AppealApproved, now);
-        }
-    }
-
-    /// <summary>A moderator lifts the ban before its time.</summary>
-    public void Lift(string? notes, DateTimeOffset now)
-    {
-        if (EndedAt is not null)
-        {
-            throw new DomainException(ModerationErrors.BanEnded);
-        }
-
-        Notes = notes;
-        End(BanEnd.Lifted, now);
     }
 
     /// <summary>Ends a temporary ban whose time has come; true when it ended now (false: not due, or already ended).</summary>

@@ -63,18 +63,6 @@ public sealed class Restriction : AggregateRoot<Guid>
         };
     }
 
-    /// <summary>A moderator lifts it before its time.</summary>
-    public void Lift(DateTimeOffset now)
-    {
-        if (EndedAt is not null || ExpiresAt <= now)
-        {
-            throw new DomainException(ModerationErrors.RestrictionEnded);
-        }
-
-        EndedAt = now;
-        Raise(new RestrictionLifted(Id, UserId, Type, Expired: false));
-    }
-
     /// <summary>Ends it when its time has come; true when it ended now.</summary>
     public bool Expire(DateTimeOffset now)
     {
@@ -84,7 +72,7 @@ public sealed class Restriction : AggregateRoot<Guid>
         }
 
         EndedAt = ExpiresAt;
-        Raise(new RestrictionLifted(Id, UserId, Type, Expired: true));
+        Raise(new RestrictionLifted(Id, UserId, Type));
         return true;
     }
 }

@@ -8,7 +8,7 @@ using MediatR;
 
 namespace CleanGames.Application.Mafia.Moderation.EventHandlers;
 
-/// <summary>The <c>data</c> of a <c>ban_lifted</c> notification: <c>reason</c> is <c>expired</c>, <c>appeal_approved</c> or <c>lifted</c>.</summary>
+/// <summary>The <c>data</c> of a <c>ban_lifted</c> notification: <c>reason</c> is <c>expired</c> (more reasons come with the moderators' queue).</summary>
 public sealed record BanLiftedNotice(string BanId, string Reason);
 
 /// <summary>The <c>data</c> of a <c>restriction_lifted</c> notification.</summary>
@@ -21,21 +21,17 @@ public sealed class ModerationNotifier(IRealtimeNotifier notifier, IClock clock)
     public Task Handle(DomainEventNotification<BanLifted> notification, CancellationToken cancellationToken)
     {
         var lifted = notification.Event;
-        var reason = lifted.Reason switch
-        {
-            BanEnd.Expired => "expired",
-            BanEnd.AppealApproved => "appeal_approved",
-            _ => "lifted",
-        };
-        return PublishAsync(lifted.UserId, "ban_lifted", new BanLiftedNotice(MafiaIds.Of(lifted.BanId), reason), cancellationToken);
+        return PublishAsync(lifted.UserId, "ban_lifted", new BanLiftedNotice(MafiaIds.Of(lifted.BanId), NameOf(lifted.Reason)), cancellationToken);
     }
 
     public Task Handle(DomainEventNotification<RestrictionLifted> notification, CancellationToken cancellationToken)
     {
         var lifted = notification.Event;
-        var notice = new RestrictionLiftedNotice(MafiaIds.Of(lifted.RestrictionId), ModerationViews.NameOf(lifted.Type), lifted.Expired ? "expired" : "lifted");
+        var notice = new RestrictionLiftedNotice(MafiaIds.Of(lifted.RestrictionId), ModerationViews.NameOf(lifted.Type), NameOf(BanEnd.Expired));
         return PublishAsync(lifted.UserId, "restriction_lifted", notice, cancellationToken);
     }
+
+    private static string NameOf(BanEnd reason) => reason.ToString().ToLowerInvariant();
 
     private Task PublishAsync(long userId, string type, object data, CancellationToken cancellationToken) =>
         notifier.PublishAsync(

@@ -45,7 +45,7 @@ public sealed class VoiceAccess(IReadRepository<Game> games, IPlayerStanding sta
         var standingNow = await standing.OfAsync(caller, cancellationToken);
         if (!standingNow.CanPlay)
         {
-            throw new DomainException(MafiaErrors.VoiceBarred(standingNow.Reason));
+            throw new DomainException(MafiaErrors.Restricted(standingNow.Reason!));
         }
 
         if (row.Ended)
