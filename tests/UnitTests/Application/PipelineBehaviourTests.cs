@@ -22,6 +22,14 @@ public sealed class PlainRequestValidator : AbstractValidator<PlainRequest>
     public PlainRequestValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(5);
 }
 
+/// <summary>A request by the caller that also changes another account's aggregate (a transfer to <paramref name="Other"/>).</summary>
+public sealed record TransferRequest(long Other) : IRequest<string>, ICallerLockedRequest
+{
+    public string CallerLockScope => "wallet";
+
+    public IEnumerable<string> AlsoLockedKeys => ["wallet:" + Other];
+}
+
 public sealed class PipelineBehaviourTests
 {
     private static readonly IOptions<PipelineOptions> Options = Microsoft.Extensions.Options.Options.Create(new PipelineOptions { MaxConcurrencyRetries = 3 });
@@ -159,6 +167,65 @@ public sealed class PipelineBehaviourTests
         await behaviour.Handle(new PlainRequest("a"), default, () => Task.FromResult("ok"));
 
         logger.Verify(l => l.Log(LogLevel.Warning, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), null, It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Two_transfers_between_the_same_pair_in_opposite_directions_take_turns_without_deadlock()
+    {
+        var locks = new AggregateLocks();
+        var fromOne = new AggregateLockBehaviour<TransferRequest, string>(locks, Caller(1));
+        var fromTwo = new AggregateLockBehaviour<TransferRequest, string>(locks, Caller(2));
+        var inside = 0;
+        var overlapped = false;
+
+        async Task<string> Body()
+        {
+            overlapped |= Interlocked.Increment(ref inside) > 1;
+            await Task.Delay(5);
+            Interlocked.Decrement(ref inside);
+            return "ok";
+        }
+
+        var runs = Enumerable.Range(0, 50).Select(i => i % 2 == 0
+            ? fromOne.Handle(new TransferRequest(2), default, Body)
+            : fromTwo.Handle(new TransferRequest(1), default, Body));
+        var all = Task.WhenAll(runs);
+
+        Assert.Same(all, await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(30))));
+        Assert.All(await all, r => Assert.Equal("ok", r));
+        Assert.False(overlapped);
+    }
+
+    [Fact]
+    public async Task A_transfer_holds_the_other_accounts_lock_against_that_accounts_own_requests()
+    {
+        var locks = new AggregateLocks();
+        var transfer = new AggregateLockBehaviour<TransferRequest, string>(locks, Caller(1));
+        var entered = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var running = transfer.Handle(new TransferRequest(2), default, async () =>
+        {
+            entered.SetResult();
+            await release.Task;
+            return "ok";
+        });
+        await entered.Task;
+
+        var other = locks.AcquireAsync("wallet:2", default);
+        await Task.Delay(50);
+        Assert.False(other.IsCompleted);
+
+        release.SetResult();
+        await running;
+        (await other).Dispose();
+    }
+
+    private static ICurrentUser Caller(long accountId)
+    {
+        var user = new Mock<ICurrentUser>();
+        user.SetupGet(u => u.IsAuthenticated).Returns(true);
+        user.SetupGet(u => u.AccountId).Returns(accountId);
+        return user.Object;
     }
 
     private static IServiceProvider Services(IUnitOfWork unitOfWork)

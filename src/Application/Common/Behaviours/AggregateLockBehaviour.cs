@@ -23,6 +23,13 @@ public interface IAggregateLockedRequest
 public interface ICallerLockedRequest
 {
     string CallerLockScope { get; }
+
+    /// <summary>
+    /// Other aggregates the request changes besides the caller's (a gift's receiver wallet). They are
+    /// held together with the caller's, every key taken in one ordinal order so that two requests
+    /// locking the same pair the other way round cannot wait on each other.
+    /// </summary>
+    IEnumerable<string> AlsoLockedKeys => [];
 }
 
 /// <summary>One async lock per key, kept only while someone holds or waits for it.</summary>
@@ -101,14 +108,48 @@ public sealed class AggregateLockBehaviour<TRequest, TResponse>(AggregateLocks l
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) => request switch
     {
         IAggregateLockedRequest locked => RunLockedAsync(locked.AggregateLockKey, cancellationToken, next),
-        ICallerLockedRequest callerLocked when user.AccountId is { } caller =>
-            RunLockedAsync(callerLocked.CallerLockScope + ":" + caller.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken, next),
+        ICallerLockedRequest callerLocked when user.AccountId is { } caller => RunLockedAsync(
+            CallerKeys(callerLocked, caller), cancellationToken, next),
         _ => next(),
     };
+
+    private static string[] CallerKeys(ICallerLockedRequest request, long caller)
+    {
+        var own = request.CallerLockScope + ":" + caller.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var keys = request.AlsoLockedKeys.Append(own).Distinct(StringComparer.Ordinal).ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        return keys;
+    }
 
     private async Task<TResponse> RunLockedAsync(string key, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         using var held = await locks.AcquireAsync(key, cancellationToken);
         return await next();
+    }
+
+    private async Task<TResponse> RunLockedAsync(string[] keys, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (keys.Length == 1)
+        {
+            return await RunLockedAsync(keys[0], cancellationToken, next);
+        }
+
+        var held = new List<IDisposable>(keys.Length);
+        try
+        {
+            foreach (var key in keys)
+            {
+                held.Add(await locks.AcquireAsync(key, cancellationToken));
+            }
+
+            return await next();
+        }
+        finally
+        {
+            for (var i = held.Count - 1; i >= 0; i--)
+            {
+                held[i].Dispose();
+            }
+        }
     }
 }

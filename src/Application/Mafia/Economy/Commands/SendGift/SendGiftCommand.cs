@@ -23,6 +23,9 @@ public sealed record SendGiftCommand(string? ToUser, long Amount, string? Messag
     public const long MaxAmount = 10_000;
 
     public string CallerLockScope => Wallets.LockScope;
+
+    /// <summary>The receiver's wallet changes too: held with the giver's, so a ring of players gifting each other queues instead of racing.</summary>
+    public IEnumerable<string> AlsoLockedKeys => MafiaIds.Account(ToUser) is { } receiver ? [Wallets.LockKey(receiver)] : [];
 }
 
 public sealed class SendGiftCommandHandler(
