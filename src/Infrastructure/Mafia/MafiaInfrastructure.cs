@@ -1,6 +1,7 @@
 using CleanGames.Application.Mafia.Economy.Common;
 using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.Application.Mafia.Lobbies.Common;
+using CleanGames.Application.Mafia.Matchmaking.Common;
 using CleanGames.Application.Mafia.Moderation.Common;
 using CleanGames.Infrastructure.Mafia.Voice;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,23 @@ internal static class MafiaInfrastructure
         services.AddSingleton<IRewardsSweep>(sp => sp.GetRequiredService<Economy.RewardsSweep>());
         services.AddHostedService(sp => sp.GetRequiredService<Economy.RewardsSweep>());
         services.AddVoice();
+        services.AddMatchmaking();
+        return services;
+    }
+
+    /// <summary>The queue: its mode table, the matcher (run on every join and swept by Quartz every <c>Matchmaking:SweepSeconds</c>).</summary>
+    private static IServiceCollection AddMatchmaking(this IServiceCollection services)
+    {
+        services.AddSingleton<IMatchmakingModes>(_ => Matchmaking.MatchmakingModesFile.Load());
+        services.AddOptions<MatchmakingOptions>().BindConfiguration(MatchmakingOptions.Section)
+            .Validate(o => o.WidenAfterSeconds >= 0, "Matchmaking:WidenAfterSeconds must be 0 or positive.")
+            .Validate(o => o.DisconnectGraceSeconds >= 1, "Matchmaking:DisconnectGraceSeconds must be at least 1.")
+            .Validate(o => o.SweepSeconds is >= 1 and <= 60, "Matchmaking:SweepSeconds must be between 1 and 60.")
+            .ValidateOnStart();
+        services.AddSingleton<Matchmaking.QueueMatcherRunner>();
+        services.AddSingleton<IMatchmakingTrigger>(sp => sp.GetRequiredService<Matchmaking.QueueMatcherRunner>());
+        services.AddHostedService(sp => sp.GetRequiredService<Matchmaking.QueueMatcherRunner>());
+        services.AddHostedService<Matchmaking.MatchmakingSweepSchedule>();
         return services;
     }
 }

@@ -11,6 +11,8 @@ using CleanGames.Application.Mafia.Games.Queries.GetPlayers;
 using CleanGames.Application.Mafia.Games.Queries.ListActiveGames;
 using CleanGames.Application.Mafia.Lobbies.Commands.CreateGame;
 using CleanGames.Application.Mafia.Lobbies.Commands.CreateLobby;
+using CleanGames.Application.Mafia.Matchmaking.Commands.JoinQueue;
+using CleanGames.Application.Mafia.Matchmaking.Commands.LeaveQueue;
 using CleanGames.Application.Mafia.Lobbies.Commands.JoinLobby;
 using CleanGames.Application.Mafia.Lobbies.Commands.LeaveLobby;
 using CleanGames.Application.Mafia.Lobbies.Commands.MarkLobbyReady;
@@ -88,6 +90,30 @@ public sealed class GameController(IMediator mediator) : ControllerBase
     [HttpPost("admin/{gameId}/end")]
     public Task<GameStateView> End(string gameId, [FromQuery(Name = "winner_team")] string? winnerTeam, CancellationToken cancellationToken) =>
         mediator.Send(new EndGameCommand(gameId, winnerTeam), cancellationToken);
+}
+
+/// <summary>Seed 000 section 5, the queue half of <c>/api/matchmaking</c>: players of a mode who share a language are seated together.</summary>
+[ApiController]
+[Authorize]
+[Route("api/matchmaking/queue")]
+[ApiDialect(ApiDialect.FastApi)]
+[Tags("Mafia: matchmaking")]
+public sealed class QueueController(IMediator mediator) : ControllerBase
+{
+    /// <summary>
+    /// Queues the caller for <c>mode</c> (<c>classic</c>, <c>quick</c>) in one or more <c>languages</c> (ISO 639-1,
+    /// repeated: <c>?languages=en&amp;languages=ru</c>); answers <c>{"status": "queued"}</c>. <c>match_found</c> comes on
+    /// <c>/ws/notifications</c> and <c>/hubs/notifications</c>: keep one open while queued.
+    /// </summary>
+    [ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests)]
+    [HttpPost("join")]
+    public Task<QueueJoined> Join([FromQuery] string? mode, [FromQuery] string[]? languages, CancellationToken cancellationToken) =>
+        mediator.Send(new JoinQueueCommand(mode, languages), cancellationToken);
+
+    /// <summary>Leaves the queue: <c>{"success": true}</c>, or <c>false</c> when the caller was not waiting (never queued, or already matched).</summary>
+    [ProducesErrors(StatusCodes.Status429TooManyRequests)]
+    [HttpPost("leave")]
+    public Task<MafiaSuccess> Leave(CancellationToken cancellationToken) => mediator.Send(new LeaveQueueCommand(), cancellationToken);
 }
 
 /// <summary>Seed 000 section 5, the lobby half of <c>/api/matchmaking</c>.</summary>

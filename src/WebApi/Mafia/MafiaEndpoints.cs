@@ -3,6 +3,7 @@ using CleanGames.Application.Mafia.Games.Commands.CastVote;
 using CleanGames.Application.Mafia.Games.Commands.SendChat;
 using CleanGames.Application.Mafia.Games.Commands.SendEmoji;
 using CleanGames.Application.Mafia.Games.Commands.SubmitNightAction;
+using CleanGames.Application.Mafia.Matchmaking.Common;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Realtime;
 using CleanGames.WebApi.Common.Security;
@@ -25,6 +26,8 @@ public static class MafiaEndpoints
         services.AddDataProtection();
         services.AddSingleton<ReconnectTokens>();
         services.AddSingleton<IRealtimeSink, MafiaHubSink>();
+        services.AddSingleton<NotificationListeners>();
+        services.AddSingleton<IQueueListeners>(sp => sp.GetRequiredService<NotificationListeners>());
         return services;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Mafia.Common;
@@ -7,6 +8,7 @@ using CleanGames.Application.Mafia.Games.Commands.SendEmoji;
 using CleanGames.Application.Mafia.Games.Commands.SubmitNightAction;
 using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.Application.Mafia.Games.Queries.JoinGame;
+using CleanGames.Application.Mafia.Matchmaking.Common;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.Security;
 using System.Text.Json;
@@ -93,14 +95,57 @@ public sealed partial class GameHub(RealtimeCommandRouter router, ILogger<GameHu
 
 /// <summary><c>/hubs/notifications</c>: the caller's <c>notification</c> events (lobby and game notices, <c>role_assigned</c>, later modules').</summary>
 [Authorize]
-public sealed class NotificationsHub : Hub
+public sealed class NotificationsHub(NotificationListeners listeners) : Hub
 {
+    private const string ListeningItem = "notifications.listening";
+
     public static string AccountGroup(long accountId) => MafiaTopics.Notifications + ":" + accountId.ToString(CultureInfo.InvariantCulture);
 
     public override async Task OnConnectedAsync()
     {
-        var accountId = long.Parse(Context.User!.FindFirst(AccountClaimTypes.Subject)!.Value, CultureInfo.InvariantCulture);
+        var accountId = AccountOf(Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, AccountGroup(accountId), Context.ConnectionAborted);
+        listeners.HubConnected(accountId);
+        Context.Items[ListeningItem] = true;
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.ContainsKey(ListeningItem))
+        {
+            listeners.HubDisconnected(AccountOf(Context));
+        }
+
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private static long AccountOf(HubCallerContext context) => long.Parse(context.User!.FindFirst(AccountClaimTypes.Subject)!.Value, CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Who listens for notifications on this instance: a <c>/ws/notifications</c> socket or a
+/// <c>/hubs/notifications</c> connection. The queue keeps only players who can hear <c>match_found</c>.
+/// </summary>
+public sealed class NotificationListeners(SocketSubscriptions sockets) : IQueueListeners
+{
+    private readonly ConcurrentDictionary<long, int> _hubConnections = new();
+
+    public bool IsListening(long accountId) => sockets.HasSubscriber(MafiaTopics.Notifications, accountId) || _hubConnections.ContainsKey(accountId);
+
+    internal void HubConnected(long accountId) => _hubConnections.AddOrUpdate(accountId, 1, static (_, n) => n + 1);
+
+    internal void HubDisconnected(long accountId)
+    {
+        while (_hubConnections.TryGetValue(accountId, out var open))
+        {
+            var done = open <= 1
+                ? _hubConnections.TryRemove(new KeyValuePair<long, int>(accountId, open))
+                : _hubConnections.TryUpdate(accountId, open - 1, open);
+            if (done)
+            {
+                return;
+            }
+        }
     }
 }

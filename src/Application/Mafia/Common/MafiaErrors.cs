@@ -9,6 +9,7 @@ public static class MafiaErrors
     public static readonly DomainError LobbyNotFound = DomainError.NotFound("mafia.lobby.not_found", "Lobby not found");
     public static readonly DomainError InUnfinishedGame = DomainError.Conflict("mafia.player.busy", "You are already in an unfinished game.");
     public static readonly DomainError InAnotherLobby = DomainError.Conflict("mafia.player.busy", "You are already in another lobby.");
+    public static readonly DomainError InQueue = DomainError.Conflict("mafia.player.busy", "You are waiting in the matchmaking queue; leave it first.");
     public static readonly DomainError Banned = DomainError.Forbidden("mafia.player.banned", "You may not join games.");
     public static readonly DomainError PlayerNotFound = DomainError.NotFound("mafia.player.not_found", "User not found");
     public static readonly DomainError NotYourStatus = DomainError.Forbidden("moderation.status.forbidden", "Only the player, moderators and admins may see a player's moderation status");

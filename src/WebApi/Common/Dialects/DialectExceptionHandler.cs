@@ -54,7 +54,7 @@ internal sealed partial class DialectExceptionHandler(ApiErrorResponder responde
             : error with
             {
                 FieldErrors = error.FieldErrors
-                    .Select(f => locations.TryGetValue(f.Field.Split('.')[0], out var location) ? f with { Location = location } : f)
+                    .Select(f => locations.TryGetValue(f.Field.Split('.', '[')[0], out var location) ? f with { Location = location } : f)
                     .ToList(),
             };
     }

@@ -41,6 +41,9 @@ public sealed class SocketSubscriptions : IRealtimeSink
         return new Subscription(this, key, subscriber);
     }
 
+    /// <summary>True while a socket of the account listens to the topic on this instance.</summary>
+    public bool HasSubscriber(string topic, long accountId) => _subscribers.ContainsKey((topic, accountId));
+
     public ValueTask DeliverAsync(RealtimeEvent realtimeEvent, CancellationToken cancellationToken)
     {
         if (!_subscribers.TryGetValue((realtimeEvent.Topic, realtimeEvent.AccountId), out var subscribers))

@@ -6,6 +6,7 @@ using CleanGames.Application.Mafia.Economy.Common;
 using CleanGames.Domain.Common;
 using CleanGames.Domain.Mafia.Games;
 using CleanGames.Domain.Mafia.Lobbies;
+using CleanGames.Domain.Mafia.Matchmaking;
 using MediatR;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,20 @@ public sealed class LobbyTable(ICurrentUser user, IClock clock, IOptions<Economy
         ArgumentNullException.ThrowIfNull(games);
         var limited = await AtDailyRewardLimitAsync(lobby.Members.Select(m => m.AccountId), games, now, cancellationToken);
         var game = lobby.StartGame(Guid.NewGuid(), RandomNumberGenerator.GetBytes(DealShuffle.SeedBytes), now, limited);
+        await games.AddAsync(game, cancellationToken);
+        return game;
+    }
+
+    /// <summary>
+    /// Starts a queue table's game (added to the unit of work, unsaved): the mode's settings, the
+    /// players seated in the order given, roles dealt as a lobby's are.
+    /// </summary>
+    public async Task<Game> StartAsync(MatchmakingMode mode, IReadOnlyList<long> players, IRepository<Game> games, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        ArgumentNullException.ThrowIfNull(games);
+        var limited = await AtDailyRewardLimitAsync(players, games, now, cancellationToken);
+        var game = Game.Start(Guid.NewGuid(), null, mode.Name, mode.Settings, players, RandomNumberGenerator.GetBytes(DealShuffle.SeedBytes), now, limited);
         await games.AddAsync(game, cancellationToken);
         return game;
     }

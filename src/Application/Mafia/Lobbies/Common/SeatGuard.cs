@@ -2,16 +2,18 @@ using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Mafia.Common;
 using CleanGames.Application.Mafia.Games.Common;
+using CleanGames.Application.Mafia.Matchmaking.Common;
 using CleanGames.Application.Mafia.Moderation.Common;
 using CleanGames.Domain.Common;
 using CleanGames.Domain.Mafia.Games;
 using CleanGames.Domain.Mafia.Lobbies;
+using CleanGames.Domain.Mafia.Matchmaking;
 using MediatR;
 
 namespace CleanGames.Application.Mafia.Lobbies.Common;
 
-/// <summary>Makes sure the caller may take a seat: not banned, not in another unfinished game or lobby.</summary>
-public sealed class SeatGuard(IReadRepository<Game> games, IReadRepository<Lobby> lobbies, IPlayerStanding standing)
+/// <summary>Makes sure the caller may take a seat: not banned, not in another unfinished game or lobby, not waiting in the queue.</summary>
+public sealed class SeatGuard(IReadRepository<Game> games, IReadRepository<Lobby> lobbies, IReadRepository<QueueEntry> queue, IPlayerStanding standing)
 {
     public async Task EnsureFreeAsync(long accountId, Guid? exceptLobby, CancellationToken cancellationToken)
     {
@@ -20,16 +22,26 @@ public sealed class SeatGuard(IReadRepository<Game> games, IReadRepository<Lobby
             throw new DomainException(MafiaErrors.Banned);
         }
 
-        if (await games.AnyAsync(new UnfinishedGameOfPlayerSpec(accountId), cancellationToken))
+        if (await BusyAsync(accountId, exceptLobby, cancellationToken) is { } busy)
         {
-            throw new DomainException(MafiaErrors.InUnfinishedGame);
+            throw new DomainException(busy);
         }
 
-        var lobby = await lobbies.FirstOrDefaultAsync(new OpenLobbyOfMemberSpec(accountId, exceptLobby), cancellationToken);
-        if (lobby is not null)
+        if (await queue.AnyAsync(new WaitingEntryOfSpec(accountId), cancellationToken))
         {
-            throw new DomainException(MafiaErrors.InAnotherLobby);
+            throw new DomainException(MafiaErrors.InQueue);
         }
+    }
+
+    /// <summary>Why the player cannot sit at another table (in an unfinished game, or in an open lobby other than <paramref name="exceptLobby"/>), or null.</summary>
+    public async Task<DomainError?> BusyAsync(long accountId, Guid? exceptLobby, CancellationToken cancellationToken)
+    {
+        if (await games.AnyAsync(new UnfinishedGameOfPlayerSpec(accountId), cancellationToken))
+        {
+            return MafiaErrors.InUnfinishedGame;
+        }
+
+        return await lobbies.AnyAsync(new OpenLobbyOfMemberSpec(accountId, exceptLobby), cancellationToken) ? MafiaErrors.InAnotherLobby : null;
     }
 
     /// <summary>

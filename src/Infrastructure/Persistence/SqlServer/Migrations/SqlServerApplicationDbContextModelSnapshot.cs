@@ -912,6 +912,59 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("mafia_lobbies", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Matchmaking.QueueEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("GameId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("nvarchar(15)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset?>("UnheardSince")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_mafia_queue_waiting_account")
+                        .HasFilter("Status = 'Waiting'");
+
+                    b.HasIndex("JoinedAt")
+                        .HasDatabaseName("IX_mafia_queue_waiting")
+                        .HasFilter("Status = 'Waiting'");
+
+                    b.ToTable("mafia_queue", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Mafia.Moderation.Ban", b =>
                 {
                     b.Property<Guid>("Id")

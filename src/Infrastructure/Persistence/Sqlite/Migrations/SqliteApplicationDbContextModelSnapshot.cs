@@ -891,6 +891,59 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("mafia_lobbies", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Matchmaking.QueueEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("GameId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnheardSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_mafia_queue_waiting_account")
+                        .HasFilter("Status = 'Waiting'");
+
+                    b.HasIndex("JoinedAt")
+                        .HasDatabaseName("IX_mafia_queue_waiting")
+                        .HasFilter("Status = 'Waiting'");
+
+                    b.ToTable("mafia_queue", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Mafia.Moderation.Ban", b =>
                 {
                     b.Property<Guid>("Id")

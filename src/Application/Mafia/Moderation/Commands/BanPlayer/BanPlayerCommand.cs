@@ -3,9 +3,11 @@ using CleanGames.Application.Common.Security;
 using CleanGames.Application.Identity.Contracts;
 using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.Application.Mafia.Lobbies.Common;
+using CleanGames.Application.Mafia.Matchmaking.Common;
 using CleanGames.Application.Mafia.Moderation.Common;
 using CleanGames.Domain.Mafia.Games;
 using CleanGames.Domain.Mafia.Lobbies;
+using CleanGames.Domain.Mafia.Matchmaking;
 using CleanGames.Domain.Mafia.Moderation;
 using MediatR;
 
@@ -14,7 +16,7 @@ namespace CleanGames.Application.Mafia.Moderation.Commands.BanPlayer;
 /// <summary>
 /// Seed 000 <c>POST /api/moderation/admin/ban {user_id, duration_hours?, reason, evidence?}</c> (admin or
 /// moderator; no duration: permanent). In one save: the ban, the account marked banned (no sign-in or
-/// refresh until it ends), the player out of their open lobby (a table left ready starts), out of their
+/// refresh until it ends), the player out of the matchmaking queue and their open lobby (a table left ready starts), out of their
 /// running game (<c>eliminated</c>, reason <c>banned</c>), and the audit line. After the save their
 /// connections close. Answers the <c>Ban</c>.
 /// </summary>
@@ -31,6 +33,7 @@ public sealed class BanPlayerCommandHandler(
     IRepository<ModerationLogEntry> log,
     IRepository<Lobby> lobbies,
     IRepository<Game> games,
+    IRepository<QueueEntry> queue,
     IAccountBans accountBans,
     LobbyTable table,
     IUnitOfWork unitOfWork,
@@ -44,6 +47,11 @@ public sealed class BanPlayerCommandHandler(
         await bans.AddAsync(ban, cancellationToken);
         await log.AddAsync(ModerationLogEntry.Record(actor, "ban", target, ban.Id, request.Reason, now), cancellationToken);
         await accountBans.BanAsync(target, cancellationToken);
+
+        if (await queue.FirstOrDefaultAsync(new WaitingEntryOfSpec(target), cancellationToken) is { } waiting)
+        {
+            waiting.Remove(now);
+        }
 
         if (await lobbies.FirstOrDefaultAsync(new OpenLobbyOfMemberSpec(target), cancellationToken) is { } lobby && lobby.Leave(target))
         {
