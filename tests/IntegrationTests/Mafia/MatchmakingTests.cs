@@ -189,7 +189,7 @@ public sealed class MatchmakingTests(CleanGamesHost host) : IClassFixture<CleanG
 public sealed class QueueTimingHost : CleanGamesHost
 {
     public const int WidenAfterSeconds = 3;
-    public const int DisconnectGraceSeconds = 3;
+    public const int DisconnectGraceSeconds = 5;
 
     public QueueTimingHost()
         : base(null)
@@ -232,7 +232,7 @@ public sealed class MatchmakingTimingTests(QueueTimingHost host) : IClassFixture
         var back = (await MatchmakingTests.QueuedPlayersAsync(host, 1, "classic", _ => ["tk"]))[0];
         await gone.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
         await back.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "brb", CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
 
         using var reopened = await host.ConnectWebSocketAsync($"/ws/notifications?token={host.IssueToken(back.Id)}");
         await MafiaTable.NextAsync(reopened, "type", "connected");
@@ -241,5 +241,44 @@ public sealed class MatchmakingTimingTests(QueueTimingHost host) : IClassFixture
         Assert.False(await MatchmakingTests.LeaveAsync(gone.Client));
         Assert.True(await MatchmakingTests.LeaveAsync(back.Client));
         MatchmakingTests.DisposeAll([gone, back]);
+    }
+}
+
+/// <summary>The queue is in the database: players queued before a restart are matched after it.</summary>
+public sealed class MatchmakingRestartTests : SharedDatabaseDirectory
+{
+    [Fact]
+    public async Task Players_queued_before_a_restart_are_seated_with_one_who_joins_after_it()
+    {
+        long[] before;
+        await using (var first = new KeptDatabaseHost(DatabasePath))
+        {
+            await first.InitializeAsync();
+            var queued = await MatchmakingTests.QueuedPlayersAsync(first, 3, "quick", _ => ["hr"]);
+            before = queued.Select(p => p.Id).ToArray();
+            MatchmakingTests.DisposeAll(queued);
+            await first.StopAsync();
+        }
+
+        await using var second = new KeptDatabaseHost(DatabasePath);
+        await second.InitializeAsync();
+        var sockets = new List<ClientWebSocket>();
+        foreach (var id in before)
+        {
+            var socket = await second.ConnectWebSocketAsync($"/ws/notifications?token={second.IssueToken(id)}");
+            await MafiaTable.NextAsync(socket, "type", "connected");
+            sockets.Add(socket);
+        }
+
+        var after = await MatchmakingTests.QueuedPlayersAsync(second, 1, "quick", _ => ["hr"]);
+        sockets.Add(after[0].Socket);
+        var found = await Task.WhenAll(sockets.Select(s => MafiaTable.NextAsync(s, "notification_type", "match_found")));
+        Assert.Single(found.Select(f => f.GetProperty("data").GetProperty("game_id").GetString()).Distinct());
+        foreach (var socket in sockets)
+        {
+            socket.Dispose();
+        }
+
+        after[0].Client.Dispose();
     }
 }
