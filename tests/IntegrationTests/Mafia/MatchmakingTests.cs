@@ -86,6 +86,23 @@ public sealed class MatchmakingTests(CleanGamesHost host) : IClassFixture<CleanG
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().PostAsync("/api/matchmaking/queue/join?mode=quick&languages=en", null)).StatusCode);
     }
 
+    [Fact]
+    public async Task Concurrent_joins_of_one_player_leave_one_waiting_entry()
+    {
+        // Five: the lobby bucket's burst (30 a minute, a sixth of it at once); queue calls draw from it.
+        var (id, _, _, _) = await host.CreateClient().RegisterGameClientAsync();
+        using var client = host.CreateClientFor(id);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(i =>
+            client.PostAsync($"/api/matchmaking/queue/join?mode={(i % 2 == 0 ? "quick" : "classic")}&languages=uz", null)));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsync("/api/matchmaking/queue/join?mode=quick&languages=uz", null)).StatusCode);
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.True(await LeaveAsync(client));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.False(await LeaveAsync(client));
+    }
+
     [Theory]
     [InlineData("/api/matchmaking/queue/join?mode=blitz&languages=en", "mode")]
     [InlineData("/api/matchmaking/queue/join?languages=en", "mode")]

@@ -1,5 +1,6 @@
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Behaviours;
+using CleanGames.Application.Common.Errors;
 using CleanGames.Application.Common.Security;
 using CleanGames.Application.Mafia.Common;
 using CleanGames.Application.Mafia.Lobbies.Common;
@@ -60,7 +61,16 @@ public sealed class JoinQueueCommandHandler(
             await queue.AddAsync(QueueEntry.Join(Guid.NewGuid(), accountId, request.Mode!, languages, clock.UtcNow), cancellationToken);
         }
 
-        await queue.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await queue.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateKeyException exception)
+        {
+            // Another join of the same player (on another instance) saved its entry first: run again, as a re-join of that entry.
+            throw new ConcurrencyConflictException(exception);
+        }
+
         return new QueueJoined(Queued);
     }
 }
