@@ -71,6 +71,22 @@ public sealed class PlayerReport : AggregateRoot<Guid>
         };
     }
 
+    /// <summary>A moderator upholds or rejects the open report, with a note.</summary>
+    public void Resolve(bool uphold, long moderatorId, string note, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        if (Status != ReportStatus.Open)
+        {
+            throw new DomainException(SocialErrors.ReportResolved);
+        }
+
+        Status = uphold ? ReportStatus.Upheld : ReportStatus.Rejected;
+        ResolvedBy = moderatorId;
+        ResolvedAt = now;
+        ResolutionNote = note.Length > MaxNoteLength ? note[..MaxNoteLength] : note;
+        MarkChanged();
+    }
+
     /// <summary>The report counted towards the interim restriction <paramref name="restrictionId"/>.</summary>
     public void LinkInterimRestriction(Guid restrictionId)
     {

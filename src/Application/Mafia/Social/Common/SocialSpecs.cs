@@ -78,3 +78,36 @@ public sealed class TokenGiftsOfWalletSpec : Specification<Domain.Mafia.Economy.
         }
     }
 }
+
+public sealed class ReportByIdSpec : Specification<PlayerReport>
+{
+    public ReportByIdSpec(Guid id) => Query.Where(r => r.Id == id);
+}
+
+/// <summary>The reports linked to an interim restriction that a moderator has not rejected (open or upheld), but one.</summary>
+public sealed class UnrejectedReportsOfRestrictionSpec : Specification<PlayerReport>
+{
+    public UnrejectedReportsOfRestrictionSpec(Guid restrictionId, Guid except) =>
+        Query.Where(r => r.InterimRestrictionId == restrictionId && r.Id != except && r.Status != ReportStatus.Rejected);
+}
+
+/// <summary>
+/// The reports queue: open reports oldest first, or resolved ones newest resolved first, a page at a time
+/// (index on status, report time).
+/// </summary>
+public sealed class ReportQueueSpec : Specification<PlayerReport>
+{
+    public ReportQueueSpec(bool open, int skip, int take)
+    {
+        if (open)
+        {
+            Query.Where(r => r.Status == ReportStatus.Open).OrderBy(r => r.ReportedAt).ThenBy(r => r.Id);
+        }
+        else
+        {
+            Query.Where(r => r.Status != ReportStatus.Open).OrderByDescending(r => r.ResolvedAt).ThenByDescending(r => r.Id);
+        }
+
+        Query.Skip(skip).Take(take).AsNoTracking();
+    }
+}

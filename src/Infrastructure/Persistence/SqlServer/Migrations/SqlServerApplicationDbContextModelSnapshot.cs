@@ -967,6 +967,8 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AppealStatus", "AppealedAt");
+
                     b.HasIndex("UserId", "EndedAt");
 
                     b.HasIndex(new[] { "ExpiresAt" }, "IX_moderation_bans_due")
