@@ -90,7 +90,10 @@ public sealed class PlayerReport : AggregateRoot<Guid>
     /// <summary>The report counted towards the interim restriction <paramref name="restrictionId"/>.</summary>
     public void LinkInterimRestriction(Guid restrictionId)
     {
-        InterimRestrictionId ??= restrictionId;
-        MarkChanged();
+        if (InterimRestrictionId is null)
+        {
+            InterimRestrictionId = restrictionId;
+            MarkChanged();
+        }
     }
 }
