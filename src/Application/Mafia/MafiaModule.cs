@@ -18,6 +18,7 @@ public static class MafiaModule
         services.AddScoped<VoiceAccess>();
         services.AddScoped<LobbyTable>();
         services.AddScoped<Moderation.Common.ModerationTargets>();
+        services.AddScoped<Social.Common.ReportsRule>();
         services.AddScoped<IRequestAuthorizer<CastVoteCommand>, PlayersOnly<CastVoteCommand>>();
         services.AddScoped<IRequestAuthorizer<SubmitNightActionCommand>, PlayersOnly<SubmitNightActionCommand>>();
         return services;

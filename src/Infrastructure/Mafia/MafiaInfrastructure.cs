@@ -3,6 +3,7 @@ using CleanGames.Application.Mafia.Games.Common;
 using CleanGames.Application.Mafia.Lobbies.Common;
 using CleanGames.Application.Mafia.Matchmaking.Common;
 using CleanGames.Application.Mafia.Moderation.Common;
+using CleanGames.Application.Mafia.Social.Common;
 using CleanGames.Infrastructure.Mafia.Voice;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -11,7 +12,7 @@ namespace CleanGames.Infrastructure.Mafia;
 
 internal static class MafiaInfrastructure
 {
-    /// <summary>Mafia's adapters: phase deadlines on Quartz (retried, rescheduled after every start, and swept every few seconds), who may take a seat (bans and restrictions, lifted on time by Quartz), the economy's catalogue and its (simulated) chain, and voice's join tokens.</summary>
+    /// <summary>Mafia's adapters: phase deadlines on Quartz (retried, rescheduled after every start, and swept every few seconds), who may take a seat (bans and restrictions, lifted on time by Quartz), the economy's catalogue and its (simulated) chain, the social gift catalogue and rating averages, and voice's join tokens.</summary>
     public static IServiceCollection AddMafiaInfrastructure(this IServiceCollection services)
     {
         services.AddSingleton<IPhaseDeadlineScheduler, QuartzPhaseDeadlineScheduler>();
@@ -19,6 +20,8 @@ internal static class MafiaInfrastructure
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section)
             .Validate(o => o.ExpirySweepSeconds is >= 1 and <= 60, "Moderation:ExpirySweepSeconds must be between 1 and 60.")
             .Validate(o => o.ExpiryBatchSize is >= 1 and <= 1000, "Moderation:ExpiryBatchSize must be between 1 and 1000.")
+            .Validate(o => o.AutoRestrictAfterReports is >= 1 and <= 100, "Moderation:AutoRestrictAfterReports must be between 1 and 100.")
+            .Validate(o => o.AutoRestrictHours is >= 1 and <= 720, "Moderation:AutoRestrictHours must be between 1 and 720.")
             .ValidateOnStart();
         services.AddHostedService<Moderation.ModerationExpirySchedule>();
         services.AddQuartz(quartz => quartz.ScheduleJob<RescheduleDeadlinesJob>(
@@ -31,6 +34,8 @@ internal static class MafiaInfrastructure
         services.AddHostedService<DeadlineSweepSchedule>();
 
         services.AddSingleton<IEconomyCatalog>(_ => Economy.EconomyCatalogFile.Load());
+        services.AddSingleton<ISocialGiftCatalog>(_ => Social.SocialGiftCatalogFile.Load());
+        services.AddScoped<ILinguisticScores, Social.EfLinguisticScores>();
         services.AddOptions<Economy.ChainOptions>().BindConfiguration(Economy.ChainOptions.Section)
             .Validate(o => o.Mode == "Simulated", "Economy:Chain:Mode: only Simulated is built (it moves no real funds).")
             .Validate(o => !string.IsNullOrEmpty(o.Seed), "Economy:Chain:Seed must not be empty.")

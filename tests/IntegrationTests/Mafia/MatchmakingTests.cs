@@ -76,7 +76,7 @@ public sealed class MatchmakingTests(CleanGamesHost host) : IClassFixture<CleanG
         var joined = await client.PostAsync("/api/matchmaking/queue/join?mode=quick&languages=mn", null);
         Assert.Equal(HttpStatusCode.OK, joined.StatusCode);
         Assert.Equal("""{"status":"queued"}""", (await joined.ReadJsonAsync()).GetRawText());
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/matchmaking/queue/join?mode=classic&languages=mn&languages=KK", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/matchmaking/queue/join?mode=classic&languages=mn&languages=kk", null)).StatusCode);
 
         // Waiting in the queue is a seat: no lobby meanwhile.
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync("/api/matchmaking/lobby/create", Body(new { max_players = 6 }))).StatusCode);
@@ -109,6 +109,7 @@ public sealed class MatchmakingTests(CleanGamesHost host) : IClassFixture<CleanG
     [InlineData("/api/matchmaking/queue/join?mode=quick&languages=xx", "languages")]
     [InlineData("/api/matchmaking/queue/join?mode=quick&languages=english", "languages")]
     [InlineData("/api/matchmaking/queue/join?mode=quick&languages=en&languages=e1", "languages")]
+    [InlineData("/api/matchmaking/queue/join?mode=quick&languages=EN", "languages")]
     [InlineData("/api/matchmaking/queue/join?mode=quick", "languages")]
     [InlineData("/api/matchmaking/queue/join?mode=quick&languages=en&languages=ru&languages=ja&languages=de&languages=fr&languages=it", "languages")]
     public async Task An_unknown_mode_or_a_code_outside_ISO_639_1_is_422_and_queues_nothing(string path, string field)

@@ -16,6 +16,9 @@ public static class MafiaErrors
     public static readonly DomainError ModeratorOnStaff = DomainError.Forbidden("moderation.target.staff", "A moderator cannot act on an admin or a moderator");
     public static readonly DomainError ModerateSelf = DomainError.Conflict("moderation.target.self", "You cannot act on your own account");
 
+    public static readonly DomainError ReportNotFound = DomainError.NotFound("moderation.report.not_found", "Report not found");
+    public static readonly DomainError AppealNotFound = DomainError.NotFound("moderation.appeal.not_found", "Appeal not found");
+
     /// <summary>The player's standing refuses the action; the message is the standing's reason.</summary>
     public static DomainError Restricted(string reason) => DomainError.Forbidden("moderation.restricted", reason);
 

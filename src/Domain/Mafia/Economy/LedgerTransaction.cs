@@ -64,7 +64,7 @@ public sealed class LedgerTransaction : AggregateRoot<Guid>
     /// <summary>The wallet of <see cref="PlayerId"/>.</summary>
     public Guid WalletId { get; private set; }
 
-    /// <summary>A gift's receiver.</summary>
+    /// <summary>A gift's receiver (a token gift's, or a catalogue gift's bought for them).</summary>
     public long? CounterpartyId { get; private set; }
 
     /// <summary>The wallet of <see cref="CounterpartyId"/>.</summary>
@@ -163,7 +163,28 @@ public sealed class LedgerTransaction : AggregateRoot<Guid>
     /// <summary>A purchase: the price leaves the buyer's wallet for shop revenue.</summary>
     public static LedgerTransaction Purchase(Wallet buyer, long price, string itemType, string itemId, DateTimeOffset now)
     {
-        var transaction = Create(LedgerTransactionKind.Purchase, price, $"purchase:{itemType}:{itemId}", buyer, buyer.NextMoment(now));
+        return Spend(buyer, price, $"purchase:{itemType}:{itemId}", now);
+    }
+
+    /// <summary>
+    /// A catalogue gift bought for another player (<c>/api/social/gifts/send</c>): the price leaves the
+    /// buyer's wallet for shop revenue, like a purchase; the reason names the gift and its receiver.
+    /// </summary>
+    public static LedgerTransaction SocialGift(Wallet buyer, long receiverId, string giftType, long price, DateTimeOffset now)
+    {
+        if (buyer.OwnerId == receiverId)
+        {
+            throw new DomainException(EconomyErrors.GiftToSelf);
+        }
+
+        var transaction = Spend(buyer, price, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"social_gift:{giftType}:{receiverId}"), now);
+        transaction.CounterpartyId = receiverId;
+        return transaction;
+    }
+
+    private static LedgerTransaction Spend(Wallet buyer, long price, string reason, DateTimeOffset now)
+    {
+        var transaction = Create(LedgerTransactionKind.Purchase, price, reason, buyer, buyer.NextMoment(now));
         transaction.Post(buyer, -price);
         transaction._entries.Add(new LedgerEntry(SystemAccounts.ShopRevenue, price));
         return transaction;

@@ -11,16 +11,17 @@ public enum AppealStatus
     Rejected,
 }
 
-/// <summary>Why a ban ended (today only by expiring; lifting early and approved appeals come with the moderators' queue).</summary>
+/// <summary>Why a ban ended: its time came, or a moderator accepted its appeal (the moderators' queue).</summary>
 public enum BanEnd
 {
     Expired,
+    AppealApproved,
 }
 
 /// <summary>
 /// A ban (seed <c>Ban</c>): while active the player can do nothing in Mafia and cannot sign in. It is
 /// temporary (it ends at <see cref="ExpiresAt"/>) or permanent (no expiry). One appeal may be open at a
-/// time.
+/// time; an accepted appeal lifts the ban, a rejected one leaves it and a new appeal may follow.
 /// </summary>
 public sealed class Ban : AggregateRoot<Guid>
 {
@@ -53,7 +54,7 @@ public sealed class Ban : AggregateRoot<Guid>
 
     public DateTimeOffset? AppealedAt { get; private set; }
 
-    /// <summary>A moderator's note on the ban (seed <c>Ban.notes</c>).</summary>
+    /// <summary>A moderator's note on the ban (seed <c>Ban.notes</c>): the note of the last appeal's resolution.</summary>
     public string? Notes { get; private set; }
 
     /// <summary>When the ban ended; null while it holds (even past <see cref="ExpiresAt"/> until the expiry is processed).</summary>
@@ -108,6 +109,38 @@ public sealed class Ban : AggregateRoot<Guid>
         AppealText = text;
         AppealedAt = now;
         MarkChanged();
+    }
+
+    /// <summary>
+    /// A moderator decides the open appeal with a note: accepting it lifts the ban at once (when it still
+    /// holds), rejecting it leaves the ban as it is and lets the player appeal again.
+    /// </summary>
+    public void ResolveAppeal(bool accept, string note, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        if (AppealStatus != AppealStatus.Pending)
+        {
+            throw new DomainException(ModerationErrors.NoOpenAppeal);
+        }
+
+        AppealStatus = accept ? AppealStatus.Approved : AppealStatus.Rejected;
+        Notes = note.Length > MaxNotesLength ? note[..MaxNotesLength] : note;
+        MarkChanged();
+        if (accept && EndedAt is null)
+        {
+            Lift(BanEnd.AppealApproved, now);
+        }
+    }
+
+    /// <summary>Ends the ban before its time (<paramref name="reason"/>: why); an ended ban cannot be lifted.</summary>
+    public void Lift(BanEnd reason, DateTimeOffset now)
+    {
+        if (EndedAt is not null)
+        {
+            throw new DomainException(ModerationErrors.BanEnded);
+        }
+
+        End(reason, now);
     }
 
     /// <summary>Ends a temporary ban whose time has come; true when it ended now (false: not due, or already ended).</summary>

@@ -10,4 +10,8 @@ public static class ModerationErrors
     public static readonly DomainError AppealOpen = DomainError.Conflict("moderation.appeal.open", "You already have an open appeal");
 
     public static readonly DomainError BanEnded = DomainError.Conflict("moderation.ban.ended", "This ban has already ended");
+
+    public static readonly DomainError NoOpenAppeal = DomainError.Conflict("moderation.appeal.not_open", "This ban has no open appeal");
+
+    public static readonly DomainError RestrictionEnded = DomainError.Conflict("moderation.restriction.ended", "This restriction has already ended");
 }

@@ -17,12 +17,12 @@ public sealed class ModerationLogEntry : AggregateRoot<Guid>
 
     public long? ActorId { get; private set; }
 
-    /// <summary><c>ban</c>, <c>ban_lifted</c>, <c>ban_expired</c>, <c>appeal</c>, <c>appeal_approved</c>, <c>appeal_rejected</c>, <c>restrict</c>, <c>restriction_lifted</c>, <c>restriction_expired</c>, <c>warn</c>.</summary>
+    /// <summary><c>ban</c>, <c>ban_expired</c>, <c>appeal</c>, <c>appeal_approved</c>, <c>appeal_rejected</c>, <c>restrict</c>, <c>restriction_lifted</c>, <c>restriction_expired</c>, <c>warn</c>, <c>report_upheld</c>, <c>report_rejected</c>.</summary>
     public string Action { get; private set; }
 
     public long TargetUserId { get; private set; }
 
-    /// <summary>The ban, restriction or warning the action concerns.</summary>
+    /// <summary>The ban, restriction, warning or report the action concerns.</summary>
     public Guid SubjectId { get; private set; }
 
     public string? Detail { get; private set; }

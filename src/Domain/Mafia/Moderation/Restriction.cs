@@ -63,6 +63,19 @@ public sealed class Restriction : AggregateRoot<Guid>
         };
     }
 
+    /// <summary>Ends it before its time (a moderator rejected the reports behind an interim restriction).</summary>
+    public void Lift(DateTimeOffset now)
+    {
+        if (!IsActiveAt(now))
+        {
+            throw new DomainException(ModerationErrors.RestrictionEnded);
+        }
+
+        EndedAt = now;
+        MarkChanged();
+        Raise(new RestrictionLifted(Id, UserId, Type, Expired: false));
+    }
+
     /// <summary>Ends it when its time has come; true when it ended now.</summary>
     public bool Expire(DateTimeOffset now)
     {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CleanGames.Application.Mafia.Economy.Common;
 using CleanGames.Domain.Mafia.Economy;
 
@@ -12,14 +10,6 @@ namespace CleanGames.Infrastructure.Mafia.Economy;
 internal sealed class EconomyCatalogFile : IEconomyCatalog
 {
     private const string ResourceName = "CleanGames.Mafia.EconomyCatalog.json";
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectRequiredConstructorParameters = true,
-        RespectNullableAnnotations = true,
-    };
 
     private readonly Dictionary<(string Type, string Id), CatalogItem> _byKey;
 
@@ -40,13 +30,7 @@ internal sealed class EconomyCatalogFile : IEconomyCatalog
 
     public CatalogItem? Find(string itemType, string itemId) => _byKey.GetValueOrDefault((itemType, itemId));
 
-    public static EconomyCatalogFile Load()
-    {
-        using var stream = typeof(EconomyCatalogFile).Assembly.GetManifestResourceStream(ResourceName)
-                           ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        var file = JsonSerializer.Deserialize<FileShape>(stream, JsonOptions) ?? throw new InvalidOperationException($"{ResourceName} is empty.");
-        return new EconomyCatalogFile(file.Items);
-    }
+    public static EconomyCatalogFile Load() => new(MafiaDataFile.Read<FileShape>(ResourceName).Items);
 
     private sealed record FileShape(IReadOnlyList<CatalogItem> Items);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CleanGames.Application.Mafia.Matchmaking.Common;
 using CleanGames.Domain.Mafia.Games;
 using CleanGames.Domain.Mafia.Matchmaking;
@@ -13,14 +11,6 @@ namespace CleanGames.Infrastructure.Mafia.Matchmaking;
 internal sealed class MatchmakingModesFile : IMatchmakingModes
 {
     private const string ResourceName = "CleanGames.Mafia.MatchmakingModes.json";
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectRequiredConstructorParameters = true,
-        RespectNullableAnnotations = true,
-    };
 
     private readonly Dictionary<string, MatchmakingMode> _byName = new(StringComparer.Ordinal);
 
@@ -43,9 +33,7 @@ internal sealed class MatchmakingModesFile : IMatchmakingModes
 
     public static MatchmakingModesFile Load()
     {
-        using var stream = typeof(MatchmakingModesFile).Assembly.GetManifestResourceStream(ResourceName)
-                           ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        var file = JsonSerializer.Deserialize<FileShape>(stream, JsonOptions) ?? throw new InvalidOperationException($"{ResourceName} is empty.");
+        var file = MafiaDataFile.Read<FileShape>(ResourceName);
         return new MatchmakingModesFile(file.Modes.Select(m => new MatchmakingMode(
             m.Mode, m.Players, m.MinPlayers, GameSettings.Default with { NightSeconds = m.Settings.NightSeconds, DaySeconds = m.Settings.DaySeconds, VotingSeconds = m.Settings.VotingSeconds })).ToArray());
     }

@@ -40,3 +40,34 @@ public sealed class DueRestrictionsSpec : Specification<Restriction>
     public DueRestrictionsSpec(DateTimeOffset now, int take) =>
         Query.Where(r => r.EndedAt == null && r.ExpiresAt <= now).OrderBy(r => r.ExpiresAt).Take(take);
 }
+
+public sealed class BanByIdSpec : Specification<Ban>
+{
+    public BanByIdSpec(Guid id) => Query.Where(b => b.Id == id);
+}
+
+public sealed class RestrictionByIdSpec : Specification<Restriction>
+{
+    public RestrictionByIdSpec(Guid id) => Query.Where(r => r.Id == id);
+}
+
+/// <summary>
+/// The appeals queue: open appeals (<c>pending</c>) oldest first, or resolved ones newest first, a page
+/// at a time (index on appeal status, appeal time).
+/// </summary>
+public sealed class AppealQueueSpec : Specification<Ban>
+{
+    public AppealQueueSpec(bool open, int skip, int take)
+    {
+        if (open)
+        {
+            Query.Where(b => b.AppealStatus == AppealStatus.Pending).OrderBy(b => b.AppealedAt).ThenBy(b => b.Id);
+        }
+        else
+        {
+            Query.Where(b => b.AppealStatus == AppealStatus.Approved || b.AppealStatus == AppealStatus.Rejected).OrderByDescending(b => b.AppealedAt).ThenByDescending(b => b.Id);
+        }
+
+        Query.Skip(skip).Take(take).AsNoTracking();
+    }
+}

@@ -8,10 +8,10 @@ using MediatR;
 
 namespace CleanGames.Application.Mafia.Moderation.EventHandlers;
 
-/// <summary>The <c>data</c> of a <c>ban_lifted</c> notification: <c>reason</c> is <c>expired</c> (more reasons come with the moderators' queue).</summary>
+/// <summary>The <c>data</c> of a <c>ban_lifted</c> notification: <c>reason</c> is <c>expired</c> or <c>appeal_approved</c>.</summary>
 public sealed record BanLiftedNotice(string BanId, string Reason);
 
-/// <summary>The <c>data</c> of a <c>restriction_lifted</c> notification.</summary>
+/// <summary>The <c>data</c> of a <c>restriction_lifted</c> notification: <c>reason</c> is <c>expired</c> or <c>lifted</c> (a moderator ended it early).</summary>
 public sealed record RestrictionLiftedNotice(string RestrictionId, string Type, string Reason);
 
 /// <summary>Tells the player on <c>/ws/notifications</c> and <c>/hubs/notifications</c> when a ban or a restriction ends.</summary>
@@ -27,11 +27,15 @@ public sealed class ModerationNotifier(IRealtimeNotifier notifier, IClock clock)
     public Task Handle(DomainEventNotification<RestrictionLifted> notification, CancellationToken cancellationToken)
     {
         var lifted = notification.Event;
-        var notice = new RestrictionLiftedNotice(MafiaIds.Of(lifted.RestrictionId), ModerationViews.NameOf(lifted.Type), NameOf(BanEnd.Expired));
+        var notice = new RestrictionLiftedNotice(MafiaIds.Of(lifted.RestrictionId), ModerationViews.NameOf(lifted.Type), lifted.Expired ? "expired" : "lifted");
         return PublishAsync(lifted.UserId, "restriction_lifted", notice, cancellationToken);
     }
 
-    private static string NameOf(BanEnd reason) => reason.ToString().ToLowerInvariant();
+    private static string NameOf(BanEnd reason) => reason switch
+    {
+        BanEnd.AppealApproved => "appeal_approved",
+        _ => "expired",
+    };
 
     private Task PublishAsync(long userId, string type, object data, CancellationToken cancellationToken) =>
         notifier.PublishAsync(

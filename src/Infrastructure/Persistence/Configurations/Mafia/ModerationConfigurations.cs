@@ -22,6 +22,9 @@ internal sealed class BanConfiguration : IEntityTypeConfiguration<Ban>
         // A player's bans in force (every standing check), and the expiry job's due bans.
         builder.HasIndex(b => new { b.UserId, b.EndedAt });
         builder.HasIndex(b => b.ExpiresAt, "IX_moderation_bans_due").HasFilter("EndedAt IS NULL AND ExpiresAt IS NOT NULL");
+
+        // The moderators' queue of appeals: open ones oldest first, resolved ones newest first.
+        builder.HasIndex(b => new { b.AppealStatus, b.AppealedAt });
     }
 }
 

@@ -1020,6 +1020,8 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AppealStatus", "AppealedAt");
+
                     b.HasIndex("UserId", "EndedAt");
 
                     b.HasIndex(new[] { "ExpiresAt" }, "IX_moderation_bans_due")
@@ -1145,6 +1147,154 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                         .HasFilter("EndedAt IS NULL");
 
                     b.ToTable("moderation_restrictions", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Social.LinguisticRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("GameId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("RatedUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RaterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatedUserId", "Language");
+
+                    b.HasIndex("GameId", "RaterId", "RatedUserId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("social_linguistic_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Social.PlayerReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("GameId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("InterimRestrictionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("ReportedUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReporterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("ResolvedBy")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterimRestrictionId")
+                        .HasFilter("InterimRestrictionId IS NOT NULL");
+
+                    b.HasIndex("ReporterId");
+
+                    b.HasIndex("Status", "ReportedAt");
+
+                    b.HasIndex("GameId", "ReporterId", "ReportedUserId")
+                        .IsUnique();
+
+                    b.HasIndex("ReportedUserId", "Status", "ReportedAt");
+
+                    b.ToTable("social_reports", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Social.SocialGift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("GameId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("GiftType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReceiverId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SenderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceiverId");
+
+                    b.HasIndex("SenderId");
+
+                    b.HasIndex("TransactionId")
+                        .IsUnique();
+
+                    b.ToTable("social_gifts", (string)null);
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Mafia.Voice.VoiceRoom", b =>

@@ -999,6 +999,8 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AppealStatus", "AppealedAt");
+
                     b.HasIndex("UserId", "EndedAt");
 
                     b.HasIndex(new[] { "ExpiresAt" }, "IX_moderation_bans_due")
@@ -1124,6 +1126,154 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         .HasFilter("EndedAt IS NULL");
 
                     b.ToTable("moderation_restrictions", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Social.LinguisticRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GameId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatedUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RaterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatedUserId", "Language");
+
+                    b.HasIndex("GameId", "RaterId", "RatedUserId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("social_linguistic_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Social.PlayerReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GameId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InterimRestrictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterimRestrictionId")
+                        .HasFilter("InterimRestrictionId IS NOT NULL");
+
+                    b.HasIndex("ReporterId");
+
+                    b.HasIndex("Status", "ReportedAt");
+
+                    b.HasIndex("GameId", "ReporterId", "ReportedUserId")
+                        .IsUnique();
+
+                    b.HasIndex("ReportedUserId", "Status", "ReportedAt");
+
+                    b.ToTable("social_reports", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Mafia.Social.SocialGift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GameId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GiftType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceiverId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SenderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceiverId");
+
+                    b.HasIndex("SenderId");
+
+                    b.HasIndex("TransactionId")
+                        .IsUnique();
+
+                    b.ToTable("social_gifts", (string)null);
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Mafia.Voice.VoiceRoom", b =>

@@ -13,6 +13,6 @@ public sealed class JoinQueueCommandValidator : AbstractValidator<JoinQueueComma
             .WithMessage(c => $"Unknown mode '{c.Mode}'; the modes are {string.Join(", ", modes.All.Select(m => m.Name))}.");
         RuleFor(c => c.Languages).NotEmpty()
             .Must(l => l!.Count <= QueueEntry.MaxLanguages).WithMessage($"At most {QueueEntry.MaxLanguages} languages.");
-        RuleForEach(c => c.Languages).Must(Iso639Languages.IsCode).WithMessage("'{PropertyValue}' is not an ISO 639-1 language code (two letters, e.g. en, ru, ja).");
+        RuleForEach(c => c.Languages).Must(Iso639Languages.IsCode).WithMessage("'{PropertyValue}' is not a lower-case ISO 639-1 language code (en, ru, ja, ...).");
     }
 }
