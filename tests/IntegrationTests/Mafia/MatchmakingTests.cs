@@ -43,6 +43,41 @@ public sealed class MatchmakingTests(CleanGamesHost host) : IClassFixture<CleanG
     }
 
     [Fact]
+    public async Task Of_five_waiting_the_four_who_waited_longest_are_seated_first()
+    {
+        // Five entries already waiting when the matcher looks (as after a restart): the sweep seats the four oldest.
+        var players = new List<(long Id, ClientWebSocket Socket)>();
+        for (var i = 0; i < 5; i++)
+        {
+            var (id, _, _, _) = await host.CreateClient().RegisterGameClientAsync();
+            var socket = await host.ConnectWebSocketAsync($"/ws/notifications?token={host.IssueToken(id)}");
+            await MafiaTable.NextAsync(socket, "type", "connected");
+            players.Add((id, socket));
+        }
+
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CleanGames.Infrastructure.Persistence.ApplicationDbContext>();
+            var now = host.Clock.GetUtcNow();
+            foreach (var i in new[] { 3, 0, 4, 2, 1 })
+            {
+                db.Add(CleanGames.Domain.Mafia.Matchmaking.QueueEntry.Join(Guid.NewGuid(), players[i].Id, "quick", ["sl"], now.AddSeconds(-10 + i)));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var found = await Task.WhenAll(players.Take(4).Select(p => MafiaTable.NextAsync(p.Socket, "notification_type", "match_found")));
+        Assert.Single(found.Select(f => f.GetProperty("data").GetProperty("game_id").GetString()).Distinct());
+        using var youngest = host.CreateClientFor(players[4].Id);
+        Assert.True(await LeaveAsync(youngest));
+        foreach (var (_, socket) in players)
+        {
+            socket.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Players_who_share_no_language_are_not_seated_together()
     {
         var estonian = await QueuedPlayersAsync(2, "quick", _ => ["et"]);
