@@ -133,7 +133,8 @@ internal static class MatchmakingBench
 
             var lastJoin = Stopwatch.GetTimestamp();
             await Task.WhenAll(pending);
-            var settled = await SettleAsync(clock, lastJoin, ct);
+            // Quiet is counted from the last answer too: while joins are still being answered, the server is still busy with them.
+            var settled = await SettleAsync(clock, Stopwatch.GetTimestamp(), lastJoin, ct);
             var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
             var cpu = window.Close();
             var budget = LoadGenerator.InProcess(plan, Generator).Budget;
@@ -145,7 +146,7 @@ internal static class MatchmakingBench
             }
 
             await CloseAllAsync(listeners);
-            var games = Tally(listeners.AsSpan(0, Players), joins, seats, modes);
+            var games = Tally(listeners[..Players], joins, seats, modes, lastJoin);
             foreach (var violation in games.Violations.Take(20))
             {
                 Progress.Write("violation: " + violation);
@@ -247,13 +248,13 @@ internal static class MatchmakingBench
         }
     }
 
-    /// <summary>Waits until no <c>match_found</c> has come for <see cref="Quiet"/>; false when <see cref="SettleLimit"/> after the last join came first.</summary>
-    private static async Task<bool> SettleAsync(MatchClock clock, long lastJoin, CancellationToken ct)
+    /// <summary>Waits until no <c>match_found</c> has come for <see cref="Quiet"/> since <paramref name="answered"/>; false when <see cref="SettleLimit"/> after the last join was sent came first.</summary>
+    private static async Task<bool> SettleAsync(MatchClock clock, long answered, long lastJoin, CancellationToken ct)
     {
         var limit = lastJoin + (long)(SettleLimit.TotalSeconds * Stopwatch.Frequency);
         while (true)
         {
-            var quietSince = Math.Max(clock.Last, lastJoin);
+            var quietSince = Math.Max(clock.Last, answered);
             if (Stopwatch.GetElapsedTime(quietSince) >= Quiet)
             {
                 return true;
@@ -272,9 +273,10 @@ internal static class MatchmakingBench
         await Task.WhenAll(listeners.Where(l => l is not null).Select(l => l!.DisposeAsync().AsTask()));
 
     /// <summary>The games the players heard of, and every break of the invariants.</summary>
-    internal sealed record GameTally(int Games, IReadOnlyDictionary<(string Mode, string Language), int> GamesByGroup, List<long> MatchTicks, List<string> Violations);
+    /// <param name="GamesByLastJoin">Games first heard of before the last join was sent: how far the server kept pace with the arrivals.</param>
+    internal sealed record GameTally(int Games, int GamesByLastJoin, IReadOnlyDictionary<(string Mode, string Language), int> GamesByGroup, List<long> MatchTicks, List<string> Violations);
 
-    private static GameTally Tally(ReadOnlySpan<Listener> listeners, JoinTally joins, Seat[] seats, IReadOnlyDictionary<string, MatchmakingMode> modes)
+    private static GameTally Tally(Listener[] listeners, JoinTally joins, Seat[] seats, IReadOnlyDictionary<string, MatchmakingMode> modes, long lastJoin)
     {
         var violations = new List<string>();
         var byGame = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -318,7 +320,8 @@ internal static class MatchmakingBench
             byGroup[(first.Mode, first.Language)] = byGroup.GetValueOrDefault((first.Mode, first.Language)) + 1;
         }
 
-        return new GameTally(byGame.Count, byGroup, ticks, violations);
+        var byLastJoin = byGame.Values.Count(players => players.Min(p => listeners[p].MatchedAt) <= lastJoin);
+        return new GameTally(byGame.Count, byLastJoin, byGroup, ticks, violations);
     }
 
     /// <summary>What the pure matcher does with the same schedule: its games, each matched player's ideal time to match (Stopwatch ticks), and what the replay cost.</summary>
@@ -529,6 +532,7 @@ internal sealed record MatchmakingResult(
     string Scenario,
     int GamesFormed,
     int IdealGames,
+    int GamesFormedByLastJoin,
     int MatchedPlayers,
     int IdealMatchedPlayers,
     double MatchP50Ms,
@@ -599,6 +603,7 @@ internal sealed record MatchmakingResult(
             MatchmakingBench.Name,
             games.Games,
             idealGames,
+            games.GamesByLastJoin,
             games.MatchTicks.Count,
             groups.Sum(g => g.IdealGames * g.TableSize),
             Ms(match.P50Ms),
@@ -652,7 +657,7 @@ internal sealed record MatchmakingResult(
     {
         var verdict = GoalMet ? "met" : Counts ? "missed" : "not counting";
         return string.Create(Invariant,
-            $"games formed {GamesFormed} of {IdealGames} ideal ({MatchedPlayers} of {IdealMatchedPlayers} players matched); time to match p50 {MatchP50Ms:0.0} / p99 {MatchP99Ms:0.0} ms (goal < {GoalP99Ms:0}) vs the ideal online p50 {BaselineP50Ms:0.0} / p99 {BaselineP99Ms:0.0} ms: {MatchP99OverBaseline:0.00}×; "
+            $"games formed {GamesFormed} of {IdealGames} ideal ({GamesFormedByLastJoin} by the last join; {MatchedPlayers} of {IdealMatchedPlayers} players matched); time to match p50 {MatchP50Ms:0.0} / p99 {MatchP99Ms:0.0} ms (goal < {GoalP99Ms:0}) vs the ideal online p50 {BaselineP50Ms:0.0} / p99 {BaselineP99Ms:0.0} ms: {MatchP99OverBaseline:0.00}×; "
             + $"join answer p50 {JoinP50Ms:0.0} / p99 {JoinP99Ms:0.0} ms, {JoinErrors} join errors, joins sent late by p99 {JoinLatenessP99Ms:0.0} / max {JoinLatenessMaxMs:0.0} ms; invariant violations {InvariantViolations}; sockets lost {SocketsLost}; goal {verdict}");
     }
 
@@ -661,7 +666,7 @@ internal sealed record MatchmakingResult(
     {
         var date = DateTimeOffset.Parse(Timestamp, Invariant).UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant);
         var scenario = string.Create(Invariant,
-            $"{Scenario} ({Players} players joining over {JoinSeconds:0} s, 2 modes × 3 languages, one language each, seed {Seed}: games_formed {GamesFormed} of ideal_games {IdealGames}, matched {MatchedPlayers} of {IdealMatchedPlayers}, time to match p50 {MatchP50Ms:0.0} / p99 {MatchP99Ms:0.0} ms, ideal online p50 {BaselineP50Ms:0.0} / p99 {BaselineP99Ms:0.0} ms, join errors {JoinErrors}, invariant violations {InvariantViolations}, sockets lost {SocketsLost}; "
+            $"{Scenario} ({Players} players joining over {JoinSeconds:0} s, 2 modes × 3 languages, one language each, seed {Seed}: games_formed {GamesFormed} of ideal_games {IdealGames} ({GamesFormedByLastJoin} by the last join), matched {MatchedPlayers} of {IdealMatchedPlayers}, time to match p50 {MatchP50Ms:0.0} / p99 {MatchP99Ms:0.0} ms, ideal online p50 {BaselineP50Ms:0.0} / p99 {BaselineP99Ms:0.0} ms, join answer p50 {JoinP50Ms:0.0} / p99 {JoinP99Ms:0.0} ms, join errors {JoinErrors}, invariant violations {InvariantViolations}, sockets lost {SocketsLost}; "
             + $"baseline: {Baseline}; limits raised for the bench: {BenchResult.Describe(RaisedLimits)}; settings: {BenchResult.Describe(Settings)}; load: {LoadGenerator}; pinning: {Pinning}; CPU % of one core, server / load generator: {ServerCpuPct:0} / {GeneratorCpuPct:0}; their cores busy with anything, %: {BenchResult.Busy(ServerCoresBusyPct)} / {BenchResult.Busy(GeneratorCoresBusyPct)})");
         var verdict = !Counts ? "not counting: the load generator saturated before the server" : GoalMet ? "met" : "missed";
         var goal = string.Create(Invariant, $"games_formed = ideal_games, time to match p99 < {GoalP99Ms:0} ms, 0 invariant violations ({verdict})");
