@@ -60,54 +60,26 @@ internal static class Program
             if (isMafiaGames)
             {
                 var games = await RunMafiaGamesAsync(options, cancel.Token);
-                Console.Out.WriteLine(games.ToJsonLine());
-                if (options.Record)
-                {
-                    var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), games.ToMarkdownRow(options.CommandLine));
-                    Progress.Write($"recorded in {path}");
-                }
-
-                return 0;
+                return Emit(games.ToJsonLine(), () => games.ToMarkdownRow(options.CommandLine), options);
             }
 
             if (isAnalytics)
             {
                 var analytics = await RunAnalyticsAsync(options, cancel.Token);
-                Console.Out.WriteLine(analytics.ToJsonLine());
-                if (options.Record)
-                {
-                    var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), analytics.ToMarkdownRow(options.CommandLine));
-                    Progress.Write($"recorded in {path}");
-                }
-
-                return 0;
+                return Emit(analytics.ToJsonLine(), () => analytics.ToMarkdownRow(options.CommandLine), options);
             }
 
             if (isEconomyGifts)
             {
                 var economy = await RunEconomyGiftsAsync(options, cancel.Token);
-                Console.Out.WriteLine(economy.ToJsonLine());
-                if (options.Record)
-                {
-                    var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), economy.ToMarkdownRow(options.CommandLine));
-                    Progress.Write($"recorded in {path}");
-                }
-
-                return 0;
+                return Emit(economy.ToJsonLine(), () => economy.ToMarkdownRow(options.CommandLine), options);
             }
 
             if (isMatchmaking)
             {
                 var matchmaking = await RunOnServerAsync(MatchmakingBench.RaisedLimits, MatchmakingBench.Settings, MatchmakingBench.Generator,
                     (server, _, plan) => MatchmakingBench.RunAsync(server, plan, cancel.Token), cancel.Token);
-                Console.Out.WriteLine(matchmaking.ToJsonLine());
-                if (options.Record)
-                {
-                    var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), matchmaking.ToMarkdownRow(options.CommandLine));
-                    Progress.Write($"recorded in {path}");
-                }
-
-                return 0;
+                return Emit(matchmaking.ToJsonLine(), () => matchmaking.ToMarkdownRow(options.CommandLine), options);
             }
 
             var result = await RunAsync(options, scenario!, cancel.Token);
@@ -206,6 +178,19 @@ internal static class Program
     private static Task<EconomyGiftsResult> RunEconomyGiftsAsync(BenchOptions options, CancellationToken ct) =>
         RunOnServerAsync(EconomyGiftsBench.RaisedLimits, EconomyGiftsBench.Settings, EconomyGiftsBench.Generator, (server, workRoot, plan) =>
             EconomyGiftsBench.RunAsync(server, Path.Combine(workRoot, "data", CleanGamesServer.DatabaseFile), Path.Combine(workRoot, "baseline", "transfers.db"), options, plan, ct), ct);
+
+    /// <summary>Prints a scenario of its own shape's JSON line and, with <c>--record</c>, appends its row to docs/benchmarks.md.</summary>
+    private static int Emit(string jsonLine, Func<string> markdownRow, BenchOptions options)
+    {
+        Console.Out.WriteLine(jsonLine);
+        if (options.Record)
+        {
+            var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), markdownRow());
+            Progress.Write($"recorded in {path}");
+        }
+
+        return 0;
+    }
 
     /// <summary>
     /// For a scenario with a shape of its own (one server, its own load and baseline): builds the WebApi,
