@@ -104,10 +104,10 @@ internal static class MatchmakingBench
         var clock = new MatchClock();
         var listeners = new Listener[accounts.Length];
         var notifications = new ScenarioContext(ServerTarget.CleanGames, server.BaseAddress, http).WebSocketAddress("/ws/notifications");
-        await EconomyGiftsBench.ForEachAsync(Enumerable.Range(0, accounts.Length).ToArray(), async i =>
-            listeners[i] = await Listener.OpenAsync(notifications, accounts[i].Token, clock, ct));
         try
         {
+            await EconomyGiftsBench.ForEachAsync(Enumerable.Range(0, accounts.Length).ToArray(), async i =>
+                listeners[i] = await Listener.OpenAsync(notifications, accounts[i].Token, clock, ct));
             await WarmUpAsync(http, accounts[Players..], listeners[Players..], ct);
 
             Progress.Write($"joining: {Players} players over {JoinSeconds} s");
@@ -172,6 +172,7 @@ internal static class MatchmakingBench
         }
         finally
         {
+            // Also after a failure part-way through opening: the sockets opened so far.
             await CloseAllAsync(listeners);
         }
     }
