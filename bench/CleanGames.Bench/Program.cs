@@ -23,17 +23,18 @@ internal static class Program
         if (!BenchOptions.TryParse(args, out var options, out var parseError))
         {
             Console.Error.WriteLine(parseError);
-            Console.Error.WriteLine(BenchOptions.Usage(ScenarioRegistry.Names.Append(MafiaGamesBench.Name).Append(AnalyticsBench.Name).Append(EconomyGiftsBench.Name)));
+            Console.Error.WriteLine(BenchOptions.Usage(ScenarioRegistry.AllNames));
             return ExitUsage;
         }
 
         var isMafiaGames = options.Scenario == MafiaGamesBench.Name;
         var isAnalytics = options.Scenario == AnalyticsBench.Name;
         var isEconomyGifts = options.Scenario == EconomyGiftsBench.Name;
+        var isMatchmaking = options.Scenario == MatchmakingBench.Name;
         IScenario? scenario = null;
-        if (!isMafiaGames && !isAnalytics && !isEconomyGifts && !ScenarioRegistry.TryGet(options.Scenario, out scenario))
+        if (!isMafiaGames && !isAnalytics && !isEconomyGifts && !isMatchmaking && !ScenarioRegistry.TryGet(options.Scenario, out scenario))
         {
-            Console.Error.WriteLine($"Unknown scenario '{options.Scenario}'. Scenarios: {string.Join(", ", ScenarioRegistry.Names.Append(MafiaGamesBench.Name).Append(AnalyticsBench.Name).Append(EconomyGiftsBench.Name))}.");
+            Console.Error.WriteLine($"Unknown scenario '{options.Scenario}'. Scenarios: {string.Join(", ", ScenarioRegistry.AllNames)}.");
             return ExitUsage;
         }
 
@@ -59,40 +60,26 @@ internal static class Program
             if (isMafiaGames)
             {
                 var games = await RunMafiaGamesAsync(options, cancel.Token);
-                Console.Out.WriteLine(games.ToJsonLine());
-                if (options.Record)
-                {
-                    var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), games.ToMarkdownRow(options.CommandLine));
-                    Progress.Write($"recorded in {path}");
-                }
-
-                return 0;
+                return Emit(games.ToJsonLine(), () => games.ToMarkdownRow(options.CommandLine), options);
             }
 
             if (isAnalytics)
             {
                 var analytics = await RunAnalyticsAsync(options, cancel.Token);
-                Console.Out.WriteLine(analytics.ToJsonLine());
-                if (options.Record)
-                {
-                    var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), analytics.ToMarkdownRow(options.CommandLine));
-                    Progress.Write($"recorded in {path}");
-                }
-
-                return 0;
+                return Emit(analytics.ToJsonLine(), () => analytics.ToMarkdownRow(options.CommandLine), options);
             }
 
             if (isEconomyGifts)
             {
                 var economy = await RunEconomyGiftsAsync(options, cancel.Token);
-                Console.Out.WriteLine(economy.ToJsonLine());
-                if (options.Record)
-                {
-                    var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), economy.ToMarkdownRow(options.CommandLine));
-                    Progress.Write($"recorded in {path}");
-                }
+                return Emit(economy.ToJsonLine(), () => economy.ToMarkdownRow(options.CommandLine), options);
+            }
 
-                return 0;
+            if (isMatchmaking)
+            {
+                var matchmaking = await RunOnServerAsync(MatchmakingBench.RaisedLimits, MatchmakingBench.Settings, MatchmakingBench.Generator,
+                    (server, _, plan) => MatchmakingBench.RunAsync(server, plan, cancel.Token), cancel.Token);
+                return Emit(matchmaking.ToJsonLine(), () => matchmaking.ToMarkdownRow(options.CommandLine), options);
             }
 
             var result = await RunAsync(options, scenario!, cancel.Token);
@@ -174,54 +161,44 @@ internal static class Program
     }
 
     /// <summary>The game bench has no baseline: the game's own clock is the load, and its goals are absolute latencies.</summary>
-    private static async Task<MafiaGamesResult> RunMafiaGamesAsync(BenchOptions options, CancellationToken ct)
-    {
-        var toolchain = Toolchain.Discover();
-        var workRoot = Directory.CreateTempSubdirectory("cleangames-bench-").FullName;
-        try
-        {
-            Progress.Write("building the WebApi (Release)");
-            var webApiDll = await CleanGamesServer.BuildAsync(toolchain, Path.Combine(workRoot, "build"), ct);
-            Progress.Write($"CleanGames limits raised for the bench: {BenchResult.Describe(MafiaGamesBench.RaisedLimits)}");
-            var plan = await CorePlan.PinAsync(ct);
-            Progress.Write($"pinning: {plan.Description}");
-            Progress.Write($"load generator: {MafiaGamesBench.Generator}");
-            await using var server = await CleanGamesServer.StartAsync(toolchain, plan, webApiDll, Path.Combine(workRoot, "data"), MafiaGamesBench.RaisedLimits, ct);
-            return await MafiaGamesBench.RunAsync(server, options.Games, plan, ct);
-        }
-        finally
-        {
-            TempDirectory.TryDelete(workRoot);
-        }
-    }
+    private static Task<MafiaGamesResult> RunMafiaGamesAsync(BenchOptions options, CancellationToken ct) =>
+        RunOnServerAsync(MafiaGamesBench.RaisedLimits, null, MafiaGamesBench.Generator,
+            (server, _, plan) => MafiaGamesBench.RunAsync(server, options.Games, plan, ct), ct);
 
     /// <summary>The analytics bench has its own baseline: the naive query, run on the server's database file from this process.</summary>
-    private static async Task<AnalyticsResult> RunAnalyticsAsync(BenchOptions options, CancellationToken ct)
-    {
-        var toolchain = Toolchain.Discover();
-        var workRoot = Directory.CreateTempSubdirectory("cleangames-bench-").FullName;
-        try
+    private static Task<AnalyticsResult> RunAnalyticsAsync(BenchOptions options, CancellationToken ct) =>
+        RunOnServerAsync(AnalyticsBench.RaisedLimits, AnalyticsBench.Settings, AnalyticsBench.Generator, async (server, workRoot, plan) =>
         {
-            Progress.Write("building the WebApi (Release)");
-            var webApiDll = await CleanGamesServer.BuildAsync(toolchain, Path.Combine(workRoot, "build"), ct);
-            Progress.Write($"CleanGames limits raised for the bench: {BenchResult.Describe(AnalyticsBench.RaisedLimits)}");
-            var plan = await CorePlan.PinAsync(ct);
-            Progress.Write($"pinning: {plan.Description}");
-            Progress.Write($"load generator: {AnalyticsBench.Generator}");
-            var dataDirectory = Path.Combine(workRoot, "data");
-            await using var server = await CleanGamesServer.StartAsync(toolchain, plan, webApiDll, dataDirectory, AnalyticsBench.RaisedLimits, ct, AnalyticsBench.Settings);
-            var result = await AnalyticsBench.RunAsync(server, Path.Combine(dataDirectory, CleanGamesServer.DatabaseFile), options, plan, ct);
+            var result = await AnalyticsBench.RunAsync(server, Path.Combine(workRoot, "data", CleanGamesServer.DatabaseFile), options, plan, ct);
             Progress.Write(result.Summary());
             return result;
-        }
-        finally
-        {
-            TempDirectory.TryDelete(workRoot);
-        }
-    }
+        }, ct);
 
     /// <summary>The gift bench has its own baseline: raw ADO.NET transfers on a SQLite file of its own, run from this process.</summary>
-    private static async Task<EconomyGiftsResult> RunEconomyGiftsAsync(BenchOptions options, CancellationToken ct)
+    private static Task<EconomyGiftsResult> RunEconomyGiftsAsync(BenchOptions options, CancellationToken ct) =>
+        RunOnServerAsync(EconomyGiftsBench.RaisedLimits, EconomyGiftsBench.Settings, EconomyGiftsBench.Generator, (server, workRoot, plan) =>
+            EconomyGiftsBench.RunAsync(server, Path.Combine(workRoot, "data", CleanGamesServer.DatabaseFile), Path.Combine(workRoot, "baseline", "transfers.db"), options, plan, ct), ct);
+
+    /// <summary>Prints a scenario of its own shape's JSON line and, with <c>--record</c>, appends its row to docs/benchmarks.md.</summary>
+    private static int Emit(string jsonLine, Func<string> markdownRow, BenchOptions options)
+    {
+        Console.Out.WriteLine(jsonLine);
+        if (options.Record)
+        {
+            var path = MarkdownLog.AppendRow(Toolchain.FindRepoRoot(), markdownRow());
+            Progress.Write($"recorded in {path}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// For a scenario with a shape of its own (one server, its own load and baseline): builds the WebApi,
+    /// pins the cores, starts the WebApi with the scenario's raised limits and settings on a database in
+    /// <c>workRoot/data</c>, and runs <paramref name="run"/> on it; the server stops and the temp folder goes at the end.
+    /// </summary>
+    private static async Task<T> RunOnServerAsync<T>(IReadOnlyDictionary<string, string> raisedLimits, IReadOnlyDictionary<string, string>? settings, string generator,
+        Func<RunningServer, string, CorePlan, Task<T>> run, CancellationToken ct)
     {
         var toolchain = Toolchain.Discover();
         var workRoot = Directory.CreateTempSubdirectory("cleangames-bench-").FullName;
@@ -229,14 +206,12 @@ internal static class Program
         {
             Progress.Write("building the WebApi (Release)");
             var webApiDll = await CleanGamesServer.BuildAsync(toolchain, Path.Combine(workRoot, "build"), ct);
-            Progress.Write($"CleanGames limits raised for the bench: {BenchResult.Describe(EconomyGiftsBench.RaisedLimits)}");
+            Progress.Write($"CleanGames limits raised for the bench: {BenchResult.Describe(raisedLimits)}");
             var plan = await CorePlan.PinAsync(ct);
             Progress.Write($"pinning: {plan.Description}");
-            Progress.Write($"load generator: {EconomyGiftsBench.Generator}");
-            var dataDirectory = Path.Combine(workRoot, "data");
-            await using var server = await CleanGamesServer.StartAsync(toolchain, plan, webApiDll, dataDirectory, EconomyGiftsBench.RaisedLimits, ct, EconomyGiftsBench.Settings);
-            return await EconomyGiftsBench.RunAsync(
-                server, Path.Combine(dataDirectory, CleanGamesServer.DatabaseFile), Path.Combine(workRoot, "baseline", "transfers.db"), options, plan, ct);
+            Progress.Write($"load generator: {generator}");
+            await using var server = await CleanGamesServer.StartAsync(toolchain, plan, webApiDll, Path.Combine(workRoot, "data"), raisedLimits, ct, settings);
+            return await run(server, workRoot, plan);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CleanGames.Bench.Hosting;
+using CleanGames.Bench.Reporting;
 
 namespace CleanGames.Bench.Load;
 
@@ -197,6 +198,12 @@ internal sealed record CpuBudget(int ServerCores, int GeneratorCores, bool Share
 
         return null;
     }
+
+    /// <summary>The progress line of a scenario measured in one window (mafia-games, matchmaking): each role's CPU, how busy its cores were, and whether the window counts.</summary>
+    public string Describe(CpuSample cpu, string? notCounting) =>
+        string.Create(CultureInfo.InvariantCulture, $"CPU, % of one core: server {cpu.ServerPercent:0} (on {ServerCores}) / load generator {cpu.GeneratorPercent:0} (on {GeneratorCores}); ")
+        + $"cores busy with anything: server's {BenchResult.Busy(cpu.ServerCoresBusyPercent)}, generator's {BenchResult.Busy(cpu.GeneratorCoresBusyPercent)}"
+        + (notCounting is null ? "; the run counts" : $"; THE RUN DOES NOT COUNT: {notCounting}");
 
     private static string Cores(int count) => count == 1 ? "1 core" : $"{count} cores";
 }

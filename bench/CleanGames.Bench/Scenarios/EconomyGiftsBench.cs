@@ -287,8 +287,8 @@ internal static class EconomyGiftsBench
 
     private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
-    /// <summary>Setup and checks, 8 requests at a time (as players register in the Mafia bench).</summary>
-    private static async Task ForEachAsync<T>(T[] items, Func<T, Task> action)
+    /// <summary>Setup and checks, 8 requests at a time (as players register in the Mafia bench). Also used by <c>matchmaking</c>.</summary>
+    internal static async Task ForEachAsync<T>(T[] items, Func<T, Task> action)
     {
         using var parallel = new SemaphoreSlim(8);
         await Task.WhenAll(items.Select(async item =>

@@ -57,9 +57,7 @@ internal static class MafiaGamesBench
         var budget = LoadGenerator.InProcess(plan, Generator).Budget;
         // Open loop: a generator out of CPU reads its events late, which would show as the server's fan-out.
         var notCounting = budget.WhyNotCounting(cpu);
-        Progress.Write($"CPU, % of one core: server {cpu.ServerPercent:0} (on {budget.ServerCores}) / load generator {cpu.GeneratorPercent:0} (on {budget.GeneratorCores}); "
-                       + $"cores busy with anything: server's {BenchResult.Busy(cpu.ServerCoresBusyPercent)}, generator's {BenchResult.Busy(cpu.GeneratorCoresBusyPercent)}"
-                       + (notCounting is null ? "; the run counts" : $"; THE RUN DOES NOT COUNT: {notCounting}"));
+        Progress.Write(budget.Describe(cpu, notCounting));
 
         foreach (var note in metrics.Notes)
         {

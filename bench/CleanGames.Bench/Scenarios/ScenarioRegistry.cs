@@ -14,5 +14,8 @@ internal static class ScenarioRegistry
 
     public static IEnumerable<string> Names => Scenarios.Keys.Order(StringComparer.Ordinal);
 
+    /// <summary>Every name the command line accepts: the load-driver scenarios above, then those with a run of their own (wired in <c>Program</c>).</summary>
+    public static IEnumerable<string> AllNames => Names.Concat([MafiaGamesBench.Name, AnalyticsBench.Name, EconomyGiftsBench.Name, MatchmakingBench.Name]);
+
     public static bool TryGet(string name, [NotNullWhen(true)] out IScenario? scenario) => Scenarios.TryGetValue(name, out scenario);
 }
