@@ -5,6 +5,7 @@ using CleanGames.WebApi.Common.Http;
 using CleanGames.WebApi.Common.Idempotency;
 using CleanGames.WebApi.Common.Json;
 using CleanGames.WebApi.Common.OpenApi;
+using CleanGames.WebApi.Common.Pages;
 using CleanGames.WebApi.Common.Realtime;
 using CleanGames.WebApi.Common.Security;
 using CleanGames.WebApi.Gateway;
@@ -126,6 +127,7 @@ public static partial class WebApiRegistration
         });
         app.UseMiddleware<EmptyErrorBodyMiddleware>();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseBrowserPages();
         app.UseRouting();
         app.UseCrossOrigin();
         app.UseMiddleware<ReadinessGateMiddleware>();

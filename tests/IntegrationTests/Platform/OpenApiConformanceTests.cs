@@ -81,7 +81,7 @@ public sealed class OpenApiConformanceTests(CleanGamesHost host, ITestOutputHelp
         new(nameof(OpenApiConformanceTests), method, path, Upgrade: false, status, mediaType, body);
 
     // Not REST operations of the product: sockets and hubs have their own protocols, CORS
-    // preflights are the browser's, the health,
+    // preflights are the browser's, the browser pages are static files, the health,
     // document and reference endpoints are not generated clients' business, and probes are
     // test-only. A request for a route or method that does not exist is no operation either: the
     // router's 404/405 for it is held by the dialect tests, and any other answer there fails.
@@ -94,6 +94,8 @@ public sealed class OpenApiConformanceTests(CleanGamesHost host, ITestOutputHelp
         _ when Under(exchange.Path, "/scalar") => "/scalar (the API reference page)",
         _ when Under(exchange.Path, "/test") => "/test (probe controllers and hubs of tests/IntegrationTests/Probes)",
         _ when Under(exchange.Path, "/hubs") => "/hubs (SignalR)",
+        { Method: "GET", Status: 200 or 304, MediaType: "text/html" or "text/css" or "text/javascript" or "image/svg+xml" } when !contract.HasOperation(exchange.Method, exchange.Path)
+            => "browser pages (the static files of src/WebApi/wwwroot)",
         { Status: 404 or 405 } when !contract.HasOperation(exchange.Method, exchange.Path) => "unknown routes and methods (the router's 404/405)",
         _ => null,
     };

@@ -1,0 +1,31 @@
+using Microsoft.Net.Http.Headers;
+
+namespace CleanGames.WebApi.Common.Pages;
+
+/// <summary>
+/// The pages a person opens in a browser (<c>wwwroot/</c>): <c>/</c> is the landing page. They are
+/// plain static files, served before routing (so they load while the server is still starting and
+/// can show that), revalidated on every visit by their ETag so a new version shows at once.
+/// </summary>
+public static class BrowserPages
+{
+    public static IApplicationBuilder UseBrowserPages(this IApplicationBuilder app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context =>
+            {
+                var headers = context.Context.Response.Headers;
+                headers[HeaderNames.CacheControl] = "no-cache";
+                headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                if (context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+                {
+                    // The pages load only their own scripts and styles, and call only this server.
+                    headers[HeaderNames.ContentSecurityPolicy] = "default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+                }
+            },
+        });
+        return app;
+    }
+}
