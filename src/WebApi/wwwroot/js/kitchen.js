@@ -137,12 +137,14 @@ function receive(frame) {
   $("result").textContent = describe(frame.request_type, data);
 }
 
+const dishes = n => `${n} ${n === 1 ? "dish" : "dishes"}`;
+
 // What a reply says besides the new state, in words.
 function describe(requestType, data) {
   switch (requestType) {
     case "session": return "Kitchen open.";
-    case "cook": return `Cooked ${data.dishes_cooked} dishes (+${data.xp_gained} xp).`;
-    case "sell": return `Sold ${data.dishes_sold} dishes for ${data.money_earned} coins.`;
+    case "cook": return `Cooked ${dishes(data.dishes_cooked)} (+${data.xp_gained} xp).`;
+    case "sell": return `Sold ${dishes(data.dishes_sold)} for ${data.money_earned} coins.`;
     case "passive": return `Staff income for ${data.credited_seconds} s: cooked ${data.dishes_cooked}, sold ${data.dishes_sold}, earned ${data.money_earned} coins.`;
     case "upgrade_buy": return `Bought ${data.upgrade.name} level ${data.upgrade.level} for ${data.money_spent} coins.`;
     case "level_check": return data.can_level_up
