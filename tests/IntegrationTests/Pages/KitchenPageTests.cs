@@ -153,6 +153,45 @@ public sealed class KitchenPageTests(CleanGamesHost host, ChromiumBrowser chromi
     }
 
     [Fact]
+    public async Task Collecting_staff_income_checking_the_rank_and_resetting_for_prestige_go_through_their_buttons()
+    {
+        await using var player = await KitchenPlayer.RegisterAsync(host);
+        await player.SeedSessionAsync(s => s with { Money = 5000, RunEarnings = 1_000_000, LifetimeEarnings = 1_000_000, LastAccountedAt = host.Clock.GetUtcNow() });
+        await using var opened = await chromium.OpenAsync(host, "/kitchen.html");
+        var page = opened.Page;
+        await page.ClickAsync("summary");
+        await page.FillAsync("#token-input", player.Token);
+        await page.ClickAsync("#use-token");
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "online");
+        await Expect(page.Locator("#money")).ToHaveTextAsync("5000");
+        await Expect(page.Locator("#prestige-gain")).ToHaveTextAsync("10");
+        await Expect(page.Locator("#prestige")).ToHaveAttributeAsync("data-ready", "true");
+
+        host.Clock.Advance(TimeSpan.FromSeconds(3));
+        await page.ClickAsync("#passive");
+        await Expect(page.Locator("#result")).ToHaveTextAsync("Staff income for 3 s: cooked 0, sold 0, earned 0 coins.");
+
+        await page.ClickAsync("#level-check");
+        await Expect(page.Locator("#result")).ToHaveTextAsync("10 xp to go for the next rank.");
+
+        await page.ClickAsync("#prestige");
+        await Expect(page.Locator("#result")).ToHaveTextAsync("Prestige! +10 points for a run that earned 1000000 coins.");
+        await Expect(page.Locator("#prestige-points")).ToHaveTextAsync("10");
+        await Expect(page.Locator("#prestige-boost")).ToHaveTextAsync("+20 %");
+        await Expect(page.Locator("#money")).ToHaveTextAsync("0");
+        await Expect(page.Locator("#run-earnings")).ToHaveTextAsync("0");
+        await Expect(page.Locator("#dish-price")).ToHaveTextAsync("6");
+
+        // Once the run is spent, the server refuses another reset, and the page says it verbatim.
+        await page.ClickAsync("#prestige");
+        await Expect(page.Locator("#error-message")).ToHaveTextAsync("Earn more in this run before resetting for prestige.");
+        await Expect(page.Locator("#error-code")).ToHaveTextAsync("(code 29)");
+        await Expect(page.Locator("#prestige-points")).ToHaveTextAsync("10");
+
+        Assert.True(opened.Errors.Count == 0, string.Join(Environment.NewLine, opened.Errors));
+    }
+
+    [Fact]
     public async Task A_refused_sign_in_shows_the_servers_message_as_it_wrote_it()
     {
         await using var player = await KitchenPlayer.RegisterAsync(host);

@@ -115,7 +115,7 @@ function receive(frame) {
     return;
   }
   if (data.error) {
-    if (frame.request_type === "session") {
+    if (frame.request_type === "session" && data.error.code === 2) {
       // The token was refused (expired, malformed, another account's): sign in again.
       signOut("Signed out: the server refused the token.");
     }
@@ -133,7 +133,9 @@ function receive(frame) {
     setConnection("online", "Connected: playing live.");
     showAway(data.away);
   }
-  render(data.session);
+  // A session reply is the connection's fresh start: it is shown even if its revision is lower
+  // (a server restarted after losing unwritten changes).
+  render(data.session, frame.request_type === "session");
   $("result").textContent = describe(frame.request_type, data);
 }
 
@@ -161,8 +163,8 @@ function describe(requestType, data) {
 // ---- Showing the state ------------------------------------------------------------------------
 
 // Shows a session unless it is older than the one on screen (a broadcast and a reply can cross).
-function render(session) {
-  if (!session || (shown && session.revision < shown.revision)) {
+function render(session, fresh = false) {
+  if (!session || (!fresh && shown && session.revision < shown.revision)) {
     return false;
   }
   shown = session;
