@@ -124,6 +124,12 @@ public sealed class MafiaTablePageTests(RealClockHost host, ChromiumBrowser chro
         await Assertions.Expect(page.Locator("#winner")).ToHaveTextAsync("The citizens win!", Long);
         await Assertions.Expect(page.Locator("#phase")).ToHaveTextAsync("ended");
         await Assertions.Expect(page.Locator("#events li", new() { HasTextString = $"The vote eliminated Player {mafia}" })).ToHaveCountAsync(1);
+        foreach (var bot in botIds)
+        {
+            await Assertions.Expect(page.Locator($"#players li[data-user-id='{bot}'] .tags")).ToContainTextAsync(roles[bot]);
+        }
+
+        await Assertions.Expect(page.Locator("#new-table-button")).ToBeVisibleAsync();
         Assert.True(opened.Errors.Count == 0, string.Join(Environment.NewLine, opened.Errors));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"The game took {clock.Elapsed}.");
     }

@@ -27,6 +27,8 @@ const session = {
   role: "",
   myChoice: "", // whom I voted for or acted on in this phase
   investigated: {}, // user id → true (mafia) / false
+  players: [], // every player in seat order, dead ones included
+  roles: {}, // user id → role, where this player may see it (and everyone's at the end)
   ended: false,
 };
 
@@ -85,7 +87,6 @@ async function api(method, path, body) {
     return null;
   }
 
-  showError("");
   return text ? JSON.parse(text) : {};
 }
 
@@ -293,6 +294,36 @@ function openGame(gameId) {
   $("game-panel").hidden = false;
   logEvent(`Joined game ${gameId}.`);
   connectGame();
+  loadPlayers();
+}
+
+/** Every player in seat order (the dead too, for a page opened mid-game) and the roles this player may see. */
+async function loadPlayers() {
+  const answer = await api("GET", `/api/game/${encodeURIComponent(session.gameId)}/players`);
+  if (answer) {
+    session.players = [...new Set([...answer.players.map((p) => p.user_id), ...session.players])];
+    for (const p of answer.players.filter((p) => p.role)) {
+      session.roles[p.user_id] = p.role;
+    }
+
+    renderPlayers();
+  }
+}
+
+/** Back to the lobby forms for another game. */
+function newTable() {
+  session.socket?.close(1000, "left the table");
+  Object.assign(session, { gameId: "", socket: null, reconnectToken: "", state: null, role: "", myChoice: "", investigated: {}, players: [], roles: {}, ended: false });
+  for (const id of ["events", "chat", "players"]) {
+    $(id).replaceChildren();
+  }
+
+  $("winner").hidden = true;
+  $("role").textContent = "…";
+  $("role-description").textContent = "";
+  $("game-panel").hidden = true;
+  $("lobby-panel").hidden = false;
+  leftLobby();
 }
 
 function connectGame() {
@@ -443,7 +474,7 @@ function renderPlayers() {
   }
 
   const action = myAction();
-  const everyone = [...new Set([...(session.players ?? []), ...state.alive_players])];
+  const everyone = [...new Set([...session.players, ...state.alive_players])];
   session.players = everyone;
   $("players").replaceChildren(...everyone.map((id) => {
     const alive = state.alive_players.includes(id);
@@ -456,7 +487,9 @@ function renderPlayers() {
     const tags = document.createElement("span");
     tags.className = "tags";
     const tagList = [alive ? "alive" : "dead"];
-    if (state.mafia_players?.includes(id)) {
+    if (session.roles[id] && id !== session.me) {
+      tagList.push(session.roles[id]);
+    } else if (state.mafia_players?.includes(id) && id !== session.me) {
       tagList.push("mafia");
     }
 
@@ -477,13 +510,14 @@ function renderPlayers() {
       button.className = "act";
       button.dataset.action = action;
       button.textContent = ACTION_LABELS[action];
-      button.addEventListener("click", () => act(action, id));
+      button.addEventListener("click", onUser(() => act(action, id)));
       item.append(button);
     }
 
     return item;
   }));
   $("skip-button").hidden = action !== "vote" || session.ended;
+  $("new-table-button").hidden = !session.ended;
   $("hint").textContent = hintText(action, state);
 }
 
@@ -531,6 +565,10 @@ function showWinner(winner) {
 function showEnd(event) {
   session.ended = true;
   showWinner(event.winner);
+  for (const p of event.results?.players ?? []) {
+    session.roles[p.user_id] = p.role;
+  }
+
   const roles = event.results?.players?.map((p) => `${playerName(p.user_id)}: ${p.role}${p.alive ? "" : ` (${p.death_reason})`}${p.won ? ", won" : ""}`) ?? [];
   logEvent(`Game over: the ${event.winner} win. ${roles.join("; ")}.`, "result");
   if (event.reward_note) {
@@ -586,43 +624,43 @@ function logEvent(text, kind = "info") {
 
 // ---------- start ----------
 
+/** A handler for something the player did: the last refusal is cleared first (background polls never clear it). */
+function onUser(handler) {
+  return (event) => {
+    event?.preventDefault?.();
+    showError("");
+    handler();
+  };
+}
+
 function init() {
-  $("signin").addEventListener("submit", (event) => {
-    event.preventDefault();
-    signIn(false);
-  });
-  $("register-button").addEventListener("click", () => signIn(true));
-  $("token-button").addEventListener("click", () => {
+  $("signin").addEventListener("submit", onUser(() => signIn(false)));
+  $("register-button").addEventListener("click", onUser(() => signIn(true)));
+  $("token-button").addEventListener("click", onUser(() => {
     if (useToken($("token").value.trim())) {
       resume();
     }
-  });
-  $("create-form").addEventListener("submit", (event) => {
-    event.preventDefault();
-    createLobby();
-  });
-  $("join-form").addEventListener("submit", (event) => {
-    event.preventDefault();
-    joinLobby();
-  });
-  $("ready-button").addEventListener("click", ready);
-  $("leave-button").addEventListener("click", leave);
-  $("skip-button").addEventListener("click", () => act("vote", null));
-  $("chat-form").addEventListener("submit", (event) => {
-    event.preventDefault();
+  }));
+  $("create-form").addEventListener("submit", onUser(createLobby));
+  $("join-form").addEventListener("submit", onUser(joinLobby));
+  $("ready-button").addEventListener("click", onUser(ready));
+  $("leave-button").addEventListener("click", onUser(leave));
+  $("skip-button").addEventListener("click", onUser(() => act("vote", null)));
+  $("new-table-button").addEventListener("click", onUser(newTable));
+  $("chat-form").addEventListener("submit", onUser(() => {
     const message = $("chat-input").value;
     if (message.trim()) {
       sendFrame({ type: "chat", message });
       $("chat-input").value = "";
     }
-  });
+  }));
   $("emoji-buttons").replaceChildren(...EMOJI.map((emoji) => {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "emoji-button";
     button.textContent = emoji;
     button.setAttribute("aria-label", `Send ${emoji}`);
-    button.addEventListener("click", () => sendFrame({ type: "emoji", emoji }));
+    button.addEventListener("click", onUser(() => sendFrame({ type: "emoji", emoji })));
     return button;
   }));
   setInterval(tick, 250);
