@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using CleanGames.IntegrationTests.Mafia;
 using CleanGames.IntegrationTests.Support;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static CleanGames.IntegrationTests.Support.Json;
 
 namespace CleanGames.IntegrationTests.Pages;
@@ -15,7 +16,7 @@ namespace CleanGames.IntegrationTests.Pages;
 /// creates a lobby, readies, and plays a whole game through its buttons, on the real clock (the day
 /// ends at its deadline; night and voting end early once everyone has acted).
 /// </summary>
-public sealed class MafiaTablePageTests(RealClockHost host, ChromiumBrowser chromium) : IClassFixture<RealClockHost>, IClassFixture<ChromiumBrowser>
+public sealed class MafiaTablePageTests(RealClockHost host, ChromiumBrowser chromium, ITestOutputHelper output) : IClassFixture<RealClockHost>, IClassFixture<ChromiumBrowser>
 {
     private static readonly LocatorAssertionsToHaveTextOptions Long = new() { Timeout = 15_000 };
 
@@ -78,6 +79,7 @@ public sealed class MafiaTablePageTests(RealClockHost host, ChromiumBrowser chro
 
         Assert.Equal(["citizen", "citizen", "detective", "mafia"], roles.Values.Order());
         var mafia = roles.Single(r => r.Value == "mafia").Key;
+        output.WriteLine($"The page plays the {pageRole}.");
         var detective = roles.Single(r => r.Value == "detective").Key;
         var botIds = bots.Select(b => b.ToString()).ToArray();
         var victim = botIds.First(b => b != mafia);
