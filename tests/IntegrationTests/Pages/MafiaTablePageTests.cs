@@ -137,7 +137,7 @@ public sealed class MafiaTablePageTests(RealClockHost host, ChromiumBrowser chro
     }
 
     [Fact]
-    public async Task A_refused_join_shows_the_servers_words()
+    public async Task Refusals_show_the_servers_words_and_a_lobby_survives_a_reload()
     {
         var (id, _, _, _) = await host.CreateClient().RegisterGameClientAsync();
         await using var opened = await chromium.OpenAsync(host, "/mafia");
@@ -149,7 +149,21 @@ public sealed class MafiaTablePageTests(RealClockHost host, ChromiumBrowser chro
         await page.FillAsync("#join-code", "ZZZZZZZZ");
         await page.ClickAsync("#join-button");
         await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("Lobby not found");
-        Assert.True(opened.Errors.All(e => e.Contains("404", StringComparison.Ordinal)), string.Join(Environment.NewLine, opened.Errors));
+
+        // A lobby survives a reload (the token and the lobby are kept for the tab), and the next refusal shows too.
+        await page.ClickAsync("#create-button");
+        await Assertions.Expect(page.Locator("#error")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#invite-code")).ToHaveTextAsync(new Regex("^[A-Z2-9]{8}$"));
+        var code = await page.TextContentAsync("#invite-code");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#invite-code")).ToHaveTextAsync(code!);
+        await Assertions.Expect(page.Locator("#members li")).ToHaveCountAsync(1);
+        await page.ClickAsync("#leave-button");
+        await Assertions.Expect(page.Locator("#create-button")).ToBeVisibleAsync();
+        await page.FillAsync("#join-code", code!);
+        await page.ClickAsync("#join-button");
+        await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("Everyone left this lobby; it is closed.");
+        Assert.True(opened.Errors.All(e => e.Contains("404", StringComparison.Ordinal) || e.Contains("409", StringComparison.Ordinal)), string.Join(Environment.NewLine, opened.Errors));
     }
 
     /// <summary>The <paramref name="actor"/>'s night action: through the page's button if the actor is the page, else over REST.</summary>

@@ -5,6 +5,8 @@
 "use strict";
 
 const TOKEN_KEY = "cleangames.mafia.token";
+const LOBBY_KEY = "cleangames.mafia.lobby";
+const MAX_RECONNECTS = 5;
 const LOBBY_POLL_MS = 1500;
 const EMOJI = ["👍", "👎", "😂", "😱", "🤔", "🔥", "🕵️", "💀"];
 const NIGHT_ACTIONS = { mafia: "kill", doctor: "heal", detective: "investigate" };
@@ -22,6 +24,7 @@ const session = {
   gameId: "",
   socket: null,
   reconnectToken: "",
+  reconnects: 0, // failed reconnects in a row
   state: null, // the last game_state's data
   clockOffsetMs: 0, // server clock − this clock
   role: "",
@@ -139,8 +142,11 @@ async function signIn(register) {
 /** A signed-in player already at a table goes back to it. */
 async function resume() {
   const mine = await api("GET", "/api/game/my_game");
+  const lobby = sessionStorage.getItem(LOBBY_KEY);
   if (mine?.active_game) {
     openGame(mine.active_game);
+  } else if (mine && lobby) {
+    enterLobby(lobby, lobby);
   }
 }
 
@@ -174,6 +180,7 @@ async function joinLobby() {
 
 function enterLobby(id, code) {
   session.lobby = { id, code };
+  sessionStorage.setItem(LOBBY_KEY, code);
   $("lobby-choice").hidden = true;
   $("lobby-view").hidden = false;
   $("invite-code").textContent = code;
@@ -185,6 +192,7 @@ function enterLobby(id, code) {
 
 function leftLobby() {
   clearInterval(session.lobbyTimer);
+  sessionStorage.removeItem(LOBBY_KEY);
   session.lobby = null;
   $("lobby-choice").hidden = false;
   $("lobby-view").hidden = true;
@@ -220,6 +228,7 @@ async function refreshLobby() {
   $("leave-button").disabled = lobby.status !== "open";
   if (lobby.status !== "open") {
     clearInterval(session.lobbyTimer);
+    sessionStorage.removeItem(LOBBY_KEY);
   }
 
   if (lobby.game_id) {
@@ -289,6 +298,7 @@ function openGame(gameId) {
 
   session.gameId = gameId;
   clearInterval(session.lobbyTimer);
+  sessionStorage.removeItem(LOBBY_KEY);
   $("lobby-panel").hidden = true;
   $("signin-panel").hidden = true;
   $("game-panel").hidden = false;
@@ -344,10 +354,22 @@ function connectGame() {
       return;
     }
 
-    if (!session.ended) {
-      logEvent(`Connection lost (code ${event.code}${event.reason ? `: ${event.reason}` : ""}); reconnecting…`);
-      setTimeout(connectGame, 1000);
+    if (session.ended) {
+      return;
     }
+
+    session.reconnects += 1;
+    if (session.reconnects > MAX_RECONNECTS) {
+      showError(`Lost the connection to the game (code ${event.code}${event.reason ? `: ${event.reason}` : ""}). Reload the page to rejoin.`);
+      return;
+    }
+
+    if (session.reconnects > 2) {
+      session.reconnectToken = ""; // the reconnect token may be what is refused: fall back to the access token
+    }
+
+    logEvent(`Connection lost (code ${event.code}${event.reason ? `: ${event.reason}` : ""}); reconnecting…`);
+    setTimeout(connectGame, 1000 * session.reconnects);
   };
 }
 
@@ -359,6 +381,7 @@ function onGameFrame(frame) {
   switch (frame.type ?? frame.event) {
     case "connected":
       session.reconnectToken = frame.reconnect_token;
+      session.reconnects = 0;
       return;
     case "game_state":
       showState(frame.data);
