@@ -5,14 +5,14 @@ namespace CleanGames.WebApi.Common.Pages;
 
 /// <summary>
 /// The pages a person opens in a browser (<c>wwwroot/</c>): <c>/</c> is the landing page, <c>/playground</c> the
-/// realtime playground, <c>/mafia</c> the Mafia table. They are
+/// realtime playground, <c>/mafia</c> the Mafia table, <c>/console</c> the operator console. They are
 /// plain static files, served before routing (so they load while the server is still starting and
 /// can show that), revalidated on every visit by their ETag so a new version shows at once.
 /// </summary>
 public static class BrowserPages
 {
     /// <summary>The pages reached by a bare name (<c>/playground</c> serves <c>playground.html</c>).</summary>
-    public static readonly IReadOnlyList<string> NamedPages = ["playground", "mafia"];
+    public static readonly IReadOnlyList<string> NamedPages = ["playground", "mafia", "console"];
 
     public static IApplicationBuilder UseBrowserPages(this IApplicationBuilder app)
     {

@@ -1,0 +1,379 @@
+// The operator console: sign in (the game-client route, or a pasted token), then accounts and their
+// roles, live games, the moderation queue and the role audit log, each read through the same API
+// routes a client uses. A section the account may not use shows the server's refusal as written.
+"use strict";
+
+const TOKEN_KEY = "cleangames.console.token";
+const PER_PAGE = 20;
+const EDITABLE_ROLES = ["moderator", "admin"];
+
+const $ = (id) => document.getElementById(id);
+const session = { token: "", me: "" };
+const accountsView = { search: "", page: 1 };
+
+// ---------- errors and REST ----------
+
+/** The server's own words: Problem Details `detail`/`title`, FastAPI `detail`, a `message`, else the raw text. */
+function serverMessage(status, text) {
+  try {
+    const json = JSON.parse(text);
+    if (typeof json?.detail === "string" && json.detail) {
+      return json.detail;
+    }
+
+    if (Array.isArray(json?.detail)) {
+      return json.detail.map((d) => (d.loc ? `${d.loc.join(".")}: ` : "") + d.msg).join("; ");
+    }
+
+    if (typeof json?.title === "string") {
+      return json.title;
+    }
+
+    if (typeof json?.message === "string") {
+      return json.message;
+    }
+
+    if (typeof json?.error?.message === "string") {
+      return json.error.message;
+    }
+  } catch {
+    // not JSON: the raw text below
+  }
+
+  return text || `HTTP ${status}`;
+}
+
+function setStatus(id, message, state) {
+  const line = $(id);
+  line.textContent = message;
+  line.dataset.state = state || "";
+}
+
+/** Calls the API with the bearer token: `{ok, status, json, message}`, message being the server's words on a refusal. */
+async function api(method, path, body) {
+  const headers = { Accept: "application/json" };
+  if (session.token) {
+    headers.Authorization = `Bearer ${session.token}`;
+  }
+
+  if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+  }
+
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (error) {
+    return { ok: false, status: 0, json: null, message: `The server could not be reached: ${error.message}` };
+  }
+
+  const text = await response.text();
+  if (!response.ok) {
+    return { ok: false, status: response.status, json: null, message: serverMessage(response.status, text) };
+  }
+
+  return { ok: true, status: response.status, json: text ? JSON.parse(text) : {}, message: "" };
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+
+  if (text !== undefined && text !== null) {
+    node.textContent = text;
+  }
+
+  return node;
+}
+
+const when = (iso) => (iso ? new Date(iso).toLocaleString() : "—");
+
+// ---------- sign in ----------
+
+function accountIdOf(token) {
+  try {
+    const payload = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+    return String(JSON.parse(atob(payload.padEnd(payload.length + ((4 - (payload.length % 4)) % 4), "="))).sub ?? "");
+  } catch {
+    return "";
+  }
+}
+
+function useToken(token) {
+  const me = accountIdOf(token);
+  if (!me) {
+    setStatus("signin-status", "That is not an access token (a JWT with the account id in its sub claim).", "error");
+    return false;
+  }
+
+  session.token = token;
+  session.me = me;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  $("token").value = token;
+  $("signout-button").hidden = false;
+  setStatus("signin-status", `Signed in as account ${me}.`, "ok");
+  loadAll();
+  return true;
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  setStatus("signin-status", "Signing in…");
+  const answer = await api("POST", "/auth/login", { username: $("signin-login").value.trim(), password: $("signin-password").value });
+  if (!answer.ok) {
+    setStatus("signin-status", answer.message, "error");
+    return;
+  }
+
+  const token = answer.json?.data?.token;
+  if (!token) {
+    setStatus("signin-status", "The sign-in answer held no token.", "error");
+    return;
+  }
+
+  $("signin-password").value = "";
+  useToken(token);
+}
+
+function signOut() {
+  session.token = "";
+  session.me = "";
+  sessionStorage.removeItem(TOKEN_KEY);
+  $("token").value = "";
+  $("signout-button").hidden = true;
+  setStatus("signin-status", "Not signed in.");
+  for (const id of ["accounts", "games", "queue", "audit"]) {
+    $(id).replaceChildren();
+  }
+
+  for (const id of ["accounts-status", "games-status", "queue-status-line", "audit-status"]) {
+    setStatus(id, "");
+  }
+}
+
+function loadAll() {
+  loadAccounts();
+  loadGames();
+  loadQueue();
+  loadAudit();
+}
+
+// ---------- accounts ----------
+
+async function loadAccounts() {
+  const query = new URLSearchParams({ search: accountsView.search, page: accountsView.page, per_page: PER_PAGE });
+  setStatus("accounts-status", "Loading…");
+  const answer = await api("GET", `/api/admin/accounts?${query}`);
+  $("accounts-prev").disabled = true;
+  $("accounts-next").disabled = true;
+  if (!answer.ok) {
+    $("accounts").replaceChildren();
+    setStatus("accounts-status", answer.message, "error");
+    return;
+  }
+
+  const { accounts, page, has_more: hasMore } = answer.json;
+  $("accounts").replaceChildren(...accounts.map(accountItem));
+  $("accounts-prev").disabled = page <= 1;
+  $("accounts-next").disabled = !hasMore;
+  setStatus("accounts-status", accounts.length ? `Page ${page}: ${accounts.length} account${accounts.length === 1 ? "" : "s"}.` : "No account matches.");
+}
+
+function accountItem(account) {
+  const item = element("li");
+  item.dataset.accountId = account.id;
+  const name = account.username || account.display_name || account.email || account.telegram_username || `#${account.id}`;
+  item.append(element("span", "title", `${name} (#${account.id})`));
+  const contact = [account.email, account.telegram_username && `@${account.telegram_username}`, account.status].filter(Boolean).join(" · ");
+  item.append(element("span", "meta", `${contact} · created ${when(account.created_at)} · last sign-in ${when(account.last_login_at)}`));
+
+  const tags = element("span", "meta current-roles");
+  for (const role of account.roles) {
+    tags.append(element("span", "tag", role));
+  }
+
+  if (account.is_bootstrap_admin) {
+    tags.append(element("span", "tag", "bootstrap admin"));
+  }
+
+  item.append(tags);
+
+  const editor = element("div", "roles");
+  for (const role of EDITABLE_ROLES) {
+    const label = element("label");
+    const box = element("input");
+    box.type = "checkbox";
+    box.value = role;
+    box.checked = account.roles.includes(role);
+    box.dataset.role = role;
+    label.append(box, document.createTextNode(role));
+    editor.append(label);
+  }
+
+  const save = element("button", "save-roles", "Save roles");
+  save.type = "button";
+  const status = element("span", "status");
+  status.setAttribute("role", "status");
+  save.addEventListener("click", () => saveRoles(account, editor, status));
+  editor.append(save, status);
+  item.append(editor);
+  return item;
+}
+
+async function saveRoles(account, editor, status) {
+  const kept = account.roles.filter((role) => !EDITABLE_ROLES.includes(role));
+  const checked = [...editor.querySelectorAll("input[type=checkbox]:checked")].map((box) => box.value);
+  const roles = [...new Set([...kept, ...checked])];
+  status.textContent = "Saving…";
+  status.dataset.state = "";
+  const answer = await api("PUT", `/api/admin/accounts/${encodeURIComponent(account.id)}/roles`, { roles });
+  if (!answer.ok) {
+    status.textContent = answer.message;
+    status.dataset.state = "error";
+    return;
+  }
+
+  const updated = accountItem(answer.json);
+  const line = updated.querySelector(".roles .status");
+  line.textContent = "Saved.";
+  line.dataset.state = "ok";
+  editor.closest("li").replaceWith(updated);
+  loadAudit();
+}
+
+// ---------- live games ----------
+
+async function loadGames() {
+  setStatus("games-status", "Loading…");
+  const answer = await api("GET", `/api/game/active?page=1&per_page=${PER_PAGE}`);
+  if (!answer.ok) {
+    $("games").replaceChildren();
+    setStatus("games-status", answer.message, "error");
+    return;
+  }
+
+  const { games, total } = answer.json;
+  $("games").replaceChildren(...games.map(gameItem));
+  setStatus("games-status", total ? `${total} unfinished game${total === 1 ? "" : "s"}${total > games.length ? ` (the newest ${games.length} shown)` : ""}.` : "No game is running.");
+}
+
+function gameItem(game) {
+  const item = element("li");
+  item.dataset.gameId = game.game_id;
+  const title = element("span", "title");
+  title.append(element("span", "tag phase", game.phase), document.createTextNode(` day ${game.day_count} · ${game.mode}`));
+  item.append(title);
+  item.append(element("span", "meta", `${game.game_id} · ${game.alive_count}/${game.players_count} alive · started ${when(game.started_at)}`));
+  const more = element("button", "secondary details-button", "Phase deadline");
+  more.type = "button";
+  const details = element("p", "details");
+  details.setAttribute("role", "status");
+  more.addEventListener("click", () => loadGameState(game.game_id, details));
+  item.append(more, details);
+  return item;
+}
+
+async function loadGameState(gameId, details) {
+  details.textContent = "Loading…";
+  details.dataset.state = "";
+  const answer = await api("GET", `/api/game/${encodeURIComponent(gameId)}/state`);
+  if (!answer.ok) {
+    details.textContent = answer.message;
+    details.dataset.state = "error";
+    return;
+  }
+
+  const state = answer.json;
+  const ends = state.phase_ends_at ? `ends ${when(state.phase_ends_at)}` : "no deadline";
+  const left = state.phase_ends_at && state.server_time ? ` (in ${Math.max(0, Math.round((Date.parse(state.phase_ends_at) - Date.parse(state.server_time)) / 1000))} s)` : "";
+  details.textContent = `Phase ${state.phase}: ${ends}${left}.`;
+}
+
+// ---------- moderation queue ----------
+
+async function loadQueue(event) {
+  event?.preventDefault();
+  const query = new URLSearchParams({ kind: $("queue-kind").value, status: $("queue-status").value, page: 1, per_page: PER_PAGE });
+  setStatus("queue-status-line", "Loading…");
+  const answer = await api("GET", `/api/moderation/admin/queue?${query}`);
+  if (!answer.ok) {
+    $("queue").replaceChildren();
+    setStatus("queue-status-line", answer.message, "error");
+    return;
+  }
+
+  const { kind, items, total } = answer.json;
+  $("queue").replaceChildren(...items.map((entry) => (kind === "appeals" ? appealItem(entry) : reportItem(entry))));
+  setStatus("queue-status-line", total ? `${total} ${kind}.` : `No ${answer.json.status} ${kind}.`);
+}
+
+function reportItem(report) {
+  const item = element("li");
+  item.dataset.reportId = report.report_id;
+  item.append(element("span", "title", `Player ${report.reporter_user} reported player ${report.reported_user}`));
+  item.append(element("span", "meta", `“${report.reason}” · ${report.status} · ${when(report.created_at)} · game ${report.game_id}`));
+  if (report.resolution_note) {
+    item.append(element("span", "meta", `Resolved by ${report.resolved_by} ${when(report.resolved_at)}: ${report.resolution_note}`));
+  }
+
+  return item;
+}
+
+function appealItem(appeal) {
+  const item = element("li");
+  item.dataset.appealId = appeal.appeal_id;
+  item.append(element("span", "title", `Player ${appeal.user_id} appeals a ban`));
+  item.append(element("span", "meta", `“${appeal.appeal_text}” · ${appeal.status} · ${when(appeal.appealed_at)}`));
+  return item;
+}
+
+// ---------- audit log ----------
+
+async function loadAudit() {
+  setStatus("audit-status", "Loading…");
+  const answer = await api("GET", `/api/admin/audit?page=1&per_page=${PER_PAGE}`);
+  if (!answer.ok) {
+    $("audit").replaceChildren();
+    setStatus("audit-status", answer.message, "error");
+    return;
+  }
+
+  const { entries } = answer.json;
+  $("audit").replaceChildren(...entries.map(auditItem));
+  setStatus("audit-status", entries.length ? `The latest ${entries.length} entries.` : "No entries.");
+}
+
+function auditItem(entry) {
+  const item = element("li");
+  item.dataset.action = entry.action;
+  const actor = entry.actor_account_id ? `account ${entry.actor_account_id}` : "the server";
+  item.append(element("span", "title", `${entry.action} ${entry.roles.join(", ")} → account ${entry.target_account_id}`));
+  item.append(element("span", "meta", `by ${actor}${entry.client_address ? ` from ${entry.client_address}` : ""} · ${when(entry.at)}`));
+  return item;
+}
+
+// ---------- wiring ----------
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("signin").addEventListener("submit", signIn);
+  $("token-button").addEventListener("click", () => useToken($("token").value.trim()));
+  $("signout-button").addEventListener("click", signOut);
+  $("accounts-search").addEventListener("submit", (event) => {
+    event.preventDefault();
+    accountsView.search = $("accounts-query").value.trim();
+    accountsView.page = 1;
+    loadAccounts();
+  });
+  $("accounts-prev").addEventListener("click", () => { accountsView.page -= 1; loadAccounts(); });
+  $("accounts-next").addEventListener("click", () => { accountsView.page += 1; loadAccounts(); });
+  $("games-refresh").addEventListener("click", loadGames);
+  $("queue-form").addEventListener("submit", loadQueue);
+  $("audit-refresh").addEventListener("click", loadAudit);
+
+  const saved = sessionStorage.getItem(TOKEN_KEY);
+  if (saved) {
+    useToken(saved);
+  }
+});
