@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CleanGames.IntegrationTests.Mafia;
+using CleanGames.IntegrationTests.Support;
+using Microsoft.Playwright;
+
+namespace CleanGames.IntegrationTests.Pages;
+
+/// <summary>
+/// <c>/console</c> in a real Chromium on a phone-sized screen: the bootstrap admin signs in, sees a
+/// live game with its phase, finds an account and grants it <c>moderator</c> (the audit log shows the
+/// grant); that moderator then sees the games and the moderation queue, and the server's refusal on
+/// the admin-only sections.
+/// </summary>
+public sealed class ConsolePageTests(CleanGamesHost host, ChromiumBrowser chromium) : IClassFixture<CleanGamesHost>, IClassFixture<ChromiumBrowser>
+{
+    [Fact]
+    public async Task The_admin_sees_a_live_game_grants_a_role_and_the_moderator_sees_what_they_may_act_on()
+    {
+        var table = await MafiaTable.StartAsync(host);
+        var (target, username, _, _) = await host.CreateClient().RegisterGameClientAsync();
+
+        await using var opened = await chromium.OpenAsync(host, "/console");
+        var page = opened.Page;
+        Assert.Equal("CleanGames console", await page.TitleAsync());
+        await Assertions.Expect(page.Locator("#coming")).ToContainTextAsync("Coming");
+
+        // The bootstrap admin signs in with its email as the login, through the game-client route.
+        await page.FillAsync("#signin-login", CleanGamesHost.AdminEmail);
+        await page.FillAsync("#signin-password", CleanGamesHost.AdminPassword);
+        await page.ClickAsync("#signin-button");
+        await Assertions.Expect(page.Locator("#signin-status")).ToHaveTextAsync($"Signed in as account {host.AdminId}.");
+
+        // The live game shows with its phase; its deadline comes on demand from the game's state.
+        var game = page.Locator($"#games li[data-game-id='{table.GameId}']");
+        await Assertions.Expect(game.Locator(".phase")).ToHaveTextAsync("night");
+        await game.Locator(".details-button").ClickAsync();
+        await Assertions.Expect(game.Locator(".details")).Not.ToHaveTextAsync(new Regex("^(|Loading…)$"));
+        var details = await game.Locator(".details").TextContentAsync();
+
+        // Search the account and grant it moderator through the page.
+        await page.FillAsync("#accounts-query", username);
+        await page.ClickAsync("#accounts-button");
+        var account = page.Locator($"#accounts li[data-account-id='{target}']");
+        await Assertions.Expect(page.Locator("#accounts li")).ToHaveCountAsync(1);
+        await Assertions.Expect(account.Locator(".current-roles")).ToHaveTextAsync("user");
+        await account.Locator("input[data-role='moderator']").CheckAsync();
+        await account.Locator(".save-roles").ClickAsync();
+        await Assertions.Expect(account.Locator(".roles .status")).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(account.Locator(".current-roles .tag")).ToHaveTextAsync(["user", "moderator"], new() { UseInnerText = true });
+
+        using var admin = host.CreateClientFor(host.AdminId, "admin");
+        var listed = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/accounts?search={username}");
+        var roles = listed.GetProperty("accounts")[0].GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).Order().ToArray();
+        Assert.Equal(["moderator", "user"], roles);
+
+        // The audit log on the page shows the grant.
+        await Assertions.Expect(page.Locator("#audit li[data-action='grant']").First).ToHaveTextAsync(new Regex($"^grant moderator → account {target}by account {host.AdminId}"));
+        Assert.True(opened.Errors.Count == 0, string.Join(Environment.NewLine, opened.Errors) + Environment.NewLine + "Game details: " + details);
+
+        // The new moderator (a pasted token) sees the games and the queue, and the server's refusal on the admin sections.
+        using var asModerator = host.CreateClientFor(target, "moderator");
+        var refusal = await asModerator.GetAsync("/api/admin/accounts?search=");
+        Assert.Equal(HttpStatusCode.Forbidden, refusal.StatusCode);
+        var problem = await refusal.ReadJsonAsync();
+        var words = problem.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 } d ? d : problem.GetProperty("title").GetString();
+
+        await using var second = await chromium.OpenAsync(host, "/console");
+        var moderatorPage = second.Page;
+        await moderatorPage.ClickAsync("summary");
+        await moderatorPage.FillAsync("#token", host.IssueToken(target, "moderator"));
+        await moderatorPage.ClickAsync("#token-button");
+        await Assertions.Expect(moderatorPage.Locator("#signin-status")).ToHaveTextAsync($"Signed in as account {target}.");
+        await Assertions.Expect(moderatorPage.Locator("#accounts-status")).ToHaveTextAsync(words!);
+        await Assertions.Expect(moderatorPage.Locator("#accounts-status")).ToHaveAttributeAsync("data-state", "error");
+        await Assertions.Expect(moderatorPage.Locator("#audit-status")).ToHaveTextAsync(words!);
+        await Assertions.Expect(moderatorPage.Locator($"#games li[data-game-id='{table.GameId}'] .phase")).ToHaveTextAsync("night");
+        await Assertions.Expect(moderatorPage.Locator("#queue-status-line")).ToHaveTextAsync("No open reports.");
+
+        // Only the expected refusals of the admin routes (the browser logs each as a failed resource).
+        var unexpected = second.Errors.Where(e => !(e.StartsWith("HTTP 403: ") && e.Contains("/api/admin/")) && !e.Contains("status of 403")).ToList();
+        Assert.True(unexpected.Count == 0, string.Join(Environment.NewLine, unexpected));
+        Assert.Equal(2, second.Errors.Count(e => e.StartsWith("HTTP 403: ")));
+    }
+}
