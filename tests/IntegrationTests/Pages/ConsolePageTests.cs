@@ -5,22 +5,33 @@ using System.Text.RegularExpressions;
 using CleanGames.IntegrationTests.Mafia;
 using CleanGames.IntegrationTests.Support;
 using Microsoft.Playwright;
+using static CleanGames.IntegrationTests.Support.Json;
 
 namespace CleanGames.IntegrationTests.Pages;
 
 /// <summary>
 /// <c>/console</c> in a real Chromium on a phone-sized screen: the bootstrap admin signs in, sees a
 /// live game with its phase, finds an account and grants it <c>moderator</c> (the audit log shows the
-/// grant); that moderator then sees the games and the moderation queue, and the server's refusal on
-/// the admin-only sections.
+/// grant); that moderator then sees the games, resolves a report from the moderation queue, and
+/// sees the server's refusal on the admin-only sections.
 /// </summary>
 public sealed class ConsolePageTests(CleanGamesHost host, ChromiumBrowser chromium) : IClassFixture<CleanGamesHost>, IClassFixture<ChromiumBrowser>
 {
     [Fact]
-    public async Task The_admin_sees_a_live_game_grants_a_role_and_the_moderator_sees_what_they_may_act_on()
+    public async Task The_admin_sees_a_live_game_and_grants_moderator_and_the_moderator_resolves_a_report_but_is_refused_the_admin_sections()
     {
-        var table = await MafiaTable.StartAsync(host);
+        var players = new long[4];
+        for (var i = 0; i < players.Length; i++)
+        {
+            players[i] = (await host.CreateClient().RegisterGameClientAsync()).AccountId;
+        }
+
+        var table = await MafiaTable.StartAsync(host, accounts: players);
         var (target, username, _, _) = await host.CreateClient().RegisterGameClientAsync();
+        var (reporter, reported) = (table.Ids[0], table.Ids[1]);
+        using var reporting = host.CreateClientFor(reporter);
+        var filed = await reporting.PostAsync("/api/social/report", Body(new { reported_user = reported.ToString(), reason = "insults", game_id = table.GameId }));
+        var reportId = (await filed.EnsureSuccessStatusCode().ReadJsonAsync()).GetProperty("report_id").GetString();
 
         await using var opened = await chromium.OpenAsync(host, "/console");
         var page = opened.Page;
@@ -76,11 +87,30 @@ public sealed class ConsolePageTests(CleanGamesHost host, ChromiumBrowser chromi
         await Assertions.Expect(moderatorPage.Locator("#accounts-status")).ToHaveAttributeAsync("data-state", "error");
         await Assertions.Expect(moderatorPage.Locator("#audit-status")).ToHaveTextAsync(words!);
         await Assertions.Expect(moderatorPage.Locator($"#games li[data-game-id='{table.GameId}'] .phase")).ToHaveTextAsync("night");
+
+        // The moderator resolves the open report: without a note the server refuses in its words; with one the queue empties.
+        await Assertions.Expect(moderatorPage.Locator("#queue-status-line")).ToHaveTextAsync("1 reports.");
+        var report = moderatorPage.Locator($"#queue li[data-report-id='{reportId}']");
+        await Assertions.Expect(report).ToContainTextAsync($"Player {reporter} reported player {reported}");
+        await report.Locator("button[data-action='reject']").ClickAsync();
+        await Assertions.Expect(report.Locator(".status")).ToHaveAttributeAsync("data-state", "error");
+        await Assertions.Expect(report.Locator(".status")).Not.ToBeEmptyAsync();
+        await report.Locator(".note-input").FillAsync("Banter, not abuse");
+        await report.Locator("button[data-action='reject']").ClickAsync();
         await Assertions.Expect(moderatorPage.Locator("#queue-status-line")).ToHaveTextAsync("No open reports.");
+        await moderatorPage.SelectOptionAsync("#queue-status", "resolved");
+        await moderatorPage.ClickAsync("#queue-button");
+        await Assertions.Expect(report).ToContainTextAsync($"Resolved by {target}");
+        await Assertions.Expect(report).ToContainTextAsync("Banter, not abuse");
 
         // Only the expected refusals of the admin routes (the browser logs each as a failed resource).
-        var unexpected = second.Errors.Where(e => !(e.StartsWith("HTTP 403: ") && e.Contains("/api/admin/")) && !e.Contains("status of 403")).ToList();
+        // Only the expected refusals: the admin routes (403) and the resolution without a note (422); the browser logs each as a failed resource.
+        var unexpected = second.Errors.Where(e =>
+            !(e.StartsWith("HTTP 403: ") && e.Contains("/api/admin/")) &&
+            !(e.StartsWith("HTTP 422: ") && e.Contains($"/api/moderation/admin/reports/{reportId}/resolve")) &&
+            !e.Contains("status of 403") && !e.Contains("status of 422")).ToList();
         Assert.True(unexpected.Count == 0, string.Join(Environment.NewLine, unexpected));
         Assert.Equal(2, second.Errors.Count(e => e.StartsWith("HTTP 403: ")));
+        Assert.Equal(1, second.Errors.Count(e => e.StartsWith("HTTP 422: ")));
     }
 }

@@ -1,5 +1,5 @@
 // The operator console: sign in (the game-client route, or a pasted token), then accounts and their
-// roles, live games, the moderation queue and the role audit log, each read through the same API
+// roles, live games, the moderation queue (resolving with a note) and the role audit log, through the same API
 // routes a client uses. A section the account may not use shows the server's refusal as written.
 "use strict";
 
@@ -318,6 +318,10 @@ function reportItem(report) {
     item.append(element("span", "meta", `Resolved by ${report.resolved_by} ${when(report.resolved_at)}: ${report.resolution_note}`));
   }
 
+  if (report.status === "open") {
+    item.append(resolver(`/api/moderation/admin/reports/${encodeURIComponent(report.report_id)}/resolve`, ["uphold", "reject"]));
+  }
+
   return item;
 }
 
@@ -326,7 +330,43 @@ function appealItem(appeal) {
   item.dataset.appealId = appeal.appeal_id;
   item.append(element("span", "title", `Player ${appeal.user_id} appeals a ban`));
   item.append(element("span", "meta", `“${appeal.appeal_text}” · ${appeal.status} · ${when(appeal.appealed_at)}`));
+  if (appeal.status === "pending") {
+    item.append(resolver(`/api/moderation/admin/appeals/${encodeURIComponent(appeal.appeal_id)}/resolve`, ["accept", "reject"]));
+  }
+
   return item;
+}
+
+/** A note and one button per action, posting `{action, note}` to the queue item's resolve route. */
+function resolver(path, actions) {
+  const form = element("div", "roles resolve");
+  const note = element("input", "note-input");
+  note.placeholder = "Note (required)";
+  note.setAttribute("aria-label", "Resolution note");
+  form.append(note);
+  const status = element("span", "status");
+  status.setAttribute("role", "status");
+  for (const action of actions) {
+    const button = element("button", "secondary", action[0].toUpperCase() + action.slice(1));
+    button.type = "button";
+    button.dataset.action = action;
+    button.addEventListener("click", async () => {
+      status.textContent = "Saving…";
+      status.dataset.state = "";
+      const answer = await api("POST", path, { action, note: note.value.trim() });
+      if (!answer.ok) {
+        status.textContent = answer.message;
+        status.dataset.state = "error";
+        return;
+      }
+
+      loadQueue();
+    });
+    form.append(button);
+  }
+
+  form.append(status);
+  return form;
 }
 
 // ---------- audit log ----------
