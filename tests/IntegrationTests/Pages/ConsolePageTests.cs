@@ -113,4 +113,34 @@ public sealed class ConsolePageTests(CleanGamesHost host, ChromiumBrowser chromi
         Assert.Equal(2, second.Errors.Count(e => e.StartsWith("HTTP 403: ")));
         Assert.Equal(1, second.Errors.Count(e => e.StartsWith("HTTP 422: ")));
     }
+    [Fact]
+    public async Task A_wrong_password_and_a_plain_players_refusals_show_the_servers_words()
+    {
+        var (id, username, _, _) = await host.CreateClient().RegisterGameClientAsync();
+        var refused = await host.CreateClient().PostAsync("/auth/login", Body(new { username, password = "not the password" }));
+        var words = (await refused.ReadJsonAsync()).GetProperty("detail").GetString()!;
+        using var player = host.CreateClientFor(id);
+        var forbidden = await (await player.GetAsync("/api/moderation/admin/queue?kind=reports")).ReadJsonAsync();
+
+        await using var opened = await chromium.OpenAsync(host, "/console");
+        var page = opened.Page;
+        await page.FillAsync("#signin-login", username);
+        await page.FillAsync("#signin-password", "not the password");
+        await page.ClickAsync("#signin-button");
+        await Assertions.Expect(page.Locator("#signin-status")).ToHaveTextAsync(words);
+        await Assertions.Expect(page.Locator("#signin-status")).ToHaveAttributeAsync("data-state", "error");
+
+        // A player who is neither admin nor moderator sees the live games, and the server's refusal everywhere else.
+        await page.ClickAsync("summary");
+        await page.FillAsync("#token", host.IssueToken(id));
+        await page.ClickAsync("#token-button");
+        await Assertions.Expect(page.Locator("#signin-status")).ToHaveTextAsync($"Signed in as account {id}.");
+        await Assertions.Expect(page.Locator("#games-status")).ToHaveTextAsync(new Regex(@"^(No game is running|\d+ unfinished games?.*)\.$"));
+        await Assertions.Expect(page.Locator("#queue-status-line")).ToHaveTextAsync(forbidden.GetProperty("detail").GetString()!);
+        await Assertions.Expect(page.Locator("#accounts-status")).ToHaveAttributeAsync("data-state", "error");
+        await Assertions.Expect(page.Locator("#audit-status")).ToHaveAttributeAsync("data-state", "error");
+
+        var unexpected = opened.Errors.Where(e => !e.StartsWith("HTTP 401: ") && !e.StartsWith("HTTP 403: ") && !e.Contains("status of 401") && !e.Contains("status of 403")).ToList();
+        Assert.True(unexpected.Count == 0, string.Join(Environment.NewLine, unexpected));
+    }
 }
