@@ -13,35 +13,6 @@ const accountsView = { search: "", page: 1 };
 
 // ---------- errors and REST ----------
 
-/** The server's own words: Problem Details `detail`/`title`, FastAPI `detail`, a `message`, else the raw text. */
-function serverMessage(status, text) {
-  try {
-    const json = JSON.parse(text);
-    if (typeof json?.detail === "string" && json.detail) {
-      return json.detail;
-    }
-
-    if (Array.isArray(json?.detail)) {
-      return json.detail.map((d) => (d.loc ? `${d.loc.join(".")}: ` : "") + d.msg).join("; ");
-    }
-
-    if (typeof json?.title === "string") {
-      return json.title;
-    }
-
-    if (typeof json?.message === "string") {
-      return json.message;
-    }
-
-    if (typeof json?.error?.message === "string") {
-      return json.error.message;
-    }
-  } catch {
-    // not JSON: the raw text below
-  }
-
-  return text || `HTTP ${status}`;
-}
 
 function setStatus(id, message, state) {
   const line = $(id);
@@ -49,31 +20,8 @@ function setStatus(id, message, state) {
   line.dataset.state = state || "";
 }
 
-/** Calls the API with the bearer token: `{ok, status, json, message}`, message being the server's words on a refusal. */
-async function api(method, path, body) {
-  const headers = { Accept: "application/json" };
-  if (session.token) {
-    headers.Authorization = `Bearer ${session.token}`;
-  }
-
-  if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
-  }
-
-  let response;
-  try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch (error) {
-    return { ok: false, status: 0, json: null, message: `The server could not be reached: ${error.message}` };
-  }
-
-  const text = await response.text();
-  if (!response.ok) {
-    return { ok: false, status: response.status, json: null, message: serverMessage(response.status, text) };
-  }
-
-  return { ok: true, status: response.status, json: text ? JSON.parse(text) : {}, message: "" };
-}
+/** Calls the API as the signed-in account (js/api.js). */
+const api = (method, path, body) => callApi(session.token, method, path, body);
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -92,14 +40,6 @@ const when = (iso) => (iso ? new Date(iso).toLocaleString() : "—");
 
 // ---------- sign in ----------
 
-function accountIdOf(token) {
-  try {
-    const payload = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
-    return String(JSON.parse(atob(payload.padEnd(payload.length + ((4 - (payload.length % 4)) % 4), "="))).sub ?? "");
-  } catch {
-    return "";
-  }
-}
 
 function useToken(token) {
   const me = accountIdOf(token);

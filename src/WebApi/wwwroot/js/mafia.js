@@ -37,27 +37,6 @@ const session = {
 
 // ---------- errors and REST ----------
 
-/** The server's own words from a FastAPI-dialect answer ({"detail": "…"} or a 422 list), else its raw text. */
-function serverMessage(status, text) {
-  try {
-    const json = JSON.parse(text);
-    if (typeof json?.detail === "string") {
-      return json.detail;
-    }
-
-    if (Array.isArray(json?.detail)) {
-      return json.detail.map((d) => (d.loc ? `${d.loc.join(".")}: ` : "") + d.msg).join("; ");
-    }
-
-    if (typeof json?.message === "string") {
-      return json.message;
-    }
-  } catch {
-    // not JSON: the raw text below
-  }
-
-  return text || `HTTP ${status}`;
-}
 
 function showError(message) {
   const box = $("error");
@@ -65,45 +44,19 @@ function showError(message) {
   box.hidden = !message;
 }
 
-/** Calls the API with the bearer token; returns the JSON answer, or null after showing the server's refusal. */
+/** Calls the API as the signed-in player (js/api.js): the JSON answer, or null after showing the server's refusal. */
 async function api(method, path, body) {
-  const headers = { Accept: "application/json" };
-  if (session.token) {
-    headers.Authorization = `Bearer ${session.token}`;
-  }
-
-  if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
-  }
-
-  let response;
-  try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch (error) {
-    showError(`The server could not be reached: ${error.message}`);
+  const answer = await callApi(session.token, method, path, body);
+  if (!answer.ok) {
+    showError(answer.message);
     return null;
   }
 
-  const text = await response.text();
-  if (!response.ok) {
-    showError(serverMessage(response.status, text));
-    return null;
-  }
-
-  return text ? JSON.parse(text) : {};
+  return answer.json;
 }
 
 // ---------- sign in ----------
 
-/** The account id in a JWT's `sub` claim. */
-function accountIdOf(token) {
-  try {
-    const payload = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
-    return String(JSON.parse(atob(payload.padEnd(payload.length + ((4 - (payload.length % 4)) % 4), "="))).sub ?? "");
-  } catch {
-    return "";
-  }
-}
 
 function useToken(token) {
   const me = accountIdOf(token);
