@@ -185,14 +185,7 @@ internal sealed class DeadlineSweepSchedule(ISchedulerFactory schedulers, IOptio
             return;
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var job = JobBuilder.Create<EndOverduePhasesJob>().WithIdentity(EndOverduePhasesJob.Key).Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity("mafia.end-overdue-phases.every")
-            .StartAt(DateTimeOffset.UtcNow.AddSeconds(seconds))
-            .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(seconds)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-            .Build();
-        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
+        await RepeatingJobs.ScheduleAsync<EndOverduePhasesJob>(schedulers, EndOverduePhasesJob.Key, "mafia.end-overdue-phases.every", TimeSpan.FromSeconds(seconds), fromStart: false, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

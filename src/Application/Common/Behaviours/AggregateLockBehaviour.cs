@@ -108,17 +108,23 @@ public sealed class AggregateLockBehaviour<TRequest, TResponse>(AggregateLocks l
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) => request switch
     {
         IAggregateLockedRequest locked => RunLockedAsync(locked.AggregateLockKey, cancellationToken, next),
-        ICallerLockedRequest callerLocked when user.AccountId is { } caller => RunLockedAsync(
-            CallerKeys(callerLocked, caller), cancellationToken, next),
+        ICallerLockedRequest callerLocked when user.AccountId is { } caller => RunCallerLockedAsync(callerLocked, caller, cancellationToken, next),
         _ => next(),
     };
 
-    private static string[] CallerKeys(ICallerLockedRequest request, long caller)
+    private Task<TResponse> RunCallerLockedAsync(ICallerLockedRequest request, long caller, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var own = request.CallerLockScope + ":" + caller.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var keys = request.AlsoLockedKeys.Append(own).Distinct(StringComparer.Ordinal).ToArray();
+        var others = request.AlsoLockedKeys as IReadOnlyCollection<string> ?? request.AlsoLockedKeys.ToArray();
+        if (others.Count == 0)
+        {
+            // Most caller-locked requests change the caller's aggregate only: one key, nothing to order.
+            return RunLockedAsync(own, cancellationToken, next);
+        }
+
+        var keys = others.Append(own).Distinct(StringComparer.Ordinal).ToArray();
         Array.Sort(keys, StringComparer.Ordinal);
-        return keys;
+        return RunLockedAsync(keys, cancellationToken, next);
     }
 
     private async Task<TResponse> RunLockedAsync(string key, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -129,11 +135,6 @@ public sealed class AggregateLockBehaviour<TRequest, TResponse>(AggregateLocks l
 
     private async Task<TResponse> RunLockedAsync(string[] keys, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (keys.Length == 1)
-        {
-            return await RunLockedAsync(keys[0], cancellationToken, next);
-        }
-
         var held = new List<IDisposable>(keys.Length);
         try
         {

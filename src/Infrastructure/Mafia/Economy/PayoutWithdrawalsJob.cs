@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CleanGames.Infrastructure.Scheduling;
 using Quartz;
 
 namespace CleanGames.Infrastructure.Mafia.Economy;
@@ -68,14 +69,7 @@ internal sealed class PayoutSchedule(ISchedulerFactory schedulers, IOptions<Econ
             return;
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var job = JobBuilder.Create<PayoutWithdrawalsJob>().WithIdentity(PayoutWithdrawalsJob.Key).Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity("economy.payout-withdrawals.every")
-            .StartAt(DateTimeOffset.UtcNow.AddSeconds(seconds))
-            .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(seconds)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-            .Build();
-        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
+        await RepeatingJobs.ScheduleAsync<PayoutWithdrawalsJob>(schedulers, PayoutWithdrawalsJob.Key, "economy.payout-withdrawals.every", TimeSpan.FromSeconds(seconds), fromStart: false, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

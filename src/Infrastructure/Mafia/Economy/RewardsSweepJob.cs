@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CleanGames.Infrastructure.Scheduling;
 using Quartz;
 
 namespace CleanGames.Infrastructure.Mafia.Economy;
@@ -70,14 +71,7 @@ internal sealed class RewardsSweep(ISchedulerFactory schedulers, IOptions<Econom
             return;
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var job = JobBuilder.Create<RewardsSweepJob>().WithIdentity(RewardsSweepJob.Key).StoreDurably().Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity("economy.credit-rewards.every")
-            .StartAt(DateTimeOffset.UtcNow.AddSeconds(seconds))
-            .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(seconds)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-            .Build();
-        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
+        await RepeatingJobs.ScheduleAsync<RewardsSweepJob>(schedulers, RewardsSweepJob.Key, "economy.credit-rewards.every", TimeSpan.FromSeconds(seconds), fromStart: false, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -5,6 +5,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using CleanGames.Infrastructure.Scheduling;
 using Quartz;
 
 namespace CleanGames.Infrastructure.Mafia.Matchmaking;
@@ -40,14 +41,7 @@ internal sealed class MatchmakingSweepSchedule(ISchedulerFactory schedulers, IOp
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var job = JobBuilder.Create<MatchmakingSweepJob>().WithIdentity(MatchmakingSweepJob.Key).StoreDurably().Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity("matchmaking.sweep.every")
-            .StartNow()
-            .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(options.Value.SweepSeconds)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-            .Build();
-        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
+        await RepeatingJobs.ScheduleAsync<MatchmakingSweepJob>(schedulers, MatchmakingSweepJob.Key, "matchmaking.sweep.every", TimeSpan.FromSeconds(options.Value.SweepSeconds), fromStart: true, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

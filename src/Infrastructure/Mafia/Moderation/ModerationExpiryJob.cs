@@ -5,6 +5,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using CleanGames.Infrastructure.Scheduling;
 using Quartz;
 
 namespace CleanGames.Infrastructure.Mafia.Moderation;
@@ -42,14 +43,7 @@ internal sealed class ModerationExpirySchedule(ISchedulerFactory schedulers, IOp
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var job = JobBuilder.Create<ModerationExpiryJob>().WithIdentity(ModerationExpiryJob.Key).StoreDurably().Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity("moderation.expire.every")
-            .StartNow()
-            .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(options.Value.ExpirySweepSeconds)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-            .Build();
-        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
+        await RepeatingJobs.ScheduleAsync<ModerationExpiryJob>(schedulers, ModerationExpiryJob.Key, "moderation.expire.every", TimeSpan.FromSeconds(options.Value.ExpirySweepSeconds), fromStart: true, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

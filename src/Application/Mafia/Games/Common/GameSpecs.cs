@@ -23,6 +23,13 @@ public sealed class UnfinishedGameOfPlayerSpec : Specification<Game>
         Query.Where(g => g.Phase != GamePhase.Ended && g.Players.Any(p => p.AccountId == accountId)).OrderByDescending(g => g.StartedAt);
 }
 
+/// <summary>Unfinished games any of <paramref name="accountIds"/> sits in (for one existence check over a whole table).</summary>
+public sealed class UnfinishedGameOfAnySpec : Specification<Game>
+{
+    public UnfinishedGameOfAnySpec(IReadOnlyCollection<long> accountIds) =>
+        Query.Where(g => g.Phase != GamePhase.Ended && g.Players.Any(p => accountIds.Contains(p.AccountId)));
+}
+
 public sealed class UnfinishedGamesSpec : Specification<Game>
 {
     public UnfinishedGamesSpec() => Query.Where(g => g.Phase != GamePhase.Ended);

@@ -29,3 +29,10 @@ public sealed class OpenLobbyOfMemberSpec : Specification<Lobby>
     public OpenLobbyOfMemberSpec(long accountId, Guid? exceptLobby = null) =>
         Query.Where(l => l.Status == LobbyStatus.Open && l.Id != exceptLobby && l.Members.Any(m => m.AccountId == accountId));
 }
+
+/// <summary>Open lobbies any of <paramref name="accountIds"/> is a member of (for one existence check over a whole table).</summary>
+public sealed class OpenLobbyOfAnySpec : Specification<Lobby>
+{
+    public OpenLobbyOfAnySpec(IReadOnlyCollection<long> accountIds) =>
+        Query.Where(l => l.Status == LobbyStatus.Open && l.Members.Any(m => accountIds.Contains(m.AccountId)));
+}

@@ -33,6 +33,11 @@ public sealed class SeatGuard(IReadRepository<Game> games, IReadRepository<Lobby
         }
     }
 
+    /// <summary>Whether any of the players sits at a table (an unfinished game or an open lobby): two queries for a whole table.</summary>
+    public async Task<bool> AnyBusyAsync(IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken) =>
+        await games.AnyAsync(new UnfinishedGameOfAnySpec(accountIds), cancellationToken)
+        || await lobbies.AnyAsync(new OpenLobbyOfAnySpec(accountIds), cancellationToken);
+
     /// <summary>Why the player cannot sit at another table (in an unfinished game, or in an open lobby other than <paramref name="exceptLobby"/>), or null.</summary>
     public async Task<DomainError?> BusyAsync(long accountId, Guid? exceptLobby, CancellationToken cancellationToken)
     {

@@ -21,9 +21,12 @@ namespace CleanGames.Application.Mafia.Matchmaking.Commands.JoinQueue;
 [AuthorizeRequest]
 public sealed record JoinQueueCommand(string? Mode, IReadOnlyList<string>? Languages) : IRequest<QueueJoined>, IRateLimitedRequest, ICallerLockedRequest
 {
+    /// <summary>A player's queue changes (join, leave) run one at a time per player on this instance.</summary>
+    public const string LockScope = "mafia.queue";
+
     public string RateBucket => MafiaRateBuckets.Lobby;
 
-    public string CallerLockScope => "mafia.queue";
+    public string CallerLockScope => LockScope;
 }
 
 /// <summary><c>status</c> is <c>queued</c>: <c>match_found</c> comes on the notifications socket and hub.</summary>

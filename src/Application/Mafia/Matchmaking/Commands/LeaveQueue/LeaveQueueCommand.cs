@@ -14,7 +14,7 @@ public sealed record LeaveQueueCommand : IRequest<MafiaSuccess>, IRateLimitedReq
 {
     public string RateBucket => MafiaRateBuckets.Lobby;
 
-    public string CallerLockScope => "mafia.queue";
+    public string CallerLockScope => JoinQueue.JoinQueueCommand.LockScope;
 }
 
 public sealed class LeaveQueueCommandHandler(IRepository<QueueEntry> queue, ICurrentUser user, IClock clock) : IRequestHandler<LeaveQueueCommand, MafiaSuccess>

@@ -32,18 +32,17 @@ public sealed class StartQueuedGameCommandHandler(
         }
 
         var now = clock.UtcNow;
-        var seated = false;
-        foreach (var entry in entries)
+        if (await seats.AnyBusyAsync(entries.ConvertAll(e => e.AccountId), cancellationToken))
         {
-            if (await seats.BusyAsync(entry.AccountId, null, cancellationToken) is not null)
+            // Rare: someone sat down elsewhere meanwhile. Find who, take them out, and leave the rest waiting.
+            foreach (var entry in entries)
             {
-                entry.Remove(now);
-                seated = true;
+                if (await seats.BusyAsync(entry.AccountId, null, cancellationToken) is not null)
+                {
+                    entry.Remove(now);
+                }
             }
-        }
 
-        if (seated)
-        {
             await queue.SaveChangesAsync(cancellationToken);
             return null;
         }
