@@ -12,6 +12,7 @@ using CleanGames.WebApi.Gateway;
 using CleanGames.WebApi.Kitchen;
 using CleanGames.WebApi.Mafia;
 using CleanGames.WebApi.Novels;
+using CleanGames.WebApi.Operations;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -105,6 +106,7 @@ public static partial class WebApiRegistration
         services.AddKitchenTransport();
         services.AddMafiaTransport();
         services.AddNovelsTransport();
+        services.AddOperationsTransport();
         return services;
     }
 

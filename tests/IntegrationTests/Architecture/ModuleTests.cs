@@ -72,7 +72,7 @@ public sealed class ModuleTests
         Assert.Null(ModuleOf(typeof(CleanGames.Application.Common.Models.PageRequest)));
         Assert.Null(ModuleOf(typeof(CleanGames.Application.DependencyInjection)));
         var modules = Product.SelectMany(a => a.GetTypes()).Select(ModuleOf).OfType<string>().ToHashSet();
-        Assert.Equal(["BotAnalytics", "Gateway", "Identity", "Kitchen", "Mafia", "Novels"], modules.Order(StringComparer.Ordinal));
+        Assert.Equal(["BotAnalytics", "Gateway", "Identity", "Kitchen", "Mafia", "Novels", "Operations"], modules.Order(StringComparer.Ordinal));
     }
 
     [Fact]

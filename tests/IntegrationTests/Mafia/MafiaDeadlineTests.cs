@@ -36,6 +36,21 @@ public sealed class RealClockHost : CleanGamesHost
 public sealed class MafiaDeadlineTests(RealClockHost host) : IClassFixture<RealClockHost>
 {
     [Fact]
+    public async Task The_operators_job_list_shows_a_running_games_phase_deadline_as_a_one_off_trigger_due_at_the_phase_end()
+    {
+        var table = await MafiaTable.StartAsync(host);
+        using var owner = host.CreateClientFor(table.Ids[0]);
+        var state = await owner.GetFromJsonAsync<JsonElement>($"/api/game/{table.GameId}/state");
+        using var admin = host.CreateClientFor(host.AdminId, "admin");
+        var jobs = (await admin.GetFromJsonAsync<JsonElement>("/api/admin/jobs?per_page=100")).GetProperty("jobs").EnumerateArray().ToList();
+
+        var deadline = Assert.Single(jobs, j => j.GetProperty("job").GetString()!.StartsWith("mafia.phase-deadline." + Guid.Parse(table.GameId).ToString("N"), StringComparison.Ordinal));
+        Assert.Equal("mafia", deadline.GetProperty("group").GetString());
+        Assert.Equal(JsonValueKind.Null, deadline.GetProperty("interval_seconds").ValueKind);
+        Assert.Equal(state.GetProperty("phase_ends_at").GetDateTimeOffset(), deadline.GetProperty("next_fire_at").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
     public async Task Phases_advance_at_their_deadlines_and_idle_players_are_eliminated_until_the_game_ends()
     {
         var ids = Enumerable.Range(0, 4).Select(_ => MafiaTable.NewAccount()).ToArray();

@@ -12,8 +12,9 @@ namespace CleanGames.IntegrationTests.Pages;
 /// <summary>
 /// <c>/console</c> in a real Chromium on a phone-sized screen: the bootstrap admin signs in, sees a
 /// live game with its phase, finds an account and grants it <c>moderator</c> (the audit log shows the
-/// grant); that moderator then sees the games, resolves a report from the moderation queue, and
-/// sees the server's refusal on the admin-only sections.
+/// grant), pages through the audit log, and sees this instance's connections per transport and the
+/// scheduled jobs; that moderator then sees the games, resolves a report from the moderation queue,
+/// and sees the server's refusal on the admin-only sections.
 /// </summary>
 public sealed class ConsolePageTests(CleanGamesHost host, ChromiumBrowser chromium) : IClassFixture<CleanGamesHost>, IClassFixture<ChromiumBrowser>
 {
@@ -36,7 +37,6 @@ public sealed class ConsolePageTests(CleanGamesHost host, ChromiumBrowser chromi
         await using var opened = await chromium.OpenAsync(host, "/console");
         var page = opened.Page;
         Assert.Equal("CleanGames console", await page.TitleAsync());
-        await Assertions.Expect(page.Locator("#coming")).ToContainTextAsync("Coming");
 
         // The bootstrap admin signs in with its email as the login, through the game-client route.
         await page.FillAsync("#signin-login", CleanGamesHost.AdminEmail);
@@ -68,6 +68,35 @@ public sealed class ConsolePageTests(CleanGamesHost host, ChromiumBrowser chromi
 
         // The audit log on the page shows the grant.
         await Assertions.Expect(page.Locator("#audit li[data-action='grant']").First).ToHaveTextAsync(new Regex($"^grant moderator → account {target}by account {host.AdminId}"));
+
+        // More than a page of audit lines: Next shows the older ones, Previous comes back.
+        var (churned, _, _, _) = await host.CreateClient().RegisterGameClientAsync();
+        for (var i = 0; i < 22; i++)
+        {
+            var change = await admin.PutAsync($"/api/admin/accounts/{churned}/roles", Body(new { roles = i % 2 == 0 ? new[] { "moderator" } : Array.Empty<string>() }));
+            Assert.Equal(HttpStatusCode.OK, change.StatusCode);
+        }
+
+        await page.ClickAsync("#audit-refresh");
+        await Assertions.Expect(page.Locator("#audit-status")).ToHaveTextAsync("Page 1: 20 entries, newest first.");
+        await Assertions.Expect(page.Locator("#audit-prev")).ToBeDisabledAsync();
+        await page.ClickAsync("#audit-next");
+        await Assertions.Expect(page.Locator("#audit-status")).ToHaveTextAsync(new Regex(@"^Page 2: \d+ entries, newest first\.$"));
+        await Assertions.Expect(page.Locator($"#audit li[data-action='grant']").Last).ToContainTextAsync($"account {target}");
+        await page.ClickAsync("#audit-prev");
+        await Assertions.Expect(page.Locator("#audit-status")).ToHaveTextAsync("Page 1: 20 entries, newest first.");
+
+        // The connections of this instance per transport, and the scheduled jobs with their next fire time.
+        var (listener, _, _, _) = await host.CreateClient().RegisterGameClientAsync();
+        using var socket = await host.ConnectWebSocketAsync("/ws/notifications", host.IssueToken(listener));
+        await page.ClickAsync("#connections-refresh");
+        var instance = page.Locator("#connections li");
+        await Assertions.Expect(instance).ToHaveCountAsync(1);
+        await Assertions.Expect(instance.Locator(".title")).ToContainTextAsync("(this instance)");
+        await Assertions.Expect(instance.Locator(".tag")).ToContainTextAsync(["/ws/notifications · websocket · 1"]);
+        var purge = page.Locator("#jobs li[data-job='identity.purge']");
+        await Assertions.Expect(purge).ToContainTextAsync("every 3600 s · next ");
+        await Assertions.Expect(page.Locator("#jobs-status")).ToHaveTextAsync(new Regex(@"^\d+ triggers; page 1\.$"));
         Assert.True(opened.Errors.Count == 0, string.Join(Environment.NewLine, opened.Errors));
 
         // The new moderator (a pasted token) sees the games and the queue, and the server's refusal on the admin sections.
@@ -89,7 +118,7 @@ public sealed class ConsolePageTests(CleanGamesHost host, ChromiumBrowser chromi
         await Assertions.Expect(moderatorPage.Locator($"#games li[data-game-id='{table.GameId}'] .phase")).ToHaveTextAsync("night");
 
         // The moderator resolves the open report: without a note the server refuses in its words; with one the queue empties.
-        await Assertions.Expect(moderatorPage.Locator("#queue-status-line")).ToHaveTextAsync("1 reports.");
+        await Assertions.Expect(moderatorPage.Locator("#queue-status-line")).ToHaveTextAsync("1 reports; page 1.");
         var report = moderatorPage.Locator($"#queue li[data-report-id='{reportId}']");
         await Assertions.Expect(report).ToContainTextAsync($"Player {reporter} reported player {reported}");
         await report.Locator("button[data-action='reject']").ClickAsync();
@@ -110,7 +139,9 @@ public sealed class ConsolePageTests(CleanGamesHost host, ChromiumBrowser chromi
             !(e.StartsWith("HTTP 422: ") && e.Contains($"/api/moderation/admin/reports/{reportId}/resolve")) &&
             !e.Contains("status of 403") && !e.Contains("status of 422")).ToList();
         Assert.True(unexpected.Count == 0, string.Join(Environment.NewLine, unexpected));
-        Assert.Equal(2, second.Errors.Count(e => e.StartsWith("HTTP 403: ")));
+        Assert.Equal(4, second.Errors.Count(e => e.StartsWith("HTTP 403: ")));
+        await Assertions.Expect(moderatorPage.Locator("#connections-status")).ToHaveTextAsync(words!);
+        await Assertions.Expect(moderatorPage.Locator("#jobs-status")).ToHaveTextAsync(words!);
         Assert.Equal(1, second.Errors.Count(e => e.StartsWith("HTTP 422: ")));
     }
     [Fact]

@@ -8,9 +8,19 @@ namespace CleanGames.Application.Common.Abstractions;
 public interface IServerRun
 {
     DateTimeOffset StartedAt { get; }
+
+    /// <summary>This process's id among the instances that share a database (new at every start).</summary>
+    string InstanceId { get; }
+
+    /// <summary>A name an operator recognises: the host name and the process id.</summary>
+    string InstanceName { get; }
 }
 
 public sealed class ServerRun(IClock clock) : IServerRun
 {
     public DateTimeOffset StartedAt { get; } = clock.UtcNow;
+
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
+
+    public string InstanceName { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 }

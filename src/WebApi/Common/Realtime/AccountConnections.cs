@@ -4,10 +4,20 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace CleanGames.WebApi.Common.Realtime;
 
-/// <summary>The open hub connections of this instance, by account (every hub).</summary>
+/// <summary>The open hub connections of this instance: by account (every hub), and counted per hub.</summary>
 internal sealed class HubConnections
 {
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<string, HubCallerContext>> _byAccount = new();
+    private readonly ConcurrentDictionary<string, int> _perHub = new(StringComparer.Ordinal);
+
+    /// <summary>Counts a connection of <paramref name="hub"/> (its path) as open.</summary>
+    public void Opened(string hub) => _perHub.AddOrUpdate(hub, 1, (_, open) => open + 1);
+
+    /// <summary>Counts a connection of <paramref name="hub"/> as closed.</summary>
+    public void Closed(string hub) => _perHub.AddOrUpdate(hub, 0, (_, open) => Math.Max(0, open - 1));
+
+    /// <summary>Open connections per hub path.</summary>
+    public IReadOnlyDictionary<string, int> CountByHub() => _perHub.Where(pair => pair.Value > 0).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 
     public void Add(long accountId, HubCallerContext context) =>
         _byAccount.GetOrAdd(accountId, _ => new(StringComparer.Ordinal))[context.ConnectionId] = context;

@@ -26,20 +26,40 @@ internal sealed class BannedAccountsHubFilter(HubConnections connections) : IHub
             connections.Add(accountId, context.Context);
         }
 
-        await next(context);
+        connections.Opened(HubOf(context.Context));
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            // A connection whose hub refused it in OnConnectedAsync is closed without OnDisconnectedAsync.
+            Forget(context.Context);
+            throw;
+        }
     }
 
     public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (AccountOf(context.Context) is { } accountId)
-        {
-            connections.Remove(accountId, context.Context);
-        }
-
+        Forget(context.Context);
         await next(context, exception);
     }
+
+    private void Forget(HubCallerContext context)
+    {
+        if (AccountOf(context) is { } accountId)
+        {
+            connections.Remove(accountId, context);
+        }
+
+        connections.Closed(HubOf(context));
+    }
+
+    /// <summary>The hub's path (<c>/hubs/kitchen</c>), as the connection's request reached it.</summary>
+    private static string HubOf(HubCallerContext context) =>
+        context.GetHttpContext() is { } http ? WebSocketConnectionTracker.TransportOf(http) : "/hubs";
 
     private static long? AccountOf(HubCallerContext context) =>
         long.TryParse(context.User?.FindFirst(AccountClaimTypes.Subject)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var accountId) ? accountId : null;

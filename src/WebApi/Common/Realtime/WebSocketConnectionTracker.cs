@@ -69,7 +69,7 @@ public sealed partial class WebSocketConnectionTracker : IDisposable
             return null;
         }
 
-        var admission = new Admission(this, address);
+        var admission = new Admission(this, address, TransportOf(context));
         if (accountId is { } account && !admission.TryBindAccount(account))
         {
             admission.Dispose();
@@ -97,6 +97,25 @@ public sealed partial class WebSocketConnectionTracker : IDisposable
         }
 
         return connection;
+    }
+
+    /// <summary>Open sockets of this instance per endpoint (its route pattern, <c>/ws/game/{game_id}</c>).</summary>
+    public IReadOnlyDictionary<string, int> CountByTransport()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var connection in _connections.Values)
+        {
+            counts[connection.Admission.Transport] = counts.GetValueOrDefault(connection.Admission.Transport) + 1;
+        }
+
+        return counts;
+    }
+
+    /// <summary>The endpoint a realtime request opens: its route pattern (ids left as parameters), else its path.</summary>
+    public static string TransportOf(HttpContext context)
+    {
+        var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "/";
+        return pattern.StartsWith('/') ? pattern : "/" + pattern;
     }
 
     /// <summary>Closes every socket of <paramref name="accountId"/> on this instance with <see cref="AccountClosed"/>.</summary>
@@ -223,11 +242,15 @@ public sealed partial class WebSocketConnectionTracker : IDisposable
         private long? _account;
         private int _disposed;
 
-        internal Admission(WebSocketConnectionTracker tracker, string address)
+        internal Admission(WebSocketConnectionTracker tracker, string address, string transport)
         {
             _tracker = tracker;
             _address = address;
+            Transport = transport;
         }
+
+        /// <summary>The endpoint the socket was opened on (<see cref="TransportOf"/>).</summary>
+        public string Transport { get; }
 
         /// <summary>The account the socket counts for; null while it has not authenticated.</summary>
         public long? AccountId => _account;

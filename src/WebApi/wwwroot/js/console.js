@@ -1,6 +1,7 @@
 // The operator console: sign in (the game-client route, or a pasted token), then accounts and their
-// roles, live games, the moderation queue (resolving with a note) and the role audit log, through the same API
-// routes a client uses. A section the account may not use shows the server's refusal as written.
+// roles, live games, the moderation queue (resolving with a note), the role audit log, the connections
+// per transport and instance and the scheduled jobs, through the same API routes a client uses, a page
+// at a time. A section the account may not use shows the server's refusal as written.
 "use strict";
 
 const TOKEN_KEY = "cleangames.console.token";
@@ -10,6 +11,8 @@ const EDITABLE_ROLES = ["moderator", "admin"];
 const $ = (id) => document.getElementById(id);
 const session = { token: "", me: "" };
 const accountsView = { search: "", page: 1 };
+// The page each paged list shows.
+const pages = { games: 1, queue: 1, audit: 1, jobs: 1 };
 
 // ---------- errors and REST ----------
 
@@ -37,6 +40,21 @@ function element(tag, className, text) {
 }
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : "—");
+
+/** Enables the Previous and Next buttons of the list `name` for page `page`. */
+function showPager(name, page, hasMore) {
+  $(`${name}-prev`).disabled = page <= 1;
+  $(`${name}-next`).disabled = !hasMore;
+}
+
+/** Wires the Previous and Next buttons of the paged list `name` to `load`. */
+function wirePager(name, load) {
+  $(`${name}-prev`).addEventListener("click", () => { pages[name] = Math.max(1, pages[name] - 1); load(); });
+  $(`${name}-next`).addEventListener("click", () => { pages[name] += 1; load(); });
+}
+
+/** The query string of one page of a paged list. */
+const pageQuery = (name, extra) => new URLSearchParams({ ...extra, page: pages[name], per_page: PER_PAGE });
 
 // ---------- sign in ----------
 
@@ -84,12 +102,16 @@ function signOut() {
   $("token").value = "";
   $("signout-button").hidden = true;
   setStatus("signin-status", "Not signed in.");
-  for (const id of ["accounts", "games", "queue", "audit"]) {
+  for (const id of ["accounts", "games", "queue", "audit", "connections", "jobs"]) {
     $(id).replaceChildren();
   }
 
-  for (const id of ["accounts-status", "games-status", "queue-status-line", "audit-status"]) {
+  for (const id of ["accounts-status", "games-status", "queue-status-line", "audit-status", "connections-status", "jobs-status"]) {
     setStatus(id, "");
+  }
+
+  for (const name of ["accounts", ...Object.keys(pages)]) {
+    showPager(name, 1, false);
   }
 }
 
@@ -98,6 +120,8 @@ function loadAll() {
   loadGames();
   loadQueue();
   loadAudit();
+  loadConnections();
+  loadJobs();
 }
 
 // ---------- accounts ----------
@@ -106,8 +130,7 @@ async function loadAccounts() {
   const query = new URLSearchParams({ search: accountsView.search, page: accountsView.page, per_page: PER_PAGE });
   setStatus("accounts-status", "Loading…");
   const answer = await api("GET", `/api/admin/accounts?${query}`);
-  $("accounts-prev").disabled = true;
-  $("accounts-next").disabled = true;
+  showPager("accounts", 1, false);
   if (!answer.ok) {
     $("accounts").replaceChildren();
     setStatus("accounts-status", answer.message, "error");
@@ -116,8 +139,7 @@ async function loadAccounts() {
 
   const { accounts, page, has_more: hasMore } = answer.json;
   $("accounts").replaceChildren(...accounts.map(accountItem));
-  $("accounts-prev").disabled = page <= 1;
-  $("accounts-next").disabled = !hasMore;
+  showPager("accounts", page, hasMore);
   setStatus("accounts-status", accounts.length ? `Page ${page}: ${accounts.length} account${accounts.length === 1 ? "" : "s"}.` : "No account matches.");
 }
 
@@ -187,16 +209,18 @@ async function saveRoles(account, editor, status) {
 
 async function loadGames() {
   setStatus("games-status", "Loading…");
-  const answer = await api("GET", `/api/game/active?page=1&per_page=${PER_PAGE}`);
+  const answer = await api("GET", `/api/game/active?${pageQuery("games")}`);
+  showPager("games", 1, false);
   if (!answer.ok) {
     $("games").replaceChildren();
     setStatus("games-status", answer.message, "error");
     return;
   }
 
-  const { games, total } = answer.json;
+  const { games, total, page, per_page: perPage } = answer.json;
   $("games").replaceChildren(...games.map(gameItem));
-  setStatus("games-status", total ? `${total} unfinished game${total === 1 ? "" : "s"}${total > games.length ? ` (the newest ${games.length} shown)` : ""}.` : "No game is running.");
+  showPager("games", page, page * perPage < total);
+  setStatus("games-status", total ? `${total} unfinished game${total === 1 ? "" : "s"}; page ${page}.` : "No game is running.");
 }
 
 function gameItem(game) {
@@ -235,18 +259,24 @@ async function loadGameState(gameId, details) {
 
 async function loadQueue(event) {
   event?.preventDefault();
-  const query = new URLSearchParams({ kind: $("queue-kind").value, status: $("queue-status").value, page: 1, per_page: PER_PAGE });
+  if (event) {
+    pages.queue = 1;
+  }
+
+  const query = pageQuery("queue", { kind: $("queue-kind").value, status: $("queue-status").value });
   setStatus("queue-status-line", "Loading…");
   const answer = await api("GET", `/api/moderation/admin/queue?${query}`);
+  showPager("queue", 1, false);
   if (!answer.ok) {
     $("queue").replaceChildren();
     setStatus("queue-status-line", answer.message, "error");
     return;
   }
 
-  const { kind, items, total } = answer.json;
+  const { kind, items, total, page, has_more: hasMore } = answer.json;
   $("queue").replaceChildren(...items.map((entry) => (kind === "appeals" ? appealItem(entry) : reportItem(entry))));
-  setStatus("queue-status-line", total ? `${total} ${kind}.` : `No ${answer.json.status} ${kind}.`);
+  showPager("queue", page, hasMore);
+  setStatus("queue-status-line", total ? `${total} ${kind}; page ${page}.` : `No ${answer.json.status} ${kind}.`);
 }
 
 function reportItem(report) {
@@ -313,16 +343,18 @@ function resolver(path, actions) {
 
 async function loadAudit() {
   setStatus("audit-status", "Loading…");
-  const answer = await api("GET", `/api/admin/audit?page=1&per_page=${PER_PAGE}`);
+  const answer = await api("GET", `/api/admin/audit?${pageQuery("audit")}`);
+  showPager("audit", 1, false);
   if (!answer.ok) {
     $("audit").replaceChildren();
     setStatus("audit-status", answer.message, "error");
     return;
   }
 
-  const { entries } = answer.json;
+  const { entries, page, has_more: hasMore } = answer.json;
   $("audit").replaceChildren(...entries.map(auditItem));
-  setStatus("audit-status", entries.length ? `The latest ${entries.length} entries.` : "No entries.");
+  showPager("audit", page, hasMore);
+  setStatus("audit-status", entries.length ? `Page ${page}: ${entries.length} entries, newest first.` : "No entries.");
 }
 
 function auditItem(entry) {
@@ -331,6 +363,63 @@ function auditItem(entry) {
   const actor = entry.actor_account_id ? `account ${entry.actor_account_id}` : "the server";
   item.append(element("span", "title", `${entry.action} ${entry.roles.join(", ")} → account ${entry.target_account_id}`));
   item.append(element("span", "meta", `by ${actor}${entry.client_address ? ` from ${entry.client_address}` : ""} · ${when(entry.at)}`));
+  return item;
+}
+
+// ---------- connections and scheduled jobs ----------
+
+async function loadConnections() {
+  setStatus("connections-status", "Loading…");
+  const answer = await api("GET", "/api/admin/connections");
+  if (!answer.ok) {
+    $("connections").replaceChildren();
+    setStatus("connections-status", answer.message, "error");
+    return;
+  }
+
+  const { instances, total } = answer.json;
+  $("connections").replaceChildren(...instances.map(instanceItem));
+  setStatus("connections-status", `${total} open connection${total === 1 ? "" : "s"} on ${instances.length} instance${instances.length === 1 ? "" : "s"}.`);
+}
+
+function instanceItem(instance) {
+  const item = element("li");
+  item.dataset.instanceId = instance.instance_id;
+  const title = element("span", "title", `${instance.name}${instance.current ? " (this instance)" : ""}: ${instance.total} open`);
+  item.append(title, element("span", "meta", `started ${when(instance.started_at)} · seen ${when(instance.seen_at)}`));
+  const transports = element("span", "meta");
+  transports.append(...instance.transports.map((t) => element("span", "tag", `${t.transport} · ${t.kind} · ${t.open}`)));
+  if (!instance.transports.length) {
+    transports.textContent = "No open connection.";
+  }
+
+  item.append(transports);
+  return item;
+}
+
+async function loadJobs() {
+  setStatus("jobs-status", "Loading…");
+  const answer = await api("GET", `/api/admin/jobs?${pageQuery("jobs")}`);
+  showPager("jobs", 1, false);
+  if (!answer.ok) {
+    $("jobs").replaceChildren();
+    setStatus("jobs-status", answer.message, "error");
+    return;
+  }
+
+  const { jobs, total, page, per_page: perPage } = answer.json;
+  $("jobs").replaceChildren(...jobs.map(jobItem));
+  showPager("jobs", page, page * perPage < total);
+  setStatus("jobs-status", `${total} trigger${total === 1 ? "" : "s"}; page ${page}.`);
+}
+
+function jobItem(job) {
+  const item = element("li");
+  item.dataset.job = job.job;
+  const title = element("span", "title");
+  title.append(element("span", "tag", job.state), document.createTextNode(` ${job.job}`));
+  const every = job.interval_seconds === null ? "once" : `every ${job.interval_seconds} s`;
+  item.append(title, element("span", "meta", `${every} · next ${when(job.next_fire_at)} · last ${when(job.previous_fire_at)}`));
   return item;
 }
 
@@ -351,6 +440,12 @@ document.addEventListener("DOMContentLoaded", () => {
   $("games-refresh").addEventListener("click", loadGames);
   $("queue-form").addEventListener("submit", loadQueue);
   $("audit-refresh").addEventListener("click", loadAudit);
+  $("connections-refresh").addEventListener("click", loadConnections);
+  $("jobs-refresh").addEventListener("click", loadJobs);
+  wirePager("games", loadGames);
+  wirePager("queue", () => loadQueue());
+  wirePager("audit", loadAudit);
+  wirePager("jobs", loadJobs);
 
   const saved = sessionStorage.getItem(TOKEN_KEY);
   if (saved) {

@@ -1323,6 +1323,40 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("mafia_voice_rooms", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Operations.Instances.ServerInstance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("_connections")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Connections");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("operations_instances", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Infrastructure.Identity.SignInThrottleEntry", b =>
                 {
                     b.Property<string>("Subject")

@@ -1302,6 +1302,40 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("mafia_voice_rooms", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Operations.Instances.ServerInstance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_connections")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Connections");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("operations_instances", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Infrastructure.Identity.SignInThrottleEntry", b =>
                 {
                     b.Property<string>("Subject")

@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class OperationsInstances : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "operations_instances",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Connections = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_operations_instances", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_operations_instances_SeenAt",
+                table: "operations_instances",
+                column: "SeenAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "operations_instances");
+        }
+    }
+}
