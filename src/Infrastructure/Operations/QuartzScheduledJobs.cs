@@ -24,7 +24,7 @@ internal sealed class QuartzScheduledJobs(ISchedulerFactory schedulers) : ISched
                 trigger.JobKey.Group,
                 key.Name,
                 trigger.Description,
-                trigger is ISimpleTrigger { RepeatCount: not 0 } simple ? (long)simple.RepeatInterval.TotalSeconds : null,
+                trigger is ISimpleTrigger { RepeatCount: not 0 } simple ? simple.RepeatInterval.TotalSeconds : null,
                 trigger.NextFireTimeUtc,
                 trigger.PreviousFireTimeUtc,
                 state.ToString().ToLowerInvariant()));

@@ -63,10 +63,10 @@ public sealed class AdminOperationsTests(CleanGamesHost host) : IClassFixture<Cl
 
         var purge = Assert.Single(jobs, j => j.GetProperty("job").GetString() == "identity.purge");
         Assert.Equal("identity.purge.hourly", purge.GetProperty("trigger").GetString());
-        Assert.Equal(3600, purge.GetProperty("interval_seconds").GetInt64());
+        Assert.Equal(3600, purge.GetProperty("interval_seconds").GetDouble());
         Assert.True(purge.GetProperty("next_fire_at").GetDateTimeOffset() > DateTimeOffset.UtcNow);
         var heartbeat = Assert.Single(jobs, j => j.GetProperty("job").GetString() == "operations.heartbeat");
-        Assert.Equal(10, heartbeat.GetProperty("interval_seconds").GetInt64());
+        Assert.Equal(10, heartbeat.GetProperty("interval_seconds").GetDouble());
         Assert.Contains(jobs, j => j.GetProperty("job").GetString() == "matchmaking.sweep");
 
         var next = jobs.Select(j => j.GetProperty("next_fire_at")).Where(n => n.ValueKind != JsonValueKind.Null).Select(n => n.GetDateTimeOffset()).ToList();
@@ -130,7 +130,7 @@ public sealed class AdminOperationsTests(CleanGamesHost host) : IClassFixture<Cl
     }
 }
 
-/// <summary>Two instances on one database: each sees the other's connections through the heartbeats; a stopped one drops out.</summary>
+/// <summary>Two instances on one database: each sees the other's connections through the heartbeats; one that shuts down leaves at once, one that goes silent after three beats.</summary>
 public sealed class TwoInstanceConnectionsTests : SharedDatabaseDirectory
 {
     [Fact]
@@ -155,11 +155,27 @@ public sealed class TwoInstanceConnectionsTests : SharedDatabaseDirectory
         Assert.Equal("/ws/notifications", transport.GetProperty("transport").GetString());
         Assert.Equal(1, transport.GetProperty("open").GetInt32());
 
-        // The second instance stops: once its heartbeat is older than three beats, it is no longer listed.
+        // The second instance shuts down gracefully: it takes its row with it, and is no longer listed at once.
         await second.StopAsync();
-        first.Clock.Advance(TimeSpan.FromSeconds(10));
-        var alone = await AdminOperationsTests.WaitForAsync(admin, view => view.GetProperty("instances").GetArrayLength() == 1);
-        Assert.True(alone.GetProperty("instances")[0].GetProperty("current").GetBoolean());
+        var alone = await (await admin.GetAsync("/api/admin/connections")).ReadJsonAsync();
+        Assert.True(Assert.Single(alone.GetProperty("instances").EnumerateArray()).GetProperty("current").GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_instance_that_stops_reporting_drops_out_after_three_missed_heartbeats()
+    {
+        await using var first = new HeartbeatHost(DatabasePath);
+        await first.InitializeAsync();
+        await using var second = new HeartbeatHost(DatabasePath);
+        await second.InitializeAsync();
+        using var admin = first.CreateClientFor(first.AdminId, "admin");
+        var both = await AdminOperationsTests.WaitForAsync(admin, view => view.GetProperty("instances").GetArrayLength() == 2);
+        var other = both.GetProperty("instances")[1].GetProperty("instance_id").GetString();
+
+        // The second's clock stands still, so its heartbeats keep one seen_at; the first's moves three beats and more past it.
+        first.Clock.Advance(second.Clock.GetUtcNow() - first.Clock.GetUtcNow() + TimeSpan.FromSeconds(4));
+        var alone = await (await admin.GetAsync("/api/admin/connections")).ReadJsonAsync();
+        Assert.DoesNotContain(alone.GetProperty("instances").EnumerateArray(), i => i.GetProperty("instance_id").GetString() == other);
     }
 
     private sealed class HeartbeatHost(string databasePath) : CleanGamesHost(databasePath)

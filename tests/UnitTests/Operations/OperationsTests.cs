@@ -86,5 +86,5 @@ public sealed class ListScheduledJobsTests
         Assert.Equal(["c"], second.Jobs.Select(j => j.Trigger));
     }
 
-    private static ScheduledTrigger Trigger(string name, DateTimeOffset? next) => new("job." + name, "DEFAULT", name, null, 60, next, null, "normal");
+    private static ScheduledTrigger Trigger(string name, DateTimeOffset? next) => new("job." + name, "DEFAULT", name, null, 60.0, next, null, "normal");
 }

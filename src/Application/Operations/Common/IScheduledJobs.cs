@@ -7,7 +7,7 @@ public interface IScheduledJobs
 }
 
 /// <summary>
-/// One trigger: <see cref="IntervalSeconds"/> for a repeating one (null for a one-off deadline),
+/// One trigger: <see cref="IntervalSeconds"/> for a repeating one (fractions of a second kept; null for a one-off deadline),
 /// <see cref="State"/> as the scheduler says (<c>normal</c>, <c>paused</c>, <c>blocked</c> while its job runs, …).
 /// </summary>
 public sealed record ScheduledTrigger(
@@ -15,7 +15,7 @@ public sealed record ScheduledTrigger(
     string Group,
     string Trigger,
     string? Description,
-    long? IntervalSeconds,
+    double? IntervalSeconds,
     DateTimeOffset? NextFireAt,
     DateTimeOffset? PreviousFireAt,
     string State);
