@@ -13,7 +13,7 @@ namespace CleanGames.IntegrationTests.Pages;
 
 /// <summary>
 /// <c>/mafia</c> in a real Chromium, at a table with three bots acting over REST: the page signs in,
-/// creates a lobby, readies, and plays a whole game through its buttons, on the real clock (the day
+/// creates a lobby (listening on <c>/hubs/notifications</c> through the SignalR browser client), readies, and plays a whole game through its buttons, on the real clock (the day
 /// ends at its deadline; night and voting end early once everyone has acted).
 /// </summary>
 public sealed class MafiaTablePageTests(RealClockHost host, ChromiumBrowser chromium, ITestOutputHelper output) : IClassFixture<RealClockHost>, IClassFixture<ChromiumBrowser>
@@ -44,6 +44,14 @@ public sealed class MafiaTablePageTests(RealClockHost host, ChromiumBrowser chro
         await page.ClickAsync("#create-button");
         await Assertions.Expect(page.Locator("#invite-code")).ToHaveTextAsync(new Regex("^[A-Z2-9]{8}$"));
         var code = (await page.TextContentAsync("#invite-code"))!;
+
+        // In the lobby the page listens on /hubs/notifications, through the SignalR browser client.
+        using (var admin = host.CreateClientFor(host.AdminId, "admin"))
+        {
+            var hubs = await Operations.AdminOperationsTests.WaitForAsync(admin, view => view.GetProperty("instances")[0].GetProperty("transports").EnumerateArray()
+                .Any(t => t.GetProperty("transport").GetString() == "/hubs/notifications" && t.GetProperty("kind").GetString() == "signalr"));
+            Assert.Equal(1, hubs.GetProperty("instances")[0].GetProperty("transports").EnumerateArray().Single(t => t.GetProperty("transport").GetString() == "/hubs/notifications").GetProperty("open").GetInt32());
+        }
 
         var bots = new List<long>();
         for (var i = 0; i < 3; i++)

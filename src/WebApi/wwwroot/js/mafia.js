@@ -1,6 +1,7 @@
 // The Mafia table: sign in (game-client routes, or a pasted token), create or join a lobby by invite
-// code, get ready, then play the game on its socket (/ws/games/{id}): phases with a countdown, votes
-// and night actions over REST, chat and emoji on the socket, events in a log, the winner at the end.
+// code, get ready (lobby notifications on the /hubs/notifications hub, through the SignalR browser
+// client), then play the game on its socket (/ws/games/{id}): phases with a countdown, votes and night
+// actions over REST, chat and emoji on the socket, events in a log, the winner at the end.
 // Everything the server refuses is shown as the server wrote it (docs/mafia.md).
 "use strict";
 
@@ -201,29 +202,36 @@ async function leave() {
   }
 }
 
-/** /ws/notifications: lobby changes refresh the member list; game_started opens the game. */
+/**
+ * /hubs/notifications through the SignalR browser client (lib/signalr-10.0.11): lobby changes refresh
+ * the member list; game_started opens the game. The client negotiates, then holds a WebSocket and
+ * reconnects by itself after a drop.
+ */
 function openNotifications() {
   if (session.notifications) {
     return;
   }
 
-  const socket = new WebSocket(socketUrl("/ws/notifications", `token=${encodeURIComponent(session.token)}`));
-  session.notifications = socket;
-  socket.onmessage = (event) => {
-    const frame = parseFrame(event.data);
-    if (frame?.type !== "notification") {
-      return;
-    }
-
-    if (frame.notification_type === "game_started") {
-      openGame(frame.data.game_id);
-    } else if (frame.notification_type?.startsWith("lobby_member_")) {
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/notifications", { accessTokenFactory: () => session.token })
+    .withAutomaticReconnect()
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+  session.notifications = connection;
+  connection.on("notification", (notification) => {
+    if (notification.notification_type === "game_started") {
+      openGame(notification.data.game_id);
+    } else if (notification.notification_type?.startsWith("lobby_member_")) {
       refreshLobby();
     }
-  };
-  socket.onclose = () => {
+  });
+  connection.onclose(() => {
     session.notifications = null;
-  };
+  });
+  connection.start().catch(() => {
+    // The lobby poll keeps the page current meanwhile; the next lobby action tries again.
+    session.notifications = null;
+  });
 }
 
 // ---------- game ----------
