@@ -13,7 +13,7 @@ namespace CleanGames.IntegrationTests.Pages;
 
 /// <summary>
 /// <c>/mafia</c> in a real Chromium, at a table with three bots acting over REST: the page signs in,
-/// creates a lobby (listening on <c>/hubs/notifications</c> through the SignalR browser client), readies, and plays a whole game through its buttons, on the real clock (the day
+/// creates a lobby (listening on <c>/hubs/notifications</c> through the SignalR browser client), readies, and plays a whole game through its buttons (an operator's console lists the running game and grants one of its players a role), on the real clock (the day
 /// ends at its deadline; night and voting end early once everyone has acted).
 /// </summary>
 public sealed class MafiaTablePageTests(RealClockHost host, ChromiumBrowser chromium, ITestOutputHelper output) : IClassFixture<RealClockHost>, IClassFixture<ChromiumBrowser>
@@ -86,6 +86,22 @@ public sealed class MafiaTablePageTests(RealClockHost host, ChromiumBrowser chro
         }
 
         Assert.Equal(["citizen", "citizen", "detective", "mafia"], roles.Values.Order());
+
+        // Meanwhile an operator's console lists this game with its phase, and grants one of its players a role.
+        await using (var console = await chromium.OpenAsync(host, "/console"))
+        {
+            await console.Page.ClickAsync("summary");
+            await console.Page.FillAsync("#token", host.IssueToken(host.AdminId, "admin"));
+            await console.Page.ClickAsync("#token-button");
+            await Assertions.Expect(console.Page.Locator($"#games li[data-game-id='{gameId}'] .phase")).ToHaveTextAsync("night");
+            await console.Page.FillAsync("#accounts-query", bots[1].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await console.Page.ClickAsync("#accounts-button");
+            var account = console.Page.Locator($"#accounts li[data-account-id='{bots[1]}']");
+            await account.Locator("input[data-role='moderator']").CheckAsync();
+            await account.Locator(".save-roles").ClickAsync();
+            await Assertions.Expect(account.Locator(".roles .status")).ToHaveTextAsync("Saved.");
+            Assert.True(console.Errors.Count == 0, string.Join(Environment.NewLine, console.Errors));
+        }
         var mafia = roles.Single(r => r.Value == "mafia").Key;
         output.WriteLine($"The page plays the {pageRole}.");
         var detective = roles.Single(r => r.Value == "detective").Key;
