@@ -94,7 +94,7 @@ public sealed class OpenApiConformanceTests(CleanGamesHost host, ITestOutputHelp
         _ when Under(exchange.Path, "/scalar") => "/scalar (the API reference page)",
         _ when Under(exchange.Path, "/test") => "/test (probe controllers and hubs of tests/IntegrationTests/Probes)",
         _ when Under(exchange.Path, "/hubs") => "/hubs (SignalR)",
-        { Method: "GET", Status: 200 or 304, MediaType: "text/html" or "text/css" or "text/javascript" or "image/svg+xml" } when !contract.HasOperation(exchange.Method, exchange.Path)
+        { Method: "GET", Status: 200 or 304, MediaType: "text/html" or "text/css" or "text/javascript" or "image/svg+xml" or "text/plain" } when !contract.HasOperation(exchange.Method, exchange.Path) && !Under(exchange.Path, "/api")
             => "browser pages (the static files of src/WebApi/wwwroot)",
         { Status: 404 or 405 } when !contract.HasOperation(exchange.Method, exchange.Path) => "unknown routes and methods (the router's 404/405)",
         _ => null,
