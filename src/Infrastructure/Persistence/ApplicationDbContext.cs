@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using CleanGames.Application.Common.Errors;
 using CleanGames.Domain.Common;
 using CleanGames.Domain.Identity.Accounts;
@@ -13,7 +14,7 @@ namespace CleanGames.Infrastructure.Persistence;
 /// (<see cref="Sqlite.SqliteApplicationDbContext"/>, <see cref="SqlServer.SqlServerApplicationDbContext"/>);
 /// everything else depends on this base type.
 /// </summary>
-internal abstract class ApplicationDbContext : DbContext
+internal abstract class ApplicationDbContext : DbContext, IDataProtectionKeyContext
 {
     protected ApplicationDbContext(DbContextOptions options)
         : base(options)
@@ -33,6 +34,9 @@ internal abstract class ApplicationDbContext : DbContext
     public DbSet<Domain.Mafia.Games.Game> MafiaGames => Set<Domain.Mafia.Games.Game>();
 
     public DbSet<Domain.Mafia.Lobbies.Lobby> MafiaLobbies => Set<Domain.Mafia.Lobbies.Lobby>();
+
+    /// <summary>The Data Protection key ring every instance shares (<c>platform_data_protection_keys</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Save asynchronously through the unit of work.");

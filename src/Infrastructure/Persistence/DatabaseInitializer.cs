@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using CleanGames.Infrastructure.Persistence.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -75,6 +76,10 @@ internal sealed partial class DatabaseInitializer(
         // Reference data belongs to the application, not the schema: it is brought up to date on
         // every start once the schema is current, whoever applied the schema.
         await SeedAsync(scope.ServiceProvider, db, cancellationToken);
+
+        // The Data Protection key ring is read (and, on a new database, its first key written) now,
+        // not by the first request that protects something (a socket's reconnect token).
+        _ = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("cleangames.key-ring.warm-up").Protect([0]);
     }
 
     private async Task SeedAsync(IServiceProvider services, ApplicationDbContext db, CancellationToken cancellationToken)

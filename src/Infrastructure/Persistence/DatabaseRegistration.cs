@@ -3,6 +3,8 @@ using CleanGames.Infrastructure.Health;
 using CleanGames.Infrastructure.Persistence.Seeding;
 using CleanGames.Infrastructure.Persistence.Sqlite;
 using CleanGames.Infrastructure.Persistence.SqlServer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +17,9 @@ namespace CleanGames.Infrastructure.Persistence;
 public static class DatabaseRegistration
 {
     public const string ConnectionStringName = "Default";
+
+    /// <summary>The Data Protection application name every instance uses (keys are isolated by it).</summary>
+    public const string DataProtectionApplicationName = "CleanGames";
 
     internal static IServiceCollection AddPersistence(this IServiceCollection services)
     {
@@ -29,6 +34,12 @@ public static class DatabaseRegistration
             DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerApplicationDbContext>(),
             _ => sp.GetRequiredService<SqliteApplicationDbContext>(),
         });
+
+        // One key ring for every instance on this database, under one application name, so what one
+        // instance protects (reconnect tokens) another reads after a failover or a restart.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(keys => keys.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));

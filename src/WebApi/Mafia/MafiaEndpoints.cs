@@ -23,7 +23,6 @@ public static class MafiaEndpoints
         services.AddRealtimeCommand<MafiaGameFrame, MafiaSuccess>(MafiaRealtime.Domain, "night_action", (f, call) => new SubmitNightActionCommand(f.For(call), f.Action ?? string.Empty, f.TargetId ?? string.Empty));
         services.AddRealtimeCommand<MafiaGameFrame, MafiaSuccess>(MafiaRealtime.Domain, "chat", (f, call) => new SendChatCommand(f.For(call), f.Message));
         services.AddRealtimeCommand<MafiaGameFrame, MafiaSuccess>(MafiaRealtime.Domain, "emoji", (f, call) => new SendEmojiCommand(f.For(call), f.Emoji));
-        services.AddDataProtection();
         services.AddSingleton<ReconnectTokens>();
         services.AddSingleton<IRealtimeSink, MafiaHubSink>();
         services.AddSingleton<NotificationListeners>();

@@ -19,6 +19,7 @@ public sealed class MafiaLiveTests(CleanGamesHost host) : IClassFixture<CleanGam
             foreach (var id in ids)
             {
                 notices[id] = await host.ConnectWebSocketAsync($"/ws/notifications?token={host.IssueToken(id)}&user_id={id}");
+                await MafiaTable.NextAsync(notices[id], "type", "connected");
             }
         });
 

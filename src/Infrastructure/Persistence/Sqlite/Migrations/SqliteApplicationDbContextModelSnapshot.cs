@@ -1422,6 +1422,25 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("platform_idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("platform_data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.BotAnalytics.Records.BotUser", b =>
                 {
                     b.HasOne("CleanGames.Domain.BotAnalytics.Bots.Bot", null)
