@@ -8,6 +8,7 @@ using CleanGames.Application.Gateway;
 using CleanGames.Application.Identity;
 using CleanGames.Application.Kitchen;
 using CleanGames.Application.Mafia;
+using CleanGames.Application.Novels;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         services.AddKitchen();
         services.AddMafia();
         services.AddBotAnalytics();
+        services.AddNovels();
 
         services.AddMediatorHandlers(assemblies);
         services.AddValidatorsFromAssemblies(assemblies, ServiceLifetime.Scoped, includeInternalTypes: true);

@@ -4,6 +4,7 @@ using CleanGames.Infrastructure.BotAnalytics;
 using CleanGames.Infrastructure.Identity;
 using CleanGames.Infrastructure.Kitchen;
 using CleanGames.Infrastructure.Mafia;
+using CleanGames.Infrastructure.Novels;
 using CleanGames.Infrastructure.Persistence;
 using CleanGames.Infrastructure.Persistence.Idempotency;
 using CleanGames.Infrastructure.RateLimiting;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         services.AddKitchenInfrastructure();
         services.AddMafiaInfrastructure();
         services.AddBotAnalyticsInfrastructure();
+        services.AddNovelsInfrastructure();
         return services;
     }
 }
