@@ -22,6 +22,16 @@ public static class NovelsRules
     public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, IReadOnlyList<string> values, string name) =>
         rule.Must(v => v is not null && values.Contains(v, StringComparer.Ordinal)).WithMessage($"{name} must be one of {string.Join(", ", values)}.");
 
+    /// <summary>
+    /// The clock's time to the millisecond: what both stores keep exactly, so a timestamp in a
+    /// create's answer is the one every later read shows (and sorts by).
+    /// </summary>
+    public static DateTimeOffset NowForStorage(this Application.Common.Abstractions.IClock clock)
+    {
+        var now = clock.UtcNow;
+        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), now.Offset);
+    }
+
     /// <summary>Parses a wire id; anything that is not one names nothing (404, never 422).</summary>
     public static Guid? IdOf(string? id) => Guid.TryParse(id, out var parsed) ? parsed : null;
 }

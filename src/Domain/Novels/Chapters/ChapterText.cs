@@ -18,7 +18,11 @@ public static class ChapterText
         var inWord = false;
         foreach (var rune in text.EnumerateRunes())
         {
-            if (IsCjk(rune.Value))
+            if (IsCjkPunctuation(rune.Value))
+            {
+                inWord = false;
+            }
+            else if (IsCjk(rune.Value))
             {
                 count++;
                 inWord = false;
@@ -40,7 +44,11 @@ public static class ChapterText
     /// <summary>⌈words / 200⌉, at least one minute.</summary>
     public static int ReadingMinutes(int wordCount) => Math.Max(1, (wordCount + WordsPerMinute - 1) / WordsPerMinute);
 
-    // Punctuation of these scripts (、。「」 U+3000–U+303F, full-width forms U+FF00–U+FF65) is not a word.
+    // Punctuation of these scripts separates like a space: 、。「」 (U+3000–U+303F) and the full-width
+    // punctuation among U+FF01–U+FF65 (full-width letters and digits are words).
+    private static bool IsCjkPunctuation(int c) =>
+        c is (>= 0x3000 and <= 0x303F) or (>= 0xFF01 and <= 0xFF0F) or (>= 0xFF1A and <= 0xFF20) or (>= 0xFF3B and <= 0xFF40) or (>= 0xFF5B and <= 0xFF65);
+
     private static bool IsCjk(int c) =>
         c is (>= 0x4E00 and <= 0x9FFF) // CJK unified ideographs
             or (>= 0x3400 and <= 0x4DBF) // extension A

@@ -57,7 +57,10 @@ internal sealed class NovelConfiguration : IEntityTypeConfiguration<Novel>
         {
             t.ToTable("novels_novel_tags");
             t.WithOwner().HasForeignKey("NovelId");
-            t.HasKey("NovelId", nameof(NovelTag.TagId));
+            // A generated key, so a tag swapped in by a merge is inserted (a key made of its values would make EF update a row that is not there).
+            t.Property<long>("Id").ValueGeneratedOnAdd();
+            t.HasKey("Id");
+            t.HasIndex("NovelId", nameof(NovelTag.TagId)).IsUnique();
             t.HasIndex(x => x.TagId);
         });
         builder.Navigation(n => n.Tags).HasField("_tags");
@@ -66,7 +69,9 @@ internal sealed class NovelConfiguration : IEntityTypeConfiguration<Novel>
         {
             g.ToTable("novels_novel_genres");
             g.WithOwner().HasForeignKey("NovelId");
-            g.HasKey("NovelId", nameof(NovelGenre.GenreId));
+            g.Property<long>("Id").ValueGeneratedOnAdd();
+            g.HasKey("Id");
+            g.HasIndex("NovelId", nameof(NovelGenre.GenreId)).IsUnique();
             g.HasIndex(x => x.GenreId);
         });
         builder.Navigation(n => n.Genres).HasField("_genres");
@@ -141,7 +146,9 @@ internal static class TaxonMapping
         {
             n.ToTable(namesTable);
             n.WithOwner().HasForeignKey(ownerKey);
-            n.HasKey(ownerKey, nameof(TaxonName.Lang));
+            n.Property<long>("Id").ValueGeneratedOnAdd();
+            n.HasKey("Id");
+            n.HasIndex(ownerKey, nameof(TaxonName.Lang)).IsUnique();
             n.Property(x => x.Lang).HasMaxLength(2);
             n.Property(x => x.Name).HasMaxLength(100);
         });

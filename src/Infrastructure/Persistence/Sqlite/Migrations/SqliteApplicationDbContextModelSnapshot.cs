@@ -2095,19 +2095,25 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 {
                     b.OwnsMany("CleanGames.Domain.Novels.Catalogue.NovelGenre", "Genres", b1 =>
                         {
-                            b1.Property<Guid>("NovelId")
-                                .HasColumnType("TEXT");
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("GenreId")
-                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("NovelId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("NovelId", "GenreId");
+                            b1.HasKey("Id");
 
                             b1.HasIndex("GenreId");
+
+                            b1.HasIndex("NovelId", "GenreId")
+                                .IsUnique();
 
                             b1.ToTable("novels_novel_genres", (string)null);
 
@@ -2168,19 +2174,25 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.OwnsMany("CleanGames.Domain.Novels.Catalogue.NovelTag", "Tags", b1 =>
                         {
-                            b1.Property<Guid>("NovelId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("TagId")
+                            b1.Property<long>("Id")
                                 .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("NovelId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("NovelId", "TagId");
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
 
                             b1.HasIndex("TagId");
+
+                            b1.HasIndex("NovelId", "TagId")
+                                .IsUnique();
 
                             b1.ToTable("novels_novel_tags", (string)null);
 
@@ -2242,10 +2254,15 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 {
                     b.OwnsMany("CleanGames.Domain.Novels.Taxonomy.TaxonName", "Names", b1 =>
                         {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
                             b1.Property<Guid>("GenreId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Lang")
+                                .IsRequired()
                                 .HasMaxLength(2)
                                 .HasColumnType("TEXT");
 
@@ -2254,7 +2271,10 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("GenreId", "Lang");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GenreId", "Lang")
+                                .IsUnique();
 
                             b1.ToTable("novels_genre_names", (string)null);
 
@@ -2269,10 +2289,12 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 {
                     b.OwnsMany("CleanGames.Domain.Novels.Taxonomy.TaxonName", "Names", b1 =>
                         {
-                            b1.Property<Guid>("TagId")
-                                .HasColumnType("TEXT");
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Lang")
+                                .IsRequired()
                                 .HasMaxLength(2)
                                 .HasColumnType("TEXT");
 
@@ -2281,7 +2303,13 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("TagId", "Lang");
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TagId", "Lang")
+                                .IsUnique();
 
                             b1.ToTable("novels_tag_names", (string)null);
 

@@ -47,7 +47,7 @@ public sealed class CreateNovelCommandHandler(
                 throw new DomainException(NovelsErrors.SlugTaken);
             }
 
-            var now = clock.UtcNow;
+            var now = clock.NowForStorage();
             var tagRows = await TaxaAsync(tags, request.Tags, s => Tag.Create(s, [], now), cancellationToken);
             var genreRows = await TaxaAsync(genres, request.Genres, s => Genre.Create(s, [], now), cancellationToken);
             var localizations = request.Localizations!

@@ -17,7 +17,7 @@ public sealed class CreateNovelCommandValidator : AbstractValidator<CreateNovelC
     public CreateNovelCommandValidator()
     {
         RuleFor(c => c.Slug).NotEmpty().WithMessage("slug is required.")
-            .Must(Slugs.IsValid).When(c => !string.IsNullOrEmpty(c.Slug)).WithMessage($"slug is lowercase letters, digits and hyphens, at most {Slugs.MaxLength} characters.");
+            .Must(Slugs.IsValid).When(c => !string.IsNullOrEmpty(c.Slug), ApplyConditionTo.CurrentValidator).WithMessage($"slug is lowercase letters, digits and hyphens, at most {Slugs.MaxLength} characters.");
         RuleFor(c => c.TranslationStatus).OneOf(NovelsRules.TranslationStatuses, "translation_status");
         RuleFor(c => c.OriginalChaptersCount).GreaterThanOrEqualTo(0).When(c => c.OriginalChaptersCount is not null).WithMessage("original_chapters_count is 0 or more.");
         RuleFor(c => c.ReleaseYear).InclusiveBetween(1, 9999).When(c => c.ReleaseYear is not null).WithMessage("release_year must be a year.");
@@ -25,7 +25,7 @@ public sealed class CreateNovelCommandValidator : AbstractValidator<CreateNovelC
         RuleFor(c => c.CoverImage).Must(BeAnImage).When(c => !string.IsNullOrEmpty(c.CoverImage))
             .WithMessage("cover_image must be plain base64 of a PNG, JPEG or WebP image of at most 2 MB.");
         RuleFor(c => c.Localizations).NotEmpty().WithMessage("localizations needs at least one entry.")
-            .Must(l => l!.Count <= NovelLanguages.All.Count).When(c => c.Localizations is { Count: > 0 }).WithMessage("One localization per language at most.");
+            .Must(l => l!.Count <= NovelLanguages.All.Count).When(c => c.Localizations is { Count: > 0 }, ApplyConditionTo.CurrentValidator).WithMessage("One localization per language at most.");
         RuleForEach(c => c.Localizations).ChildRules(l =>
         {
             l.RuleFor(x => x!.Lang).KnownLanguage();

@@ -30,7 +30,7 @@ public sealed class PublishChapterCommandHandler(IRepository<Novel> novels, IRep
             throw new DomainException(NovelsErrors.ChapterNumberTaken);
         }
 
-        var now = clock.UtcNow;
+        var now = clock.NowForStorage();
         var contents = request.Contents!.Select(c => new ChapterContent(c.Lang!, c.Content!, Enum.Parse<ChapterSource>(c.Source!, ignoreCase: true))).ToList();
         var chapter = Chapter.Publish(novelId, number, request.Title!, request.Slug, contents, now);
         await chapters.AddAsync(chapter, cancellationToken);

@@ -82,7 +82,7 @@ public sealed class UpdateTagCommandHandler(IRepository<Tag> tags, IRepository<N
             {
                 foreach (var novel in await novels.ListAsync(new NovelsWithTagSpec(from), ct))
                 {
-                    novel.ReplaceTag(from, to, clock.UtcNow);
+                    novel.ReplaceTag(from, to, clock.NowForStorage());
                 }
             },
             cancellationToken);
@@ -101,7 +101,7 @@ public sealed class UpdateGenreCommandHandler(IRepository<Genre> genres, IReposi
             {
                 foreach (var novel in await novels.ListAsync(new NovelsWithGenreSpec(from), ct))
                 {
-                    novel.ReplaceGenre(from, to, clock.UtcNow);
+                    novel.ReplaceGenre(from, to, clock.NowForStorage());
                 }
             },
             cancellationToken);

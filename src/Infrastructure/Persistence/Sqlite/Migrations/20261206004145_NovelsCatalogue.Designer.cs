@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteApplicationDbContext))]
-    [Migration("20261206001635_NovelsCatalogue")]
+    [Migration("20261206004145_NovelsCatalogue")]
     partial class NovelsCatalogue
     {
         /// <inheritdoc />
@@ -2098,19 +2098,25 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 {
                     b.OwnsMany("CleanGames.Domain.Novels.Catalogue.NovelGenre", "Genres", b1 =>
                         {
-                            b1.Property<Guid>("NovelId")
-                                .HasColumnType("TEXT");
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("GenreId")
-                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("NovelId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("NovelId", "GenreId");
+                            b1.HasKey("Id");
 
                             b1.HasIndex("GenreId");
+
+                            b1.HasIndex("NovelId", "GenreId")
+                                .IsUnique();
 
                             b1.ToTable("novels_novel_genres", (string)null);
 
@@ -2171,19 +2177,25 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.OwnsMany("CleanGames.Domain.Novels.Catalogue.NovelTag", "Tags", b1 =>
                         {
-                            b1.Property<Guid>("NovelId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("TagId")
+                            b1.Property<long>("Id")
                                 .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("NovelId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("NovelId", "TagId");
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
 
                             b1.HasIndex("TagId");
+
+                            b1.HasIndex("NovelId", "TagId")
+                                .IsUnique();
 
                             b1.ToTable("novels_novel_tags", (string)null);
 
@@ -2245,10 +2257,15 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 {
                     b.OwnsMany("CleanGames.Domain.Novels.Taxonomy.TaxonName", "Names", b1 =>
                         {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
                             b1.Property<Guid>("GenreId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Lang")
+                                .IsRequired()
                                 .HasMaxLength(2)
                                 .HasColumnType("TEXT");
 
@@ -2257,7 +2274,10 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("GenreId", "Lang");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GenreId", "Lang")
+                                .IsUnique();
 
                             b1.ToTable("novels_genre_names", (string)null);
 
@@ -2272,10 +2292,12 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 {
                     b.OwnsMany("CleanGames.Domain.Novels.Taxonomy.TaxonName", "Names", b1 =>
                         {
-                            b1.Property<Guid>("TagId")
-                                .HasColumnType("TEXT");
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Lang")
+                                .IsRequired()
                                 .HasMaxLength(2)
                                 .HasColumnType("TEXT");
 
@@ -2284,7 +2306,13 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("TagId", "Lang");
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TagId", "Lang")
+                                .IsUnique();
 
                             b1.ToTable("novels_tag_names", (string)null);
 

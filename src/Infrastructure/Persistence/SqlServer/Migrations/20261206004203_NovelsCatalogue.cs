@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
+namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class NovelsCatalogue : Migration
@@ -15,10 +15,10 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "novels_genres",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Slug = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -29,22 +29,22 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "novels_novels",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TranslationStatus = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    OriginalChaptersCount = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReleaseYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    HasCover = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ViewsTotal = table.Column<long>(type: "INTEGER", nullable: false),
-                    ViewsDaily = table.Column<long>(type: "INTEGER", nullable: false),
-                    Rating = table.Column<double>(type: "REAL", nullable: false),
-                    RatingCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    BookmarksCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChaptersPublished = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastChapterAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Slug = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    TranslationStatus = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    OriginalChaptersCount = table.Column<int>(type: "int", nullable: true),
+                    ReleaseYear = table.Column<int>(type: "int", nullable: true),
+                    HasCover = table.Column<bool>(type: "bit", nullable: false),
+                    ViewsTotal = table.Column<long>(type: "bigint", nullable: false),
+                    ViewsDaily = table.Column<long>(type: "bigint", nullable: false),
+                    Rating = table.Column<double>(type: "float", nullable: false),
+                    RatingCount = table.Column<int>(type: "int", nullable: false),
+                    BookmarksCount = table.Column<int>(type: "int", nullable: false),
+                    ChaptersPublished = table.Column<int>(type: "int", nullable: false),
+                    LastChapterAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,10 +55,10 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "novels_tags",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Slug = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,13 +69,15 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "novels_genre_names",
                 columns: table => new
                 {
-                    Lang = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    GenreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Lang = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    GenreId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_novels_genre_names", x => new { x.GenreId, x.Lang });
+                    table.PrimaryKey("PK_novels_genre_names", x => x.Id);
                     table.ForeignKey(
                         name: "FK_novels_genre_names_novels_genres_GenreId",
                         column: x => x.GenreId,
@@ -88,16 +90,16 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "novels_chapters",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NovelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Views = table.Column<long>(type: "INTEGER", nullable: false),
-                    CommentsCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NovelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Slug = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Views = table.Column<long>(type: "bigint", nullable: false),
+                    CommentsCount = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,13 +116,13 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "novels_covers",
                 columns: table => new
                 {
-                    NovelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Length = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    NovelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Length = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,16 +139,16 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "novels_localizations",
                 columns: table => new
                 {
-                    Lang = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    NovelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SearchTitle = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    SearchAltTitles = table.Column<string>(type: "TEXT", nullable: false),
-                    SearchAuthor = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    AltTitles = table.Column<string>(type: "TEXT", nullable: false)
+                    Lang = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    NovelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Author = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    SearchTitle = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    SearchAltTitles = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SearchAuthor = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    AltTitles = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,13 +165,15 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "novels_novel_genres",
                 columns: table => new
                 {
-                    GenreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NovelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    GenreId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    NovelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_novels_novel_genres", x => new { x.NovelId, x.GenreId });
+                    table.PrimaryKey("PK_novels_novel_genres", x => x.Id);
                     table.ForeignKey(
                         name: "FK_novels_novel_genres_novels_novels_NovelId",
                         column: x => x.NovelId,
@@ -182,13 +186,15 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "novels_novel_tags",
                 columns: table => new
                 {
-                    TagId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NovelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TagId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    NovelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_novels_novel_tags", x => new { x.NovelId, x.TagId });
+                    table.PrimaryKey("PK_novels_novel_tags", x => x.Id);
                     table.ForeignKey(
                         name: "FK_novels_novel_tags_novels_novels_NovelId",
                         column: x => x.NovelId,
@@ -201,11 +207,11 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "novels_view_hours",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NovelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HourStart = table.Column<long>(type: "INTEGER", nullable: false),
-                    Views = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NovelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HourStart = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Views = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -222,13 +228,15 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "novels_tag_names",
                 columns: table => new
                 {
-                    Lang = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    TagId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Lang = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    TagId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_novels_tag_names", x => new { x.TagId, x.Lang });
+                    table.PrimaryKey("PK_novels_tag_names", x => x.Id);
                     table.ForeignKey(
                         name: "FK_novels_tag_names_novels_tags_TagId",
                         column: x => x.TagId,
@@ -241,12 +249,12 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "novels_chapter_contents",
                 columns: table => new
                 {
-                    Lang = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    ChapterId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Content = table.Column<string>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    WordCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Lang = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    ChapterId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    WordCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -276,6 +284,12 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 columns: new[] { "NovelId", "Views", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_novels_genre_names_GenreId_Lang",
+                table: "novels_genre_names",
+                columns: new[] { "GenreId", "Lang" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_novels_genres_Slug",
                 table: "novels_genres",
                 column: "Slug",
@@ -285,6 +299,18 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "IX_novels_novel_genres_GenreId",
                 table: "novels_novel_genres",
                 column: "GenreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_novels_novel_genres_NovelId_GenreId",
+                table: "novels_novel_genres",
+                columns: new[] { "NovelId", "GenreId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_novels_novel_tags_NovelId_TagId",
+                table: "novels_novel_tags",
+                columns: new[] { "NovelId", "TagId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_novels_novel_tags_TagId",
@@ -331,6 +357,12 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                 name: "IX_novels_novels_ViewsTotal_Id",
                 table: "novels_novels",
                 columns: new[] { "ViewsTotal", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_novels_tag_names_TagId_Lang",
+                table: "novels_tag_names",
+                columns: new[] { "TagId", "Lang" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_novels_tags_Slug",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerApplicationDbContext))]
-    [Migration("20261206001705_NovelsCatalogue")]
+    [Migration("20261206004203_NovelsCatalogue")]
     partial class NovelsCatalogue
     {
         /// <inheritdoc />
@@ -2126,19 +2126,27 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                 {
                     b.OwnsMany("CleanGames.Domain.Novels.Catalogue.NovelGenre", "Genres", b1 =>
                         {
-                            b1.Property<Guid>("NovelId")
-                                .HasColumnType("uniqueidentifier");
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
 
                             b1.Property<Guid>("GenreId")
-                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("NovelId")
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<int>("Position")
                                 .HasColumnType("int");
 
-                            b1.HasKey("NovelId", "GenreId");
+                            b1.HasKey("Id");
 
                             b1.HasIndex("GenreId");
+
+                            b1.HasIndex("NovelId", "GenreId")
+                                .IsUnique();
 
                             b1.ToTable("novels_novel_genres", (string)null);
 
@@ -2199,19 +2207,27 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.OwnsMany("CleanGames.Domain.Novels.Catalogue.NovelTag", "Tags", b1 =>
                         {
-                            b1.Property<Guid>("NovelId")
-                                .HasColumnType("uniqueidentifier");
-
-                            b1.Property<Guid>("TagId")
+                            b1.Property<long>("Id")
                                 .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<Guid>("NovelId")
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<int>("Position")
                                 .HasColumnType("int");
 
-                            b1.HasKey("NovelId", "TagId");
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("Id");
 
                             b1.HasIndex("TagId");
+
+                            b1.HasIndex("NovelId", "TagId")
+                                .IsUnique();
 
                             b1.ToTable("novels_novel_tags", (string)null);
 
@@ -2273,10 +2289,17 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                 {
                     b.OwnsMany("CleanGames.Domain.Novels.Taxonomy.TaxonName", "Names", b1 =>
                         {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
                             b1.Property<Guid>("GenreId")
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("Lang")
+                                .IsRequired()
                                 .HasMaxLength(2)
                                 .HasColumnType("nvarchar(2)");
 
@@ -2285,7 +2308,10 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)");
 
-                            b1.HasKey("GenreId", "Lang");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GenreId", "Lang")
+                                .IsUnique();
 
                             b1.ToTable("novels_genre_names", (string)null);
 
@@ -2300,10 +2326,14 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                 {
                     b.OwnsMany("CleanGames.Domain.Novels.Taxonomy.TaxonName", "Names", b1 =>
                         {
-                            b1.Property<Guid>("TagId")
-                                .HasColumnType("uniqueidentifier");
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
 
                             b1.Property<string>("Lang")
+                                .IsRequired()
                                 .HasMaxLength(2)
                                 .HasColumnType("nvarchar(2)");
 
@@ -2312,7 +2342,13 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)");
 
-                            b1.HasKey("TagId", "Lang");
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TagId", "Lang")
+                                .IsUnique();
 
                             b1.ToTable("novels_tag_names", (string)null);
 
