@@ -1,6 +1,6 @@
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Novels.Common;
-using CleanGames.Application.Novels.Views.Commands.AggregateViews;
+using CleanGames.Application.Novels.Views.Commands.AggregateChapterViews;
 using CleanGames.Infrastructure.Scheduling;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,9 @@
 using CleanGames.Application.Novels.Catalogue.Commands.CreateNovel;
 using CleanGames.Application.Novels.Chapters.Commands.PublishChapter;
 using CleanGames.Application.Novels.Common;
-using CleanGames.Application.Novels.Taxonomy.Commands.UpdateTaxon;
+using CleanGames.Application.Novels.Taxonomy.Commands.UpdateGenre;
+using CleanGames.Application.Novels.Taxonomy.Commands.UpdateTag;
+using CleanGames.Application.Novels.Taxonomy.Common;
 using CleanGames.WebApi.Common.Dialects;
 using CleanGames.WebApi.Common.OpenApi;
 using MediatR;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using CleanGames.Application.Novels.Views.Commands.AggregateViews;
+using CleanGames.Application.Novels.Views.Commands.AggregateChapterViews;
 using CleanGames.IntegrationTests.Support;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;

@@ -7,7 +7,7 @@ using CleanGames.Domain.Novels.Chapters;
 using CleanGames.Domain.Novels.Views;
 using MediatR;
 
-namespace CleanGames.Application.Novels.Views.Commands.AggregateViews;
+namespace CleanGames.Application.Novels.Views.Commands.AggregateChapterViews;
 
 /// <summary>
 /// Sent by the views job: writes the reads counted since the last run (chapter <c>views</c>, novel

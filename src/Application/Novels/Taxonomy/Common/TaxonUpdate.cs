@@ -1,31 +1,17 @@
 using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Common.Errors;
-using CleanGames.Application.Common.Security;
 using CleanGames.Application.Novels.Common;
-using CleanGames.Application.Novels.Taxonomy.Queries.ListTaxa;
 using CleanGames.Domain.Common;
 using CleanGames.Domain.Novels.Catalogue;
 using CleanGames.Domain.Novels.Taxonomy;
 using FluentValidation;
-using MediatR;
 
-namespace CleanGames.Application.Novels.Taxonomy.Commands.UpdateTaxon;
+namespace CleanGames.Application.Novels.Taxonomy.Common;
 
 /// <summary>A name to set: <c>{lang, name}</c>.</summary>
 public sealed record TaxonNameInput(string? Lang, string? Name);
 
-/// <summary>
-/// <c>PUT /admin/tags/{id}</c> (admin): renames the tag (<c>names</c> per language, optionally a new
-/// <c>slug</c>), or, with <c>merge_into</c> (another tag's id), moves every novel to that tag and
-/// deletes this one. Answers the tag that remains, with its novel count.
-/// </summary>
-[AuthorizeRequest(Roles = Roles.Admin)]
-public sealed record UpdateTagCommand(string Id, string? Slug, IReadOnlyList<TaxonNameInput>? Names, string? MergeInto, string? Lang) : IRequest<TaxonCountModel>, IUpdateTaxon;
-
-/// <summary><c>PUT /admin/genres/{id}</c> (admin): as <see cref="UpdateTagCommand"/>, for genres.</summary>
-[AuthorizeRequest(Roles = Roles.Admin)]
-public sealed record UpdateGenreCommand(string Id, string? Slug, IReadOnlyList<TaxonNameInput>? Names, string? MergeInto, string? Lang) : IRequest<TaxonCountModel>, IUpdateTaxon;
-
+/// <summary>What renaming or merging a tag or a genre asks for.</summary>
 public interface IUpdateTaxon
 {
     string Id { get; }
@@ -61,56 +47,8 @@ public sealed class UpdateTaxonValidator : AbstractValidator<IUpdateTaxon>
     }
 }
 
-public sealed class UpdateTagCommandValidator : AbstractValidator<UpdateTagCommand>
-{
-    public UpdateTagCommandValidator() => Include(new UpdateTaxonValidator());
-}
-
-public sealed class UpdateGenreCommandValidator : AbstractValidator<UpdateGenreCommand>
-{
-    public UpdateGenreCommandValidator() => Include(new UpdateTaxonValidator());
-}
-
-public sealed class UpdateTagCommandHandler(IRepository<Tag> tags, IRepository<Novel> novels, INovelCatalogStats stats, IUnitOfWork unitOfWork, IClock clock)
-    : IRequestHandler<UpdateTagCommand, TaxonCountModel>
-{
-    public async Task<TaxonCountModel> Handle(UpdateTagCommand request, CancellationToken cancellationToken)
-    {
-        var kept = await TaxonUpdate.ApplyAsync(
-            tags, request, NovelsErrors.TagNotFound, unitOfWork,
-            async (from, to, ct) =>
-            {
-                foreach (var novel in await novels.ListAsync(new NovelsWithTagSpec(from), ct))
-                {
-                    novel.ReplaceTag(from, to, clock.NowForStorage());
-                }
-            },
-            cancellationToken);
-        return TaxonListing.Of([kept], await stats.NovelsPerTagAsync(cancellationToken), request.Lang ?? NovelLanguages.English)[0];
-    }
-}
-
-public sealed class UpdateGenreCommandHandler(IRepository<Genre> genres, IRepository<Novel> novels, INovelCatalogStats stats, IUnitOfWork unitOfWork, IClock clock)
-    : IRequestHandler<UpdateGenreCommand, TaxonCountModel>
-{
-    public async Task<TaxonCountModel> Handle(UpdateGenreCommand request, CancellationToken cancellationToken)
-    {
-        var kept = await TaxonUpdate.ApplyAsync(
-            genres, request, NovelsErrors.GenreNotFound, unitOfWork,
-            async (from, to, ct) =>
-            {
-                foreach (var novel in await novels.ListAsync(new NovelsWithGenreSpec(from), ct))
-                {
-                    novel.ReplaceGenre(from, to, clock.NowForStorage());
-                }
-            },
-            cancellationToken);
-        return TaxonListing.Of([kept], await stats.NovelsPerGenreAsync(cancellationToken), request.Lang ?? NovelLanguages.English)[0];
-    }
-}
-
 /// <summary>The rename-or-merge both admin routes share.</summary>
-internal static class TaxonUpdate
+public static class TaxonUpdate
 {
     public static async Task<T> ApplyAsync<T>(
         IRepository<T> taxa,
