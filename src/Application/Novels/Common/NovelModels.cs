@@ -17,7 +17,7 @@ public sealed record TaxonCountModel(string Id, string Name, string Slug, int No
 /// Seed 004 <c>Novel</c>, its texts in the requested language, plus <c>served_lang</c>: the language
 /// they are really in (the first localization when the novel has none in the requested one).
 /// </summary>
-public sealed record NovelModel(
+public record NovelModel(
     string Id,
     string Slug,
     string? CoverImageUrl,
@@ -40,34 +40,27 @@ public sealed record NovelModel(
     string ServedLang);
 
 /// <summary>
-/// Seed 004 <c>NovelDetail</c>. Reading progress and bookmarks are not recorded yet, so
-/// <c>user_progress</c> and <c>user_bookmark</c> are null for every caller (the keys are present).
+/// Seed 004 <c>NovelDetail</c>: the <c>Novel</c> plus its chapter figures. Reading progress and
+/// bookmarks are not recorded yet, so <c>user_progress</c> and <c>user_bookmark</c> are null for every
+/// caller (the keys are present).
 /// </summary>
-public sealed record NovelDetailModel(
-    string Id,
-    string Slug,
-    string? CoverImageUrl,
-    TranslationStatus TranslationStatus,
-    int? OriginalChaptersCount,
-    int? ReleaseYear,
-    long ViewsDaily,
-    long ViewsTotal,
-    double Rating,
-    int RatingCount,
-    int BookmarksCount,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    string Title,
-    string? Description,
-    IReadOnlyList<string> AltTitles,
-    string? Author,
-    IReadOnlyList<TaxonModel> Tags,
-    IReadOnlyList<TaxonModel> Genres,
-    string ServedLang,
-    int ChaptersPublished,
-    DateTimeOffset? LastChapterAt,
-    object? UserProgress,
-    object? UserBookmark);
+public sealed record NovelDetailModel : NovelModel
+{
+    public NovelDetailModel(NovelModel novel, int chaptersPublished, DateTimeOffset? lastChapterAt)
+        : base(novel)
+    {
+        ChaptersPublished = chaptersPublished;
+        LastChapterAt = lastChapterAt;
+    }
+
+    public int ChaptersPublished { get; }
+
+    public DateTimeOffset? LastChapterAt { get; }
+
+    public object? UserProgress => null;
+
+    public object? UserBookmark => null;
+}
 
 /// <summary>Seed 004 <c>Chapter</c>.</summary>
 public sealed record ChapterModel(
@@ -135,12 +128,6 @@ public sealed class NovelModelBuilder(INovelLinks links)
             text.Lang);
     }
 
-    public NovelDetailModel Detail(Novel novel, string? lang, IReadOnlyDictionary<Guid, Tag> tags, IReadOnlyDictionary<Guid, Genre> genres)
-    {
-        var n = Build(novel, lang, tags, genres);
-        return new NovelDetailModel(
-            n.Id, n.Slug, n.CoverImageUrl, n.TranslationStatus, n.OriginalChaptersCount, n.ReleaseYear, n.ViewsDaily, n.ViewsTotal,
-            n.Rating, n.RatingCount, n.BookmarksCount, n.CreatedAt, n.UpdatedAt, n.Title, n.Description, n.AltTitles, n.Author,
-            n.Tags, n.Genres, n.ServedLang, novel.ChaptersPublished, novel.LastChapterAt, UserProgress: null, UserBookmark: null);
-    }
+    public NovelDetailModel Detail(Novel novel, string? lang, IReadOnlyDictionary<Guid, Tag> tags, IReadOnlyDictionary<Guid, Genre> genres) =>
+        new(Build(novel, lang, tags, genres), novel.ChaptersPublished, novel.LastChapterAt);
 }
