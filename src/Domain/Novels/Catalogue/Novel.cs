@@ -146,40 +146,27 @@ public sealed class Novel : AggregateRoot<Guid>
     }
 
     /// <summary>Replaces tag <paramref name="from"/> with <paramref name="to"/> (a merge), keeping its place; a novel with both keeps one.</summary>
-    public bool ReplaceTag(Guid from, Guid to, DateTimeOffset now)
-    {
-        var at = _tags.FindIndex(t => t.TagId == from);
-        if (at < 0 || from == to)
-        {
-            return false;
-        }
-
-        var position = _tags[at].Position;
-        _tags.RemoveAt(at);
-        if (_tags.All(t => t.TagId != to))
-        {
-            _tags.Add(new NovelTag(to, position));
-        }
-
-        UpdatedAt = now > UpdatedAt ? now : UpdatedAt;
-        MarkChanged();
-        return true;
-    }
+    public bool ReplaceTag(Guid from, Guid to, DateTimeOffset now) =>
+        Replace(_tags, (id, position) => new NovelTag(id, position), from, to, now);
 
     /// <summary>As <see cref="ReplaceTag"/>, for genres.</summary>
-    public bool ReplaceGenre(Guid from, Guid to, DateTimeOffset now)
+    public bool ReplaceGenre(Guid from, Guid to, DateTimeOffset now) =>
+        Replace(_genres, (id, position) => new NovelGenre(id, position), from, to, now);
+
+    private bool Replace<TLink>(List<TLink> links, Func<Guid, int, TLink> link, Guid from, Guid to, DateTimeOffset now)
+        where TLink : INovelLink
     {
-        var at = _genres.FindIndex(g => g.GenreId == from);
+        var at = links.FindIndex(l => l.LinkedId == from);
         if (at < 0 || from == to)
         {
             return false;
         }
 
-        var position = _genres[at].Position;
-        _genres.RemoveAt(at);
-        if (_genres.All(g => g.GenreId != to))
+        var position = links[at].Position;
+        links.RemoveAt(at);
+        if (links.All(l => l.LinkedId != to))
         {
-            _genres.Add(new NovelGenre(to, position));
+            links.Add(link(to, position));
         }
 
         UpdatedAt = now > UpdatedAt ? now : UpdatedAt;
@@ -188,8 +175,22 @@ public sealed class Novel : AggregateRoot<Guid>
     }
 }
 
+/// <summary>What a novel's tags and genres share: the linked id and the place it was sent in.</summary>
+public interface INovelLink
+{
+    Guid LinkedId { get; }
+
+    int Position { get; }
+}
+
 /// <summary>A tag on a novel, in the place it was sent.</summary>
-public sealed record NovelTag(Guid TagId, int Position);
+public sealed record NovelTag(Guid TagId, int Position) : INovelLink
+{
+    Guid INovelLink.LinkedId => TagId;
+}
 
 /// <summary>A genre on a novel, in the place it was sent.</summary>
-public sealed record NovelGenre(Guid GenreId, int Position);
+public sealed record NovelGenre(Guid GenreId, int Position) : INovelLink
+{
+    Guid INovelLink.LinkedId => GenreId;
+}
