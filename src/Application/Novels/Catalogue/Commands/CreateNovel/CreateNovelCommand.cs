@@ -74,7 +74,7 @@ public sealed class CreateNovelCommandHandler(
             {
                 await unitOfWork.SaveChangesAsync(cancellationToken);
             }
-            catch (DuplicateKeyException) when (attempt < 3)
+            catch (DuplicateKeyException) when (attempt < 5)
             {
                 // Another request took the slug (the next round answers SLUG_TAKEN) or created one
                 // of the same new tags or genres first (the next round uses it).
