@@ -34,11 +34,13 @@ public sealed class NovelsByIdsSpec : Specification<Novel>
     public NovelsByIdsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(n => ids.Contains(n.Id));
 }
 
-/// <summary>Novels whose <c>views_daily</c> is not zero: those the views job may have to bring down.</summary>
-public sealed class NovelsWithDailyViewsSpec : Specification<Novel>
+/// <summary>The id and <c>views_daily</c> of novels whose figure is not zero: those the views job may have to bring down.</summary>
+public sealed class NovelsWithDailyViewsSpec : Specification<Novel, NovelDailyViews>
 {
-    public NovelsWithDailyViewsSpec() => Query.Where(n => n.ViewsDaily > 0);
+    public NovelsWithDailyViewsSpec() => Query.Where(n => n.ViewsDaily > 0).AsNoTracking().Select(n => new NovelDailyViews(n.Id, n.ViewsDaily));
 }
+
+public sealed record NovelDailyViews(Guid Id, long ViewsDaily);
 
 public sealed class NovelsWithTagSpec : Specification<Novel>
 {

@@ -99,25 +99,18 @@ public sealed class AggregateChapterViewsCommandHandler(
             }
         }
 
+        // Only novels whose figures move are loaded: those read in this batch, and those whose day changed.
         var perNovel = batch.GroupBy(v => v.NovelId).ToDictionary(g => g.Key, g => g.Sum(v => v.Views));
-        var touched = lastDay.Keys.Concat(perNovel.Keys).ToHashSet();
-        var affected = (await novels.ListAsync(new NovelsWithDailyViewsSpec(), cancellationToken)).ToDictionary(n => n.Id);
-        var missing = touched.Where(id => !affected.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
+        var shown = (await novels.ListAsync(new NovelsWithDailyViewsSpec(), cancellationToken)).ToDictionary(n => n.Id, n => n.ViewsDaily);
+        var changing = perNovel.Keys
+            .Concat(lastDay.Where(d => shown.GetValueOrDefault(d.Key) != d.Value).Select(d => d.Key))
+            .Concat(shown.Keys.Where(id => !lastDay.ContainsKey(id)))
+            .ToHashSet();
+        if (changing.Count > 0)
         {
-            foreach (var novel in await novels.ListAsync(new NovelsByIdsSpec(missing), cancellationToken))
+            foreach (var novel in await novels.ListAsync(new NovelsByIdsSpec(changing), cancellationToken))
             {
-                affected[novel.Id] = novel;
-            }
-        }
-
-        foreach (var novel in affected.Values)
-        {
-            var counted = perNovel.GetValueOrDefault(novel.Id);
-            var daily = lastDay.GetValueOrDefault(novel.Id);
-            if (counted != 0 || daily != novel.ViewsDaily)
-            {
-                novel.RecordViews(counted, daily);
+                novel.RecordViews(perNovel.GetValueOrDefault(novel.Id), lastDay.GetValueOrDefault(novel.Id));
             }
         }
 
