@@ -8,6 +8,7 @@ using CleanGames.Application.Gateway;
 using CleanGames.Application.Identity;
 using CleanGames.Application.Kitchen;
 using CleanGames.Application.Mafia;
+using CleanGames.Application.Novels;
 using CleanGames.Application.Operations;
 using FluentValidation;
 using MediatR;
@@ -49,6 +50,7 @@ public static class DependencyInjection
         services.AddKitchen();
         services.AddMafia();
         services.AddBotAnalytics();
+        services.AddNovels();
         services.AddOperations();
 
         services.AddMediatorHandlers(assemblies);

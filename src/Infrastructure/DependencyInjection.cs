@@ -4,6 +4,7 @@ using CleanGames.Infrastructure.BotAnalytics;
 using CleanGames.Infrastructure.Identity;
 using CleanGames.Infrastructure.Kitchen;
 using CleanGames.Infrastructure.Mafia;
+using CleanGames.Infrastructure.Novels;
 using CleanGames.Infrastructure.Operations;
 using CleanGames.Infrastructure.Persistence;
 using CleanGames.Infrastructure.Persistence.Idempotency;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddKitchenInfrastructure();
         services.AddMafiaInfrastructure();
         services.AddBotAnalyticsInfrastructure();
+        services.AddNovelsInfrastructure();
         services.AddOperationsInfrastructure();
         return services;
     }

@@ -18,6 +18,24 @@ public interface IPagedList
     bool HasPrevious { get; }
 }
 
+/// <summary>
+/// A page whose items travel inside a larger body (seed 004's <c>{"novels": [...], "filters": {...}}</c>):
+/// transports render <see cref="Body"/> as the data and <see cref="Page"/>'s counts beside it.
+/// </summary>
+public interface IPagedBody
+{
+    object Body { get; }
+
+    IPagedList Page { get; }
+}
+
+/// <inheritdoc cref="IPagedBody"/>
+public sealed record PagedBody<TBody>(TBody Body, IPagedList Page) : IPagedBody
+    where TBody : notnull
+{
+    object IPagedBody.Body => Body;
+}
+
 /// <summary>One page of a larger list. Pages are numbered from 1.</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, long TotalCount) : IPagedList
 {

@@ -166,6 +166,13 @@ internal sealed class NovelsRenderer([FromKeyedServices(CleanGames.Application.C
         [Application.Identity.Common.IdentityErrors.InvalidCredentials.Code] = "INVALID_CREDENTIALS",
         [Application.Identity.Common.IdentityErrors.InvalidRefreshToken.Code] = "INVALID_REFRESH_TOKEN",
         [TransportErrors.RateLimited.Code] = "RATE_LIMIT_EXCEEDED",
+        [Application.Novels.Common.NovelsErrors.NovelNotFound.Code] = "NOVEL_NOT_FOUND",
+        [Application.Novels.Common.NovelsErrors.ChapterNotFound.Code] = "CHAPTER_NOT_FOUND",
+        [Application.Novels.Common.NovelsErrors.TagNotFound.Code] = "TAG_NOT_FOUND",
+        [Application.Novels.Common.NovelsErrors.GenreNotFound.Code] = "GENRE_NOT_FOUND",
+        [Application.Novels.Common.NovelsErrors.SlugTaken.Code] = "SLUG_TAKEN",
+        [Application.Novels.Common.NovelsErrors.TaxonSlugTaken.Code] = "SLUG_TAKEN",
+        [Application.Novels.Common.NovelsErrors.ChapterNumberTaken.Code] = "CHAPTER_NUMBER_TAKEN",
     };
 
     // Errors seed 004 answers with another status and its own words.
@@ -193,14 +200,22 @@ internal sealed class NovelsRenderer([FromKeyedServices(CleanGames.Application.C
     public object? RenderSuccess(HttpContext context, object? value)
     {
         var meta = new NovelsMeta(Timestamp(), ApiVersion);
+        if (value is IPagedBody body)
+        {
+            return new NovelsPage(body.Body, Pagination(body.Page), meta);
+        }
+
         if (value is IPagedList page)
         {
-            var pagination = new NovelsPagination(page.Page, page.PageSize, page.TotalPages, page.TotalCount, page.HasNext, page.HasPrevious);
-            return new NovelsPage(page.Items, pagination, meta);
+            return new NovelsPage(page.Items, Pagination(page), meta);
         }
 
         return new NovelsSuccess(value, meta);
     }
+
+    // Seed 004: has_prev is page > 1, even past the end of an empty list.
+    private static NovelsPagination Pagination(IPagedList page) =>
+        new(page.Page, page.PageSize, page.TotalPages, page.TotalCount, page.HasNext, page.Page > 1);
 
     private string Timestamp() => timeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -229,7 +244,7 @@ internal sealed class NovelsRenderer([FromKeyedServices(CleanGames.Application.C
 
     private sealed record NovelsPagination(int CurrentPage, int PerPage, int TotalPages, long TotalItems, bool HasNext, bool HasPrev);
 
-    private sealed record NovelsPage(System.Collections.IEnumerable Data, NovelsPagination Pagination, NovelsMeta Meta);
+    private sealed record NovelsPage(object Data, NovelsPagination Pagination, NovelsMeta Meta);
 
     private sealed record NovelsErrorDetail(string Field, string Message);
 

@@ -53,11 +53,21 @@ internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnu
         var responses = new OpenApiResponses();
         var errorStatuses = new SortedSet<int>();
         var text = metadata.OfType<ProducesTextAttribute>().LastOrDefault();
+        var file = metadata.OfType<ProducesFileAttribute>().LastOrDefault();
         foreach (var declared in description.SupportedResponseTypes)
         {
             var status = declared.StatusCode;
             var generated = GeneratedSchema(operation, status);
-            if (status is >= 200 and < 300 && text is not null)
+            if (status is >= 200 and < 300 && file is not null)
+            {
+                responses[Key(status)] = File(status, file.MediaTypes);
+            }
+            else if (status == StatusCodes.Status304NotModified)
+            {
+                // A conditional GET's answer has no body.
+                responses[Key(status)] = Response(status, null, JsonMediaType);
+            }
+            else if (status is >= 200 and < 300 && text is not null)
             {
                 responses[Key(status)] = Response(status, new OpenApiSchema { Type = JsonSchemaType.String }, text.MediaType);
             }
@@ -159,6 +169,11 @@ internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnu
         CancellationToken cancellationToken)
     {
         var type = declared.Type is { } t && t != typeof(void) ? t : null;
+        if (dialect == ApiDialect.Novels && type is not null && PagedBodyType(type) is { } bodyType)
+        {
+            return schemas.NovelsPage(await context.GetOrCreateSchemaAsync(bodyType, cancellationToken: cancellationToken));
+        }
+
         if (dialect == ApiDialect.Novels && type is not null && PagedItemType(type) is { } itemType)
         {
             var items = await context.GetOrCreateSchemaAsync(typeof(IReadOnlyList<>).MakeGenericType(itemType), cancellationToken: cancellationToken);
@@ -169,6 +184,9 @@ internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnu
         var isObject = type is not null && JsonSerializerOptions.Default.GetTypeInfo(type).Kind is JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary;
         return schemas.Success(dialect, generated, isObject);
     }
+
+    private static Type? PagedBodyType(Type type) =>
+        typeof(IPagedBody).IsAssignableFrom(type) && type.IsGenericType && type.GetGenericArguments() is [var body] ? body : null;
 
     private static Type? PagedItemType(Type type) =>
         typeof(IPagedList).IsAssignableFrom(type) && type.IsGenericType && type.GetGenericArguments() is [var item] ? item : null;
@@ -189,6 +207,12 @@ internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnu
     {
         Description = ReasonPhrases.GetReasonPhrase(status),
         Content = body is null ? null : new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal) { [mediaType] = new() { Schema = body } },
+    };
+
+    private static OpenApiResponse File(int status, IReadOnlyList<string> mediaTypes) => new()
+    {
+        Description = ReasonPhrases.GetReasonPhrase(status),
+        Content = mediaTypes.ToDictionary(m => m, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }, StringComparer.Ordinal),
     };
 
     private static string Key(int status) => status.ToString(CultureInfo.InvariantCulture);

@@ -1323,6 +1323,245 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("mafia_voice_rooms", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Novels.Catalogue.CoverImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("NovelId");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("_content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("Content");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("novels_covers", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Catalogue.Novel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("BookmarksCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChaptersPublished")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("HasCover")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("LastChapterAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("OriginalChaptersCount")
+                        .HasColumnType("int");
+
+                    b.Property<double>("Rating")
+                        .HasColumnType("float");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReleaseYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("TranslationStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ViewsDaily")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ViewsTotal")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseYear");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("BookmarksCount", "Id");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Rating", "Id");
+
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("ViewsDaily", "Id");
+
+                    b.HasIndex("ViewsTotal", "Id");
+
+                    b.ToTable("novels_novels", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Chapters.Chapter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("CommentsCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("NovelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NovelId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("NovelId", "CreatedAt", "Id");
+
+                    b.HasIndex("NovelId", "Views", "Id");
+
+                    b.ToTable("novels_chapters", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Taxonomy.Genre", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("novels_genres", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Taxonomy.Tag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("novels_tags", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Views.NovelViewHour", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("HourStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("NovelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HourStart");
+
+                    b.HasIndex("NovelId", "HourStart")
+                        .IsUnique();
+
+                    b.ToTable("novels_view_hours", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Operations.Instances.ServerInstance", b =>
                 {
                     b.Property<string>("Id")
@@ -1922,6 +2161,261 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasOne("CleanGames.Domain.Mafia.Games.Game", null)
                         .WithMany()
                         .HasForeignKey("GameId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Catalogue.CoverImage", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Novels.Catalogue.Novel", null)
+                        .WithOne()
+                        .HasForeignKey("CleanGames.Domain.Novels.Catalogue.CoverImage", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Catalogue.Novel", b =>
+                {
+                    b.OwnsMany("CleanGames.Domain.Novels.Catalogue.NovelGenre", "Genres", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<Guid>("GenreId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("NovelId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GenreId");
+
+                            b1.HasIndex("NovelId", "GenreId")
+                                .IsUnique();
+
+                            b1.ToTable("novels_novel_genres", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("NovelId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Novels.Catalogue.NovelLocalization", "Localizations", b1 =>
+                        {
+                            b1.Property<Guid>("NovelId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Lang")
+                                .HasMaxLength(2)
+                                .HasColumnType("nvarchar(2)");
+
+                            b1.Property<string>("Author")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Description")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("SearchAltTitles")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<string>("SearchAuthor")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<string>("SearchTitle")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<string>("_altTitles")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("AltTitles");
+
+                            b1.HasKey("NovelId", "Lang");
+
+                            b1.ToTable("novels_localizations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("NovelId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Novels.Catalogue.NovelTag", "Tags", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<Guid>("NovelId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TagId");
+
+                            b1.HasIndex("NovelId", "TagId")
+                                .IsUnique();
+
+                            b1.ToTable("novels_novel_tags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("NovelId");
+                        });
+
+                    b.Navigation("Genres");
+
+                    b.Navigation("Localizations");
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Chapters.Chapter", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Novels.Catalogue.Novel", null)
+                        .WithMany()
+                        .HasForeignKey("NovelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CleanGames.Domain.Novels.Chapters.ChapterContent", "Contents", b1 =>
+                        {
+                            b1.Property<Guid>("ChapterId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Lang")
+                                .HasMaxLength(2)
+                                .HasColumnType("nvarchar(2)");
+
+                            b1.Property<string>("Content")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<int>("WordCount")
+                                .HasColumnType("int");
+
+                            b1.HasKey("ChapterId", "Lang");
+
+                            b1.ToTable("novels_chapter_contents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChapterId");
+                        });
+
+                    b.Navigation("Contents");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Taxonomy.Genre", b =>
+                {
+                    b.OwnsMany("CleanGames.Domain.Novels.Taxonomy.TaxonName", "Names", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<Guid>("GenreId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Lang")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("nvarchar(2)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GenreId", "Lang")
+                                .IsUnique();
+
+                            b1.ToTable("novels_genre_names", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GenreId");
+                        });
+
+                    b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Taxonomy.Tag", b =>
+                {
+                    b.OwnsMany("CleanGames.Domain.Novels.Taxonomy.TaxonName", "Names", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<string>("Lang")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("nvarchar(2)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TagId", "Lang")
+                                .IsUnique();
+
+                            b1.ToTable("novels_tag_names", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TagId");
+                        });
+
+                    b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Views.NovelViewHour", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Novels.Catalogue.Novel", null)
+                        .WithMany()
+                        .HasForeignKey("NovelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1302,6 +1302,245 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("mafia_voice_rooms", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Novels.Catalogue.CoverImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("NovelId");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("_content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Content");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("novels_covers", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Catalogue.Novel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BookmarksCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChaptersPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasCover")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastChapterAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OriginalChaptersCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Rating")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReleaseYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranslationStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ViewsDaily")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ViewsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseYear");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("BookmarksCount", "Id");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Rating", "Id");
+
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("ViewsDaily", "Id");
+
+                    b.HasIndex("ViewsTotal", "Id");
+
+                    b.ToTable("novels_novels", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Chapters.Chapter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentsCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NovelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NovelId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("NovelId", "CreatedAt", "Id");
+
+                    b.HasIndex("NovelId", "Views", "Id");
+
+                    b.ToTable("novels_chapters", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Taxonomy.Genre", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("novels_genres", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Taxonomy.Tag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("novels_tags", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Views.NovelViewHour", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HourStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NovelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HourStart");
+
+                    b.HasIndex("NovelId", "HourStart")
+                        .IsUnique();
+
+                    b.ToTable("novels_view_hours", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Operations.Instances.ServerInstance", b =>
                 {
                     b.Property<string>("Id")
@@ -1892,6 +2131,253 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasOne("CleanGames.Domain.Mafia.Games.Game", null)
                         .WithMany()
                         .HasForeignKey("GameId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Catalogue.CoverImage", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Novels.Catalogue.Novel", null)
+                        .WithOne()
+                        .HasForeignKey("CleanGames.Domain.Novels.Catalogue.CoverImage", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Catalogue.Novel", b =>
+                {
+                    b.OwnsMany("CleanGames.Domain.Novels.Catalogue.NovelGenre", "Genres", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("GenreId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("NovelId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GenreId");
+
+                            b1.HasIndex("NovelId", "GenreId")
+                                .IsUnique();
+
+                            b1.ToTable("novels_novel_genres", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("NovelId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Novels.Catalogue.NovelLocalization", "Localizations", b1 =>
+                        {
+                            b1.Property<Guid>("NovelId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Lang")
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Author")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Description")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SearchAltTitles")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SearchAuthor")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SearchTitle")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("_altTitles")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AltTitles");
+
+                            b1.HasKey("NovelId", "Lang");
+
+                            b1.ToTable("novels_localizations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("NovelId");
+                        });
+
+                    b.OwnsMany("CleanGames.Domain.Novels.Catalogue.NovelTag", "Tags", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("NovelId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TagId");
+
+                            b1.HasIndex("NovelId", "TagId")
+                                .IsUnique();
+
+                            b1.ToTable("novels_novel_tags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("NovelId");
+                        });
+
+                    b.Navigation("Genres");
+
+                    b.Navigation("Localizations");
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Chapters.Chapter", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Novels.Catalogue.Novel", null)
+                        .WithMany()
+                        .HasForeignKey("NovelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CleanGames.Domain.Novels.Chapters.ChapterContent", "Contents", b1 =>
+                        {
+                            b1.Property<Guid>("ChapterId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Lang")
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Content")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("WordCount")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("ChapterId", "Lang");
+
+                            b1.ToTable("novels_chapter_contents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChapterId");
+                        });
+
+                    b.Navigation("Contents");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Taxonomy.Genre", b =>
+                {
+                    b.OwnsMany("CleanGames.Domain.Novels.Taxonomy.TaxonName", "Names", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("GenreId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Lang")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GenreId", "Lang")
+                                .IsUnique();
+
+                            b1.ToTable("novels_genre_names", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GenreId");
+                        });
+
+                    b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Taxonomy.Tag", b =>
+                {
+                    b.OwnsMany("CleanGames.Domain.Novels.Taxonomy.TaxonName", "Names", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Lang")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TagId", "Lang")
+                                .IsUnique();
+
+                            b1.ToTable("novels_tag_names", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TagId");
+                        });
+
+                    b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Views.NovelViewHour", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Novels.Catalogue.Novel", null)
+                        .WithMany()
+                        .HasForeignKey("NovelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
