@@ -8,9 +8,10 @@ namespace CleanGames.Infrastructure.Novels;
 
 /// <summary>
 /// The reference genres and tags with their localized names (<c>Data/novels-taxonomy.json</c>,
-/// embedded), idempotent: a slug missing from the database is added; one already there (seeded
-/// before, or made on the fly from a novel) gets the names of languages it has none in, and keeps
-/// the names an admin gave it.
+/// embedded), idempotent: the first start fills the empty lists; later starts give a slug already
+/// there (seeded before, or made on the fly from a novel) the names of languages it has none in, and
+/// keep the names an admin gave it. A reference slug an admin merged into another or renamed is not
+/// brought back.
 /// </summary>
 internal sealed class NovelsReferenceDataSeeder : IReferenceDataSeeder
 {
@@ -27,12 +28,18 @@ internal sealed class NovelsReferenceDataSeeder : IReferenceDataSeeder
         where T : Taxon
     {
         var stored = (await set.ToListAsync(cancellationToken)).ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        var firstSeed = stored.Count == 0;
         foreach (var entry in entries)
         {
             var names = entry.Names.Select(n => new TaxonName(n.Key, n.Value)).ToList();
             if (!stored.TryGetValue(entry.Slug, out var row))
             {
-                set.Add(create(entry.Slug, names));
+                // Only into an empty list: a reference slug an admin merged away or renamed stays gone.
+                if (firstSeed)
+                {
+                    set.Add(create(entry.Slug, names));
+                }
+
                 continue;
             }
 

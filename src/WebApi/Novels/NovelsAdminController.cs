@@ -1,3 +1,4 @@
+using CleanGames.Application.Common.Abstractions;
 using CleanGames.Application.Novels.Catalogue.Commands.CreateNovel;
 using CleanGames.Application.Novels.Chapters.Commands.PublishChapter;
 using CleanGames.Application.Novels.Common;
@@ -34,11 +35,13 @@ public sealed record PublishChapterRequest(
 public sealed record UpdateTaxonRequest(string? Slug = null, IReadOnlyList<TaxonNameInput>? Names = null, string? MergeInto = null);
 
 /// <summary>
-/// Seed 004's content administration under <c>/api/v1/admin</c>. A token is required (401 without);
-/// the admin role is checked against the stored account on every request (403 otherwise).
+/// Seed 004's content administration under <c>/api/v1/admin</c>. A token is required (401 without).
+/// A token without the admin role is refused (403) before its body is read, so 403 comes before any
+/// 422 as the contract orders them; the role is then checked against the stored account on every
+/// request too (a revoked admin's token still claims it).
 /// </summary>
 [ApiController]
-[Authorize]
+[Authorize(Roles = Roles.Admin)]
 [Route("api/v1/admin")]
 [ApiDialect(ApiDialect.Novels)]
 [Tags("Novels: administration")]

@@ -96,6 +96,8 @@ public sealed class NovelsCatalogueController(IMediator mediator) : ControllerBa
     {
         var cover = await mediator.Send(new GetCoverQuery(novelId), cancellationToken);
         Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        // The type comes from the bytes' signature; a browser must not guess another one.
+        Response.Headers.XContentTypeOptions = "nosniff";
         return File(cover.Content.ToArray(), cover.ContentType, lastModified: null, new EntityTagHeaderValue($"\"{cover.Hash}\""));
     }
 

@@ -61,6 +61,8 @@ public sealed class NovelsCatalogueTests(NovelsHost host) : IClassFixture<Novels
     [InlineData("lang=en&order=up", "order")]
     [InlineData("lang=en&status=finished", "status")]
     [InlineData("lang=en&year_from=soon", "year_from")]
+    [InlineData("lang=en&tags[]=t0&tags[]=t1&tags[]=t2&tags[]=t3&tags[]=t4&tags[]=t5&tags[]=t6&tags[]=t7&tags[]=t8&tags[]=t9&tags[]=t10&tags[]=t11&tags[]=t12&tags[]=t13&tags[]=t14&tags[]=t15&tags[]=t16&tags[]=t17&tags[]=t18&tags[]=t19&tags[]=t20", "tags[]")]
+    [InlineData("lang=en&genres[]=g0&genres[]=g1&genres[]=g2&genres[]=g3&genres[]=g4&genres[]=g5&genres[]=g6&genres[]=g7&genres[]=g8&genres[]=g9&genres[]=g10&genres[]=g11&genres[]=g12&genres[]=g13&genres[]=g14&genres[]=g15&genres[]=g16&genres[]=g17&genres[]=g18&genres[]=g19&genres[]=g20", "genres[]")]
     public async Task Bad_catalogue_queries_are_422_naming_the_parameter(string query, string field)
     {
         await AssertValidationAsync(await _client.GetAsync("/api/v1/novels?" + query), field);

@@ -9,7 +9,7 @@ using FluentValidation;
 namespace CleanGames.Application.Novels.Taxonomy.Common;
 
 /// <summary>A name to set: <c>{lang, name}</c>.</summary>
-public sealed record TaxonNameInput(string? Lang, string? Name);
+public sealed record TaxonNameInput(string? Lang = null, string? Name = null);
 
 /// <summary>What renaming or merging a tag or a genre asks for.</summary>
 public interface IUpdateTaxon

@@ -10,7 +10,7 @@ using MediatR;
 namespace CleanGames.Application.Novels.Catalogue.Commands.CreateNovel;
 
 /// <summary>One <c>localizations</c> entry of <c>POST /admin/novels</c>.</summary>
-public sealed record NovelLocalizationInput(string? Lang, string? Title, string? Description, IReadOnlyList<string>? AltTitles, string? Author);
+public sealed record NovelLocalizationInput(string? Lang = null, string? Title = null, string? Description = null, IReadOnlyList<string>? AltTitles = null, string? Author = null);
 
 /// <summary>
 /// Seed 004 <c>POST /admin/novels</c> (admin). <c>CoverImage</c> is plain base64; <c>Lang</c> (optional)

@@ -22,7 +22,7 @@ public sealed class CreateNovelCommandValidator : AbstractValidator<CreateNovelC
         RuleFor(c => c.OriginalChaptersCount).GreaterThanOrEqualTo(0).When(c => c.OriginalChaptersCount is not null).WithMessage("original_chapters_count is 0 or more.");
         RuleFor(c => c.ReleaseYear).InclusiveBetween(1, 9999).When(c => c.ReleaseYear is not null).WithMessage("release_year must be a year.");
         RuleFor(c => c.Lang).KnownLanguage().When(c => c.Lang is not null);
-        RuleFor(c => c.CoverImage).Must(BeAnImage).When(c => !string.IsNullOrEmpty(c.CoverImage))
+        RuleFor(c => c.CoverImage).Must(BeAnImage).When(c => c.CoverImage is not null)
             .WithMessage("cover_image must be plain base64 of a PNG, JPEG or WebP image of at most 2 MB.");
         RuleFor(c => c.Localizations).NotEmpty().WithMessage("localizations needs at least one entry.")
             .Must(l => l!.Count <= NovelLanguages.All.Count).When(c => c.Localizations is { Count: > 0 }, ApplyConditionTo.CurrentValidator).WithMessage("One localization per language at most.");

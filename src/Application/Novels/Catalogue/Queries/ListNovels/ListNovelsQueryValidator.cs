@@ -17,7 +17,7 @@ public sealed class ListNovelsQueryValidator : AbstractValidator<ListNovelsQuery
         RuleFor(q => q.Order).OneOf(NovelsRules.Orders, "order").When(q => q.Order is not null);
         RuleFor(q => q.Status).OneOf(NovelsRules.TranslationStatuses, "status").When(q => q.Status is not null);
         RuleFor(q => q.Search).MaximumLength(MaxSearchLength).WithMessage($"search may be at most {MaxSearchLength} characters.");
-        RuleFor(q => q.Tags).Must(t => t is null || t.Count <= MaxSlugsPerFilter).WithMessage($"At most {MaxSlugsPerFilter} tags.");
-        RuleFor(q => q.Genres).Must(g => g is null || g.Count <= MaxSlugsPerFilter).WithMessage($"At most {MaxSlugsPerFilter} genres.");
+        RuleFor(q => q.Tags).Must(t => t is null || t.Count <= MaxSlugsPerFilter).OverridePropertyName("tags[]").WithMessage($"At most {MaxSlugsPerFilter} tags[] values.");
+        RuleFor(q => q.Genres).Must(g => g is null || g.Count <= MaxSlugsPerFilter).OverridePropertyName("genres[]").WithMessage($"At most {MaxSlugsPerFilter} genres[] values.");
     }
 }

@@ -10,7 +10,7 @@ using MediatR;
 namespace CleanGames.Application.Novels.Chapters.Commands.PublishChapter;
 
 /// <summary>One <c>contents</c> entry of <c>POST /admin/chapters</c>.</summary>
-public sealed record ChapterContentInput(string? Lang, string? Content, string? Source);
+public sealed record ChapterContentInput(string? Lang = null, string? Content = null, string? Source = null);
 
 /// <summary>Seed 004 <c>POST /admin/chapters</c> (admin): the chapter is published at once.</summary>
 [AuthorizeRequest(Roles = Roles.Admin)]

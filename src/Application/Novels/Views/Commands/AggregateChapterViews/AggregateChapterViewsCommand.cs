@@ -36,12 +36,21 @@ public sealed class AggregateChapterViewsCommandHandler(
     public async Task<long> Handle(AggregateChapterViewsCommand request, CancellationToken cancellationToken)
     {
         var batch = buffer.Drain();
+        var since = await SaveAsync(batch, cancellationToken);
+
+        // The batch is saved: pruning hours that left the window may fail now without counting it twice.
+        await stats.DeleteViewHoursBeforeAsync(since, cancellationToken);
+        return batch.Sum(v => v.Views);
+    }
+
+    /// <summary>Saves the batch, retrying a lost race; on any other failure the batch goes back to the buffer.</summary>
+    private async Task<DateTimeOffset> SaveAsync(IReadOnlyList<PendingChapterViews> batch, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await WriteAsync(batch, cancellationToken);
-                return batch.Sum(v => v.Views);
+                return await WriteAsync(batch, cancellationToken);
             }
             catch (Exception e) when (e is ConcurrencyConflictException or DuplicateKeyException && attempt < Attempts)
             {
@@ -57,7 +66,8 @@ public sealed class AggregateChapterViewsCommandHandler(
         }
     }
 
-    private async Task WriteAsync(IReadOnlyList<PendingChapterViews> batch, CancellationToken cancellationToken)
+    /// <summary>Saves the batch's counts and the moving day; answers where the 24-hour window now starts.</summary>
+    private async Task<DateTimeOffset> WriteAsync(IReadOnlyList<PendingChapterViews> batch, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
         var since = NovelViewHour.StartOf(now).AddHours(-(Window - 1));
@@ -115,6 +125,6 @@ public sealed class AggregateChapterViewsCommandHandler(
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        await stats.DeleteViewHoursBeforeAsync(since, cancellationToken);
+        return since;
     }
 }
