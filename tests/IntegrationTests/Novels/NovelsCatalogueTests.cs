@@ -45,6 +45,12 @@ public sealed class NovelsCatalogueTests(NovelsHost host) : IClassFixture<Novels
         Assert.False(past.GetProperty("pagination").GetProperty("has_next").GetBoolean());
         Assert.True(past.GetProperty("pagination").GetProperty("has_prev").GetBoolean());
 
+        // Deeper than any result window: still 200, empty, with the true totals (contract §1 has no window).
+        var deep = await (await _client.GetAsync($"/api/v1/novels?lang=en&search={marker}&limit=100&page=21474836")).ReadJsonAsync();
+        Assert.Equal(0, deep.GetProperty("data").GetProperty("novels").GetArrayLength());
+        Assert.Equal(5, deep.GetProperty("pagination").GetProperty("total_items").GetInt32());
+        Assert.Equal(21474836, deep.GetProperty("pagination").GetProperty("current_page").GetInt32());
+
         // Defaults: page 1 of 20.
         var first = (await (await _client.GetAsync($"/api/v1/novels?lang=en&search={marker}")).ReadJsonAsync()).GetProperty("pagination");
         Assert.Equal((1, 20, false, false), (first.GetProperty("current_page").GetInt32(), first.GetProperty("per_page").GetInt32(), first.GetProperty("has_next").GetBoolean(), first.GetProperty("has_prev").GetBoolean()));

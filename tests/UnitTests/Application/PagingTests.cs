@@ -1,3 +1,6 @@
+using CleanGames.Application.Novels.Catalogue.Queries.ListNovels;
+using CleanGames.Application.Novels.Chapters.Queries.ListChapters;
+using CleanGames.Application.Novels.Common;
 using CleanGames.Application.BotAnalytics.Records.Queries.ListPayments;
 using CleanGames.Application.BotAnalytics.Records.Queries.ListSubscriptions;
 using CleanGames.Application.BotAnalytics.Records.Queries.ListUsers;
@@ -101,6 +104,20 @@ public sealed class PagingTests
         _ = new PageRequest(page, perPage);
     }
 
+    private static readonly HashSet<Type> WithoutWindow = [typeof(ListNovelsQuery), typeof(ListChaptersQuery)];
+
+    [Fact]
+    public void Novels_lists_take_any_page_from_1_and_limits_of_1_to_100_as_contract_1_says()
+    {
+        var validator = new NovelsPageValidator();
+        Assert.True(validator.Validate(new ListChaptersQuery("s", null, 21_474_837, 100, null, null)).IsValid);
+        Assert.Equal("Page", Assert.Single(validator.Validate(new ListChaptersQuery("s", null, 0, 20, null, null)).Errors).PropertyName);
+        Assert.Equal("limit", Assert.Single(validator.Validate(new ListChaptersQuery("s", null, 1, 101, null, null)).Errors).PropertyName);
+        var deep = new NovelsPage(21_474_837, 100);
+        Assert.True(deep.StartsAfter(10_000));
+        Assert.Equal(2_147_483_600L, deep.Skip);
+    }
+
     [Fact]
     public void Every_paged_request_is_validated_by_the_page_rule()
     {
@@ -109,7 +126,8 @@ public sealed class PagingTests
             new HashSet<Type> { typeof(GetKitchenLeaderboardQuery), typeof(ListActiveGamesQuery), typeof(SearchAccountsQuery), typeof(GetRoleAuditQuery), typeof(ListUsersQuery), typeof(ListPaymentsQuery), typeof(ListSubscriptionsQuery) },
             paged.ToHashSet());
 
-        foreach (var type in paged)
+        // Novels' lists follow contract §1 instead: any page ≥ 1, a page past the end empty (NovelsPage).
+        foreach (var type in paged.Where(t => !WithoutWindow.Contains(t)))
         {
             var validators = Application.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(IValidator<>).MakeGenericType(type).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)

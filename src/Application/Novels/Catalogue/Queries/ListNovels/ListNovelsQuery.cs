@@ -39,7 +39,7 @@ public sealed class ListNovelsQueryHandler(
     public async Task<PagedBody<CataloguePage>> Handle(ListNovelsQuery request, CancellationToken cancellationToken)
     {
         var lang = request.Lang!;
-        var page = PageRequest.Of(request, NovelsRules.Paging);
+        var page = NovelsPage.Of(request);
         var filters = await FiltersAsync(lang, cancellationToken);
 
         var tagSlugs = Distinct(request.Tags);
@@ -70,13 +70,13 @@ public sealed class ListNovelsQueryHandler(
             return Page([], page, total, filters);
         }
 
-        var rows = await novels.ListAsync(new CatalogueSpec(filter, page.Skip, page.PageSize), cancellationToken);
+        var rows = await novels.ListAsync(new CatalogueSpec(filter, page.ReadSkip, page.Size), cancellationToken);
         var (tagMap, genreMap) = await taxonomy.ForAsync(rows, cancellationToken);
         return Page(rows.Select(n => models.Build(n, lang, tagMap, genreMap)).ToList(), page, total, filters);
     }
 
-    private static PagedBody<CataloguePage> Page(IReadOnlyList<NovelModel> items, PageRequest page, long total, CatalogueFilters filters) =>
-        new(new CataloguePage(items, filters), new PagedList<NovelModel>(items, page.Page, page.PageSize, total));
+    private static PagedBody<CataloguePage> Page(IReadOnlyList<NovelModel> items, NovelsPage page, long total, CatalogueFilters filters) =>
+        new(new CataloguePage(items, filters), page.Of(items, total));
 
     private async Task<CatalogueFilters> FiltersAsync(string lang, CancellationToken cancellationToken)
     {

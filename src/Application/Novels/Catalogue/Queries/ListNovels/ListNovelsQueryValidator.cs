@@ -11,7 +11,7 @@ public sealed class ListNovelsQueryValidator : AbstractValidator<ListNovelsQuery
 
     public ListNovelsQueryValidator()
     {
-        Include(new PageRequestValidator(NovelsRules.Paging));
+        Include(new NovelsPageValidator());
         RuleFor(q => q.Lang).KnownLanguage();
         RuleFor(q => q.Sort).OneOf(CatalogueSpec.Sorts, "sort").When(q => q.Sort is not null);
         RuleFor(q => q.Order).OneOf(NovelsRules.Orders, "order").When(q => q.Order is not null);

@@ -21,7 +21,7 @@ public sealed class ListChaptersQueryValidator : AbstractValidator<ListChaptersQ
 
     public ListChaptersQueryValidator()
     {
-        Include(new PageRequestValidator(NovelsRules.Paging));
+        Include(new NovelsPageValidator());
         RuleFor(q => q.Lang).KnownLanguage().When(q => q.Lang is not null);
         RuleFor(q => q.Sort).OneOf(Sorts, "sort").When(q => q.Sort is not null);
         RuleFor(q => q.Order).OneOf(NovelsRules.Orders, "order").When(q => q.Order is not null);
@@ -35,7 +35,7 @@ public sealed class ListChaptersQueryHandler(IReadRepository<Novel> novels, IRea
     {
         var novel = await novels.FirstOrDefaultAsync(new NovelBySlugSpec(request.Slug), cancellationToken)
                     ?? throw new DomainException(NovelsErrors.NovelNotFound);
-        var page = PageRequest.Of(request, NovelsRules.Paging);
+        var page = NovelsPage.Of(request);
         var (tags, genres) = await taxonomy.ForAsync([novel], cancellationToken);
         var model = models.Build(novel, request.Lang, tags, genres);
 
@@ -44,7 +44,7 @@ public sealed class ListChaptersQueryHandler(IReadRepository<Novel> novels, IRea
         var total = await chapters.CountAsync(new NovelChaptersPageSpec(novel.Id, sort, descending), cancellationToken);
         IReadOnlyList<ChapterModel> items = page.StartsAfter(total)
             ? []
-            : (await chapters.ListAsync(new NovelChaptersPageSpec(novel.Id, sort, descending, page.Skip, page.PageSize), cancellationToken)).Select(r => r.ToModel()).ToList();
-        return new PagedBody<NovelChaptersPage>(new NovelChaptersPage(items, model), new PagedList<ChapterModel>(items, page.Page, page.PageSize, total));
+            : (await chapters.ListAsync(new NovelChaptersPageSpec(novel.Id, sort, descending, page.ReadSkip, page.Size), cancellationToken)).Select(r => r.ToModel()).ToList();
+        return new PagedBody<NovelChaptersPage>(new NovelChaptersPage(items, model), page.Of(items, total));
     }
 }
