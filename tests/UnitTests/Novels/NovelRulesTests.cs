@@ -135,6 +135,12 @@ public sealed class NovelRulesTests
     [InlineData("ÉCLAIR", "eclair")]
     [InlineData("Ёлка", "елка")]
     [InlineData("Ｆｕｌｌ", "full")]
+    [InlineData("Søren", "soren")]
+    [InlineData("Łódź", "lodz")]
+    [InlineData("Straße", "strasse")]
+    [InlineData("Æsir Œuvre", "aesir oeuvre")]
+    [InlineData("ΟΔΥΣΣΕΥΣ", "οδυσσευσ")]
+    [InlineData("Ὀδυσσεύς", "οδυσσευσ")]
     public void Search_text_folds_case_and_accents_but_not_other_scripts_marks(string text, string folded)
     {
         Assert.Equal(folded, SearchText.Fold(text));
