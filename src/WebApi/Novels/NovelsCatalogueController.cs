@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using CleanGames.Application.Common.Models;
 using CleanGames.Application.Novels.Catalogue.Queries.GetCover;
 using CleanGames.Application.Novels.Catalogue.Queries.GetNovel;
@@ -26,6 +27,7 @@ public sealed class NovelsCatalogueController(IMediator mediator) : ControllerBa
 {
     /// <summary>The catalogue: filters combine with AND; <c>search</c> matches title, alternative titles and author in <c>lang</c>, case- and accent-insensitively, title matches first.</summary>
     [HttpGet("novels")]
+    [EnableRateLimiting(NovelsRateLimits.Catalogue)]
     [ProducesResponseType<PagedBody<CataloguePage>>(StatusCodes.Status200OK)]
     public Task<PagedBody<CataloguePage>> List(
         [FromQuery] string? lang,
@@ -48,12 +50,14 @@ public sealed class NovelsCatalogueController(IMediator mediator) : ControllerBa
 
     /// <summary>One novel with its chapter figures; <c>user_progress</c> and <c>user_bookmark</c> are null until reading progress and bookmarks exist.</summary>
     [HttpGet("novels/{slug}")]
+    [EnableRateLimiting(NovelsRateLimits.Catalogue)]
     [ProducesErrors(StatusCodes.Status404NotFound)]
     public Task<NovelDetailModel> Get(string slug, [FromQuery] string? lang, CancellationToken cancellationToken) =>
         mediator.Send(new GetNovelQuery(slug, lang), cancellationToken);
 
     /// <summary>A novel's chapters (without their texts) and the novel itself.</summary>
     [HttpGet("novels/{slug}/chapters")]
+    [EnableRateLimiting(NovelsRateLimits.Reading)]
     [ProducesResponseType<PagedBody<NovelChaptersPage>>(StatusCodes.Status200OK)]
     [ProducesErrors(StatusCodes.Status404NotFound)]
     public Task<PagedBody<NovelChaptersPage>> Chapters(
@@ -68,17 +72,20 @@ public sealed class NovelsCatalogueController(IMediator mediator) : ControllerBa
 
     /// <summary>A chapter's text in <c>lang</c> (else its first), with word count, reading time and its neighbours by number. Counts a view once per reader per hour.</summary>
     [HttpGet("chapters/{id}")]
+    [EnableRateLimiting(NovelsRateLimits.Reading)]
     [ProducesErrors(StatusCodes.Status404NotFound)]
     public Task<ChapterContentModel> Chapter(string id, [FromQuery] string? lang, CancellationToken cancellationToken) =>
         mediator.Send(new ReadChapterQuery(id, lang), cancellationToken);
 
     /// <summary>Every tag with its novel count, by name in <c>lang</c>.</summary>
     [HttpGet("tags")]
+    [EnableRateLimiting(NovelsRateLimits.Catalogue)]
     public Task<IReadOnlyList<TaxonCountModel>> Tags([FromQuery] string? lang, CancellationToken cancellationToken) =>
         mediator.Send(new ListTagsQuery(lang), cancellationToken);
 
     /// <summary>Every genre with its novel count, by name in <c>lang</c>.</summary>
     [HttpGet("genres")]
+    [EnableRateLimiting(NovelsRateLimits.Catalogue)]
     public Task<IReadOnlyList<TaxonCountModel>> Genres([FromQuery] string? lang, CancellationToken cancellationToken) =>
         mediator.Send(new ListGenresQuery(lang), cancellationToken);
 

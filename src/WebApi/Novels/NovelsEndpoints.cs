@@ -12,6 +12,7 @@ public static class NovelsEndpoints
         services.Configure<DialectRouteOptions>(routes => routes.MapPrefix("/api/v1", ApiDialect.Novels));
         services.AddHttpContextAccessor();
         services.AddScoped<INovelLinks, HttpNovelLinks>();
+        NovelsRateLimits.AddPolicies(services);
         return services;
     }
 }

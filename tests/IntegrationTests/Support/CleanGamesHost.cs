@@ -211,6 +211,8 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests sign in far more often than any person; the limiter has its own tests.
         builder.UseSetting("RateLimiting:AuthenticationPermitsPerMinute", "100000");
+        builder.UseSetting("RateLimiting:Novels:CataloguePerMinute", "100000");
+        builder.UseSetting("RateLimiting:Novels:ReadingPerMinute", "100000");
         // Likewise for wrong passwords from the loopback address on a clock that never moves by
         // itself; the sign-in throttle's tests run with its real numbers.
         builder.UseSetting("Identity:SignInThrottle:FreeFailures", "100000");
