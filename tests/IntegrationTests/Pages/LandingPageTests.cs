@@ -33,7 +33,7 @@ public sealed class LandingPageTests(CleanGamesHost host, ChromiumBrowser chromi
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.NotNull(response.Headers.ETag);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/js/landing.js")).StatusCode);
-        foreach (var path in new[] { "/analytics", "/console", "/playground", "/mafia", "/kitchen.html", "/lib/uplot-1.6.32/uPlot.iife.min.js", "/lib/uplot-1.6.32/LICENSE.txt", "/lib/signalr-10.0.11/signalr.min.js", "/lib/signalr-10.0.11/LICENSE.txt" })
+        foreach (var path in new[] { "/analytics", "/novels", "/console", "/playground", "/mafia", "/kitchen.html", "/lib/uplot-1.6.32/uPlot.iife.min.js", "/lib/uplot-1.6.32/LICENSE.txt", "/lib/signalr-10.0.11/signalr.min.js", "/lib/signalr-10.0.11/LICENSE.txt" })
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
         }

@@ -12,7 +12,7 @@ namespace CleanGames.WebApi.Common.Pages;
 public static class BrowserPages
 {
     /// <summary>The pages reached by a bare name (<c>/playground</c> serves <c>playground.html</c>).</summary>
-    public static readonly IReadOnlyList<string> NamedPages = ["playground", "mafia", "console", "analytics"];
+    public static readonly IReadOnlyList<string> NamedPages = ["playground", "mafia", "console", "analytics", "novels"];
 
     public static IApplicationBuilder UseBrowserPages(this IApplicationBuilder app)
     {

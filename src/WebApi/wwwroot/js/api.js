@@ -2,7 +2,7 @@
 // words, and the account id a token names. Loaded before each page's own script.
 "use strict";
 
-/** The server's own words: Problem Details `detail`/`title`, FastAPI `detail`, a `message`, else the raw text. */
+/** The server's own words: Problem Details `detail`/`title`, FastAPI `detail`, a `message`, the Novels `error` (with its field details), else the raw text. */
 function serverMessage(status, text) {
   try {
     const json = JSON.parse(text);
@@ -23,7 +23,8 @@ function serverMessage(status, text) {
     }
 
     if (typeof json?.error?.message === "string") {
-      return json.error.message;
+      const details = Array.isArray(json.error.details) ? json.error.details.filter((d) => d && d.field) : [];
+      return details.length ? `${json.error.message}: ${details.map((d) => `${d.field}: ${d.message}`).join("; ")}` : json.error.message;
     }
   } catch {
     // not JSON: the raw text below
