@@ -199,6 +199,9 @@ public sealed class NovelsAdminTests(NovelsHost host) : IClassFixture<NovelsHost
         }));
         await AssertValidationAsync(invalid, "number", "title", "contents[0].content", "contents[0].source", "contents[1].lang");
         await AssertValidationAsync(await admin.PostAsync("/api/v1/admin/chapters", Body(new { novel_id = id, number = 1, title = "T", contents = Array.Empty<object>() })), "contents");
+        var many = Enumerable.Range(0, 500).Select(_ => new { lang = "xx", content = "", source = "none" }).ToArray();
+        var tooMany = await admin.PostAsync("/api/v1/admin/chapters", Body(new { novel_id = id, number = 1, title = "T", contents = many }));
+        Assert.Equal(["contents"], await AssertErrorAsync(tooMany, HttpStatusCode.UnprocessableEntity, "VALIDATION_ERROR"));
         await AssertValidationAsync(await admin.PostAsync("/api/v1/admin/chapters", Body($$"""{"novel_id":"{{id}}","number":"1","title":"T","contents":[{"lang":"en","content":"x","source":"manual"}]}""")), "number");
 
         var content = new[] { new { lang = "en", content = "x", source = "manual" } };

@@ -19,16 +19,24 @@ public sealed class PublishChapterCommandValidator : AbstractValidator<PublishCh
             .MaximumLength(MaxTitleLength).WithMessage($"title may be at most {MaxTitleLength} characters.");
         RuleFor(c => c.Slug).Must(Domain.Novels.Catalogue.Slugs.IsValid).When(c => c.Slug is not null)
             .WithMessage("slug is lowercase letters, digits and hyphens.");
-        RuleFor(c => c.Contents).NotEmpty().WithMessage("contents needs at least one entry.");
+        RuleFor(c => c.Contents).NotEmpty().WithMessage("contents needs at least one entry.")
+            .Must(l => l!.Count <= Domain.Novels.Catalogue.NovelLanguages.All.Count).When(c => c.Contents is { Count: > 0 }, ApplyConditionTo.CurrentValidator)
+            .WithMessage("One content per language at most.");
+        // Past that count the entries are not examined one by one: a long list gets one refusal, not one per entry.
         RuleForEach(c => c.Contents).NotNull().WithMessage("A content is an object.").ChildRules(content =>
         {
             content.RuleFor(x => x!.Lang).KnownLanguage();
             content.RuleFor(x => x!.Content).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("content may not be empty.")
                 .MaximumLength(MaxContentLength).WithMessage($"content may be at most {MaxContentLength} characters.");
             content.RuleFor(x => x!.Source).OneOf(Sources, "source");
-        });
+        }).When(c => c.Contents is null || c.Contents.Count <= Domain.Novels.Catalogue.NovelLanguages.All.Count);
         RuleFor(c => c.Contents).Custom((list, context) =>
         {
+            if (list is null || list.Count > Domain.Novels.Catalogue.NovelLanguages.All.Count)
+            {
+                return;
+            }
+
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < (list?.Count ?? 0); i++)
             {
