@@ -123,6 +123,7 @@ public sealed class NovelsReadersTests(NovelsHost host) : IClassFixture<NovelsHo
 
         await AssertErrorAsync(await SaveAsync(reader.Client, unknown, chapters[0], 1), HttpStatusCode.NotFound, "NOVEL_NOT_FOUND");
         await AssertErrorAsync(await SaveAsync(reader.Client, "not-an-id", chapters[0], 1), HttpStatusCode.NotFound, "NOVEL_NOT_FOUND");
+        await AssertErrorAsync(await SaveAsync(reader.Client, new string('x', 300), chapters[0], 1), HttpStatusCode.NotFound, "NOVEL_NOT_FOUND");
         await AssertErrorAsync(await SaveAsync(reader.Client, novelId, unknown, 1), HttpStatusCode.NotFound, "CHAPTER_NOT_FOUND");
         await AssertErrorAsync(await SaveAsync(reader.Client, novelId, "nope", 1), HttpStatusCode.NotFound, "CHAPTER_NOT_FOUND");
         await AssertValidationAsync(await SaveAsync(reader.Client, novelId, otherChapters[0], 1), "chapter_id");
@@ -197,6 +198,8 @@ public sealed class NovelsReadersTests(NovelsHost host) : IClassFixture<NovelsHo
         await AssertValidationAsync(await reader.Client.PostAsync("/api/v1/bookmarks", Body("{\"novel_id\": 5, \"list_code\": \"reading\"}")));
         await AssertErrorAsync(await reader.Client.PostAsync("/api/v1/bookmarks", Body(new { novel_id = unknown, list_code = "reading" })), HttpStatusCode.NotFound, "NOVEL_NOT_FOUND");
         await AssertErrorAsync(await reader.Client.PostAsync("/api/v1/bookmarks", Body(new { novel_id = "junk", list_code = "reading" })), HttpStatusCode.NotFound, "NOVEL_NOT_FOUND");
+        await AssertErrorAsync(await reader.Client.PostAsync("/api/v1/bookmarks", Body(new { novel_id = new string('x', 300), list_code = "reading" })), HttpStatusCode.NotFound, "NOVEL_NOT_FOUND");
+        await AssertValidationAsync(await reader.Client.PostAsync("/api/v1/bookmarks", Body(new { list_code = "reading" })), "novel_id");
         await AssertErrorAsync(await reader.Client.PutAsync($"/api/v1/bookmarks/{unknown}", Body(new { list_code = "reading" })), HttpStatusCode.NotFound, "NOVEL_NOT_FOUND");
         await AssertErrorAsync(await reader.Client.DeleteAsync($"/api/v1/bookmarks/{unknown}"), HttpStatusCode.NotFound, "NOVEL_NOT_FOUND");
         await AssertErrorAsync(await reader.Client.DeleteAsync("/api/v1/bookmarks/junk"), HttpStatusCode.NotFound, "NOVEL_NOT_FOUND");

@@ -26,7 +26,7 @@ public sealed class AddBookmarkCommandValidator : AbstractValidator<AddBookmarkC
 {
     public AddBookmarkCommandValidator()
     {
-        RuleFor(c => c.NovelId).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.NovelId).NotEmpty();
         RuleFor(c => c.ListCode).OneOf(BookmarkLists.Codes, "list_code");
         RuleFor(c => c.Lang).KnownLanguage().When(c => c.Lang is not null);
     }

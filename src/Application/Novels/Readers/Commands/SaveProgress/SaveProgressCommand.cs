@@ -26,8 +26,8 @@ public sealed class SaveProgressCommandValidator : AbstractValidator<SaveProgres
 {
     public SaveProgressCommandValidator()
     {
-        RuleFor(c => c.NovelId).NotEmpty().MaximumLength(100);
-        RuleFor(c => c.ChapterId).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.NovelId).NotEmpty();
+        RuleFor(c => c.ChapterId).NotEmpty();
         RuleFor(c => c.Position).NotNull().GreaterThanOrEqualTo(0);
     }
 }
