@@ -329,6 +329,25 @@ public sealed class NovelsReadersTests(NovelsHost host) : IClassFixture<NovelsHo
     }
 
     [Fact]
+    public async Task Devices_saving_a_first_progress_at_once_leave_one_progress_the_newest()
+    {
+        var reader = await NewReaderAsync();
+        var (novelId, _, chapters) = await NovelWithChaptersAsync();
+        var devices = Enumerable.Range(0, 8).Select(_ => host.CreateClient().WithBearer(reader.Token)).ToArray();
+        var answers = await Task.WhenAll(devices.Select((d, i) => SaveAsync(d, novelId, chapters[i % 2], i * 10)));
+        var saved = new List<JsonElement>();
+        foreach (var answer in answers)
+        {
+            saved.Add((await ReadAsync(answer, HttpStatusCode.OK)).GetProperty("progress"));
+        }
+
+        var stored = await ReadAsync(await reader.Client.GetAsync($"/api/v1/progress/{novelId}"), HttpStatusCode.OK);
+        AssertProperties(stored, ProgressFields);
+        Assert.Equal(saved.Max(p => p.GetProperty("updated_at").GetDateTimeOffset()), stored.GetProperty("updated_at").GetDateTimeOffset());
+        Assert.Contains(saved, p => p.ToString() == stored.ToString());
+    }
+
+    [Fact]
     public async Task The_novel_detail_carries_the_callers_progress_and_bookmark_and_null_for_anyone_else()
     {
         var reader = await NewReaderAsync();
