@@ -145,6 +145,7 @@ public static partial class WebApiRegistration
         app.MapGateway();
         app.MapKitchen();
         app.MapMafia();
+        app.MapNovels();
 
         // Make sure the tracker exists before the first socket so shutdown can reach every one.
         app.Services.GetRequiredService<WebSocketConnectionTracker>();

@@ -11,6 +11,7 @@ public static class NovelsModule
         services.AddOptions<NovelsOptions>();
         services.AddScoped<TaxonomyLookup>();
         services.AddScoped<NovelModelBuilder>();
+        services.AddScoped<BookmarkViews>();
         return services;
     }
 }

@@ -48,7 +48,7 @@ public sealed class NovelsCatalogueController(IMediator mediator) : ControllerBa
             new ListNovelsQuery(lang, page, limit, sort, order, status, Merge(genres, genresPlain), Merge(tags, tagsPlain), search, yearFrom, yearTo),
             cancellationToken);
 
-    /// <summary>One novel with its chapter figures; <c>user_progress</c> and <c>user_bookmark</c> are null until reading progress and bookmarks exist.</summary>
+    /// <summary>One novel with its chapter figures; a valid token adds the caller's <c>user_progress</c> and <c>user_bookmark</c> (null for an anonymous caller or without either).</summary>
     [HttpGet("novels/{slug}")]
     [EnableRateLimiting(NovelsRateLimits.Catalogue)]
     [ProducesErrors(StatusCodes.Status404NotFound)]

@@ -1,9 +1,11 @@
 using CleanGames.Application.Novels.Common;
 using CleanGames.WebApi.Common.Dialects;
+using CleanGames.WebApi.Common.Realtime;
+using CleanGames.WebApi.Common.Security;
 
 namespace CleanGames.WebApi.Novels;
 
-/// <summary>Novels' transport: the dialect of <c>/api/v1</c> and the links its answers carry (its controllers are attribute-routed; it has no sockets or hubs yet).</summary>
+/// <summary>Novels' transport: the dialect of <c>/api/v1</c> and the links its answers carry (its controllers are attribute-routed) and <c>/hubs/reader</c>.</summary>
 public static class NovelsEndpoints
 {
     public static IServiceCollection AddNovelsTransport(this IServiceCollection services)
@@ -13,6 +15,14 @@ public static class NovelsEndpoints
         services.AddHttpContextAccessor();
         services.AddScoped<INovelLinks, HttpNovelLinks>();
         NovelsRateLimits.AddPolicies(services);
+        services.AddSingleton<IRealtimeSink, ReaderHubSink>();
         return services;
+    }
+
+    /// <summary><c>/hubs/reader</c>: token required (header or <c>?access_token=</c>), closed when the token expires.</summary>
+    public static IEndpointRouteBuilder MapNovels(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<ReaderHub>("/hubs/reader", RealtimeHubs.CloseOnTokenExpiry).RequireAuthorization().AcceptsQueryToken();
+        return endpoints;
     }
 }

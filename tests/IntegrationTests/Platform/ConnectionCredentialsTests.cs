@@ -31,11 +31,13 @@ public sealed class ShortCredentialsHost : CleanGamesHost
 /// <summary>No connection outlives its credentials, and a client cannot make the server hold sockets without bound.</summary>
 public sealed class ConnectionCredentialsTests(ShortCredentialsHost host) : IClassFixture<ShortCredentialsHost>
 {
-    [Fact]
-    public async Task A_hub_connection_is_closed_when_its_token_expires()
+    [Theory]
+    [InlineData("/hubs/notifications", 70_002)]
+    [InlineData("/hubs/reader", 70_003)]
+    public async Task A_hub_connection_is_closed_when_its_token_expires(string hub, long accountId)
     {
         var expires = host.Clock.GetUtcNow().AddSeconds(3);
-        await using var connection = host.CreateHubConnection("/hubs/notifications", Token(host, 70_002, expires));
+        await using var connection = host.CreateHubConnection(hub, Token(host, accountId, expires));
         var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.Closed += error => { closed.TrySetResult(error); return Task.CompletedTask; };
         await connection.StartAsync();

@@ -81,6 +81,8 @@ public sealed class QueryTokenTests(CleanGamesHost host) : IClassFixture<CleanGa
         { "/hubs/kitchen", HttpTransportType.WebSockets },
         { "/hubs/game", HttpTransportType.WebSockets },
         { "/hubs/notifications", HttpTransportType.WebSockets },
+        { "/hubs/reader", HttpTransportType.WebSockets },
+        { "/hubs/reader", HttpTransportType.LongPolling },
         { "/hubs/game", HttpTransportType.ServerSentEvents },
         { "/hubs/game", HttpTransportType.LongPolling },
     };

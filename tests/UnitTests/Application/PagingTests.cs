@@ -1,3 +1,4 @@
+using CleanGames.Application.Novels.Bookmarks.Queries.ListBookmarks;
 using CleanGames.Application.Novels.Catalogue.Queries.ListNovels;
 using CleanGames.Application.Novels.Chapters.Queries.ListChapters;
 using CleanGames.Application.Novels.Common;
@@ -104,7 +105,7 @@ public sealed class PagingTests
         _ = new PageRequest(page, perPage);
     }
 
-    private static readonly HashSet<Type> WithoutWindow = [typeof(ListNovelsQuery), typeof(ListChaptersQuery)];
+    private static readonly HashSet<Type> WithoutWindow = [typeof(ListNovelsQuery), typeof(ListChaptersQuery), typeof(ListBookmarksQuery)];
 
     [Fact]
     public void Novels_lists_take_any_page_from_1_and_limits_of_1_to_100_as_contract_1_says()

@@ -40,9 +40,8 @@ public record NovelModel(
     string ServedLang);
 
 /// <summary>
-/// Seed 004 <c>NovelDetail</c>: the <c>Novel</c> plus its chapter figures. Reading progress and
-/// bookmarks are not recorded yet, so <c>user_progress</c> and <c>user_bookmark</c> are null for every
-/// caller (the keys are present).
+/// Seed 004 <c>NovelDetail</c>: the <c>Novel</c> plus its chapter figures and, for a signed-in
+/// caller, their progress and bookmark on it (null, keys present, for anyone else or without one).
 /// </summary>
 public sealed record NovelDetailModel : NovelModel
 {
@@ -57,9 +56,9 @@ public sealed record NovelDetailModel : NovelModel
 
     public DateTimeOffset? LastChapterAt { get; }
 
-    public object? UserProgress => null;
+    public ReadingProgressModel? UserProgress { get; init; }
 
-    public object? UserBookmark => null;
+    public BookmarkModel? UserBookmark { get; init; }
 }
 
 /// <summary>Seed 004 <c>Chapter</c>.</summary>

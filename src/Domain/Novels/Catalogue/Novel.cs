@@ -132,6 +132,25 @@ public sealed class Novel : AggregateRoot<Guid>
         MarkChanged();
     }
 
+    /// <summary>A reader bookmarked the novel. The count moves the novel's version (not its <see cref="UpdatedAt"/>), so two racing bookmarks never count as one.</summary>
+    public void Bookmarked()
+    {
+        BookmarksCount++;
+        MarkChanged();
+    }
+
+    /// <summary>A reader removed their bookmark of the novel.</summary>
+    public void Unbookmarked()
+    {
+        if (BookmarksCount == 0)
+        {
+            throw new DomainException(NovelErrors.NegativeBookmarks);
+        }
+
+        BookmarksCount--;
+        MarkChanged();
+    }
+
     /// <summary>Adds counted views to the total and sets the last 24 hours' figure; neither moves <see cref="UpdatedAt"/>.</summary>
     public void RecordViews(long counted, long lastDay)
     {

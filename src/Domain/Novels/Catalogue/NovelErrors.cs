@@ -11,4 +11,5 @@ public static class NovelErrors
     public static readonly DomainError DuplicateLanguage = DomainError.Invalid("novels.novel.duplicate_language", "Each language may be localized once.");
     public static readonly DomainError InvalidSlug = DomainError.Invalid("novels.novel.invalid_slug", "A slug is lowercase letters, digits and hyphens.");
     public static readonly DomainError NegativeViews = DomainError.Invalid("novels.novel.negative_views", "Views are counted up, never down.");
+    public static readonly DomainError NegativeBookmarks = DomainError.Invalid("novels.novel.negative_bookmarks", "A novel cannot lose a bookmark it does not have.");
 }

@@ -16,4 +16,9 @@ internal static class AccountReferences
     public static void KeyedByAccount<T>(this EntityTypeBuilder<T> builder, Expression<Func<T, object?>> accountId)
         where T : class =>
         builder.HasOne<Account>().WithOne().HasForeignKey<T>(accountId).OnDelete(DeleteBehavior.Cascade);
+
+    /// <summary>The row belongs to an account that may own many such rows (its key is its own).</summary>
+    public static void BelongsToAccount<T>(this EntityTypeBuilder<T> builder, Expression<Func<T, object?>> accountId)
+        where T : class =>
+        builder.HasOne<Account>().WithMany().HasForeignKey(accountId).OnDelete(DeleteBehavior.Cascade);
 }

@@ -173,6 +173,7 @@ internal sealed class NovelsRenderer([FromKeyedServices(CleanGames.Application.C
         [Application.Novels.Common.NovelsErrors.SlugTaken.Code] = "SLUG_TAKEN",
         [Application.Novels.Common.NovelsErrors.TaxonSlugTaken.Code] = "SLUG_TAKEN",
         [Application.Novels.Common.NovelsErrors.ChapterNumberTaken.Code] = "CHAPTER_NUMBER_TAKEN",
+        [Application.Novels.Common.NovelsErrors.BookmarkNotFound.Code] = "BOOKMARK_NOT_FOUND",
     };
 
     // Errors seed 004 answers with another status and its own words.

@@ -171,7 +171,16 @@ internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnu
         var type = declared.Type is { } t && t != typeof(void) ? t : null;
         if (dialect == ApiDialect.Novels && type is not null && PagedBodyType(type) is { } bodyType)
         {
-            return schemas.NovelsPage(await context.GetOrCreateSchemaAsync(bodyType, cancellationToken: cancellationToken));
+            IOpenApiSchema body = await context.GetOrCreateSchemaAsync(bodyType, cancellationToken: cancellationToken);
+            // The schema made here is inlined, and inlining drops the "or null" of nested nullable
+            // objects (a bookmark's progress); the component generated for the type keeps it.
+            if (!bodyType.IsGenericType
+                && context.Document?.Components?.Schemas is { } components && components.ContainsKey(bodyType.Name))
+            {
+                body = new OpenApiSchemaReference(bodyType.Name, context.Document);
+            }
+
+            return schemas.NovelsPage(body);
         }
 
         if (dialect == ApiDialect.Novels && type is not null && PagedItemType(type) is { } itemType)
@@ -182,7 +191,30 @@ internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnu
 
         // What ClickerRenderer sees as a JSON object once serialized: a class or a dictionary.
         var isObject = type is not null && JsonSerializerOptions.Default.GetTypeInfo(type).Kind is JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary;
+        if (generated is not null && ReturnsNullable(context.Description.ActionDescriptor))
+        {
+            // An action declared to return "T?" (Task<T?>) may answer null data.
+            generated = new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, generated] };
+        }
+
         return schemas.Success(dialect, generated, isObject);
+    }
+
+    private static bool ReturnsNullable(Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor action)
+    {
+        if (action is not ControllerActionDescriptor { MethodInfo: var method })
+        {
+            return false;
+        }
+
+        var info = new System.Reflection.NullabilityInfoContext().Create(method.ReturnParameter);
+        if (method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() is var definition
+            && (definition == typeof(Task<>) || definition == typeof(ValueTask<>)))
+        {
+            info = info.GenericTypeArguments[0];
+        }
+
+        return info.ReadState == System.Reflection.NullabilityState.Nullable && info.Type != typeof(object);
     }
 
     private static Type? PagedBodyType(Type type) =>

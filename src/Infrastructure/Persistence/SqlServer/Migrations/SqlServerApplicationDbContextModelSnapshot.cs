@@ -1484,6 +1484,85 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("novels_chapters", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Novels.Readers.Bookmark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("NovelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NovelId");
+
+                    b.HasIndex("AccountId", "NovelId")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "CreatedAt", "NovelId");
+
+                    b.HasIndex("AccountId", "UpdatedAt", "NovelId");
+
+                    b.ToTable("novels_bookmarks", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Readers.ReadingProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ChapterId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ChapterNumber")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("NovelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChapterId");
+
+                    b.HasIndex("NovelId");
+
+                    b.HasIndex("AccountId", "NovelId")
+                        .IsUnique();
+
+                    b.ToTable("novels_reading_progress", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Novels.Taxonomy.Genre", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2335,6 +2414,42 @@ namespace CleanGames.Infrastructure.Persistence.SqlServer.Migrations
                         });
 
                     b.Navigation("Contents");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Readers.Bookmark", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Identity.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CleanGames.Domain.Novels.Catalogue.Novel", null)
+                        .WithMany()
+                        .HasForeignKey("NovelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Readers.ReadingProgress", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Identity.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CleanGames.Domain.Novels.Chapters.Chapter", null)
+                        .WithMany()
+                        .HasForeignKey("ChapterId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("CleanGames.Domain.Novels.Catalogue.Novel", null)
+                        .WithMany()
+                        .HasForeignKey("NovelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Novels.Taxonomy.Genre", b =>

@@ -1463,6 +1463,85 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("novels_chapters", (string)null);
                 });
 
+            modelBuilder.Entity("CleanGames.Domain.Novels.Readers.Bookmark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NovelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NovelId");
+
+                    b.HasIndex("AccountId", "NovelId")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "CreatedAt", "NovelId");
+
+                    b.HasIndex("AccountId", "UpdatedAt", "NovelId");
+
+                    b.ToTable("novels_bookmarks", (string)null);
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Readers.ReadingProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChapterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChapterNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NovelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChapterId");
+
+                    b.HasIndex("NovelId");
+
+                    b.HasIndex("AccountId", "NovelId")
+                        .IsUnique();
+
+                    b.ToTable("novels_reading_progress", (string)null);
+                });
+
             modelBuilder.Entity("CleanGames.Domain.Novels.Taxonomy.Genre", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2301,6 +2380,42 @@ namespace CleanGames.Infrastructure.Persistence.Sqlite.Migrations
                         });
 
                     b.Navigation("Contents");
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Readers.Bookmark", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Identity.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CleanGames.Domain.Novels.Catalogue.Novel", null)
+                        .WithMany()
+                        .HasForeignKey("NovelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CleanGames.Domain.Novels.Readers.ReadingProgress", b =>
+                {
+                    b.HasOne("CleanGames.Domain.Identity.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CleanGames.Domain.Novels.Chapters.Chapter", null)
+                        .WithMany()
+                        .HasForeignKey("ChapterId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("CleanGames.Domain.Novels.Catalogue.Novel", null)
+                        .WithMany()
+                        .HasForeignKey("NovelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CleanGames.Domain.Novels.Taxonomy.Genre", b =>
