@@ -254,6 +254,8 @@ public sealed class NovelsReadersTests(NovelsHost host) : IClassFixture<NovelsHo
         Assert.Equal([novels[0]], page2.GetProperty("bookmarks").EnumerateArray().Select(b => b.GetProperty("novel").GetProperty("id").GetString()!).ToArray());
         var past = await GetDataAsync(reader.Client, "/api/v1/bookmarks?list_code=reading&limit=2&page=5");
         Assert.Equal(0, past.GetProperty("bookmarks").GetArrayLength());
+        var deep = await GetDataAsync(reader.Client, "/api/v1/bookmarks?sort=title&limit=100&page=21474836");
+        Assert.Equal(0, deep.GetProperty("bookmarks").GetArrayLength());
 
         // English titles for en and any language other than ru; the novel's texts follow lang.
         var english = await GetDataAsync(reader.Client, "/api/v1/bookmarks?lang=en");

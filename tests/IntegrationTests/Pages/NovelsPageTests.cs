@@ -70,6 +70,49 @@ public sealed class NovelsPageTests(NovelsHost host, ChromiumBrowser chromium) :
     }
 
     [Fact]
+    public async Task A_signed_in_readers_place_reaches_the_accounts_other_tab_at_once()
+    {
+        var admin = Admin(host);
+        var slug = Slug("synced");
+        var novel = await CreateNovelAsync(admin, slug, [Localization("en", "Two Tabs")]);
+        var id = novel.GetProperty("id").GetString()!;
+        await CreateChapterAsync(admin, id, 1, "First", ("en", "one"));
+        var second = await CreateChapterAsync(admin, id, 2, "Second", ("en", "two"));
+        var email = $"reader-{Guid.NewGuid():N}@example.com";
+        var registered = await host.CreateClient().PostAsync("/api/v1/auth/register", Support.Json.Body(new { email, password = "correct horse battery", display_name = "Reader" }));
+        Assert.Equal(System.Net.HttpStatusCode.Created, registered.StatusCode);
+
+        async Task<BrowserPage> SignedInAsync(string fragment)
+        {
+            var opened = await chromium.OpenAsync(host, "/novels" + fragment);
+            await opened.Page.ClickAsync("#account summary");
+            await opened.Page.FillAsync("#signin-email", email);
+            await opened.Page.FillAsync("#signin-password", "correct horse battery");
+            await opened.Page.ClickAsync("#signin-button");
+            await Assertions.Expect(opened.Page.Locator("#signin-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Signed in as account \d+\.$"));
+            return opened;
+        }
+
+        // The second tab waits on the novel's page: no place yet.
+        await using var watching = await SignedInAsync($"#novel/{slug}");
+        await Assertions.Expect(watching.Page.Locator("#novel-title")).ToHaveTextAsync("Two Tabs");
+        await Assertions.Expect(watching.Page.Locator("#continue")).ToBeHiddenAsync();
+
+        // Reading chapter 2 in the first tab saves the place; the second hears it on /hubs/reader without reloading.
+        await using var reading = await SignedInAsync($"#chapter/{second.GetProperty("id").GetString()}");
+        await Assertions.Expect(reading.Page.Locator("#chapter-title")).ToHaveTextAsync("2. Second");
+        await Assertions.Expect(watching.Page.Locator("#synced")).ToHaveTextAsync("Your place was saved: chapter 2.");
+        await Assertions.Expect(watching.Page.Locator("#continue-link")).ToHaveTextAsync("Continue with chapter 2");
+
+        // And the place is the novel's user_progress for that reader on a fresh load.
+        await reading.Page.ClickAsync("#back-to-novel");
+        await reading.Page.EvaluateAsync($"location.hash = '#novel/{slug}'");
+        await Assertions.Expect(reading.Page.Locator("#continue-link")).ToHaveTextAsync("Continue with chapter 2");
+        Assert.True(watching.Errors.Count == 0, string.Join(Environment.NewLine, watching.Errors));
+        Assert.True(reading.Errors.Count == 0, string.Join(Environment.NewLine, reading.Errors));
+    }
+
+    [Fact]
     public async Task An_unknown_novel_shows_the_servers_words()
     {
         var refused = await host.CreateClient().GetAsync("/api/v1/novels/no-such-novel?lang=en");

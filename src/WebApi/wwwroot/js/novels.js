@@ -1,12 +1,17 @@
 // The Novels reader: the catalogue (search, genre, status, sort, pages), a novel's page with its
 // chapters, and a chapter to read with its neighbours, all through seed 004's public routes in the
 // chosen language. The address's fragment says what is shown (#novel/<slug>, #chapter/<id>), so the
-// browser's Back works. Refusals show as the server wrote them.
+// browser's Back works. A signed-in reader's place is saved as each chapter opens (POST /progress),
+// and every device of the account hears it at once on /hubs/reader (progress_updated, through the
+// SignalR browser client): a novel's page offers to continue where any device left off.
+// Refusals show as the server wrote them.
 "use strict";
 
 const LIMIT = 20;
+const TOKEN_KEY = "cleangames.novels.token";
 const $ = (id) => document.getElementById(id);
-const view = { page: 1, chaptersPage: 1, novelSlug: "" };
+const view = { page: 1, chaptersPage: 1, novelSlug: "", novelId: "" };
+const session = { token: "", hub: null };
 
 const api = (path) => callApi("", "GET", path);
 
@@ -40,6 +45,92 @@ function show(name) {
 function pager(name, pagination) {
   $(`${name}-prev`).disabled = !pagination?.has_prev;
   $(`${name}-next`).disabled = !pagination?.has_next;
+}
+
+// ---------- signing in and the reader hub ----------
+
+async function signIn(event) {
+  event.preventDefault();
+  setStatus("signin-status", "Signing in…");
+  const answer = await callApi("", "POST", "/api/v1/auth/login", { email: $("signin-email").value.trim(), password: $("signin-password").value });
+  if (!answer.ok) {
+    setStatus("signin-status", answer.message, "error");
+    return;
+  }
+
+  $("signin-password").value = "";
+  useToken(answer.json.data.access_token, answer.json.data.user?.display_name);
+}
+
+function useToken(token, name) {
+  session.token = token;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  $("signout-button").hidden = false;
+  $("signin-form").hidden = true;
+  $("account-summary").textContent = `Signed in${name ? ` as ${name}` : ""}: your place is kept on every device`;
+  setStatus("signin-status", `Signed in as account ${accountIdOf(token)}.`);
+  openHub();
+  route();
+}
+
+function signOut() {
+  session.token = "";
+  sessionStorage.removeItem(TOKEN_KEY);
+  session.hub?.stop();
+  session.hub = null;
+  $("signout-button").hidden = true;
+  $("signin-form").hidden = false;
+  $("account-summary").textContent = "Sign in to keep your place on every device";
+  setStatus("signin-status", "Signed out.");
+  setStatus("synced", "");
+  $("continue").hidden = true;
+}
+
+/** /hubs/reader: a place saved on any device of the account arrives here at once. */
+function openHub() {
+  if (session.hub) {
+    return;
+  }
+
+  const hub = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/reader", { accessTokenFactory: () => session.token })
+    .withAutomaticReconnect()
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+  session.hub = hub;
+  hub.on("progress_updated", (progress) => {
+    setStatus("synced", `Your place was saved: chapter ${progress.chapter_number}.`);
+    if (progress.novel_id === view.novelId) {
+      showContinue(progress);
+    }
+  });
+  hub.onclose(() => {
+    if (session.hub === hub) {
+      session.hub = null;
+    }
+  });
+  hub.start().catch(() => {
+    session.hub = null;
+  });
+}
+
+function showContinue(progress) {
+  $("continue").hidden = !progress;
+  if (progress) {
+    $("continue-link").textContent = `Continue with chapter ${progress.chapter_number}`;
+    $("continue-link").href = `#chapter/${encodeURIComponent(progress.chapter_id)}`;
+  }
+}
+
+async function saveProgress(chapter) {
+  if (!session.token) {
+    return;
+  }
+
+  const answer = await callApi(session.token, "POST", "/api/v1/progress", { novel_id: chapter.novel_id, chapter_id: chapter.id, position: 0 });
+  if (!answer.ok) {
+    setStatus("synced", answer.message, "error");
+  }
 }
 
 // ---------- catalogue ----------
@@ -115,7 +206,7 @@ async function loadNovel(slug) {
 
   setStatus("status", "Loading…");
   const [detail, chapters] = await Promise.all([
-    api(`/api/v1/novels/${encodeURIComponent(slug)}?lang=${lang()}`),
+    callApi(session.token, "GET", `/api/v1/novels/${encodeURIComponent(slug)}?lang=${lang()}`),
     api(`/api/v1/novels/${encodeURIComponent(slug)}/chapters?${new URLSearchParams({ lang: lang(), page: view.chaptersPage, limit: LIMIT })}`),
   ]);
   if (!detail.ok || !chapters.ok) {
@@ -125,6 +216,8 @@ async function loadNovel(slug) {
 
   setStatus("status", "");
   const novel = detail.json.data;
+  view.novelId = novel.id;
+  showContinue(session.token ? novel.user_progress : null);
   $("novel-title").textContent = novel.title;
   $("novel-meta").textContent = [novel.author, novel.release_year, novel.translation_status, `${novel.chapters_published} chapters`, `${novel.views_total} views`]
     .filter((x) => x !== null && x !== undefined).join(" · ");
@@ -178,6 +271,7 @@ async function loadChapter(id) {
 
   $("back-to-novel").dataset.novelId = chapter.novel_id;
   window.scrollTo(0, 0);
+  saveProgress(chapter);
 }
 
 // ---------- navigation ----------
@@ -214,6 +308,13 @@ document.addEventListener("DOMContentLoaded", () => {
     location.hash = view.novelSlug ? `#novel/${encodeURIComponent(view.novelSlug)}` : "";
   });
   $("lang").addEventListener("change", route);
+  $("signin-form").addEventListener("submit", signIn);
+  $("signout-button").addEventListener("click", signOut);
   window.addEventListener("hashchange", route);
-  route();
+  const saved = sessionStorage.getItem(TOKEN_KEY);
+  if (saved && accountIdOf(saved)) {
+    useToken(saved);
+  } else {
+    route();
+  }
 });
