@@ -63,6 +63,15 @@ public sealed class PlaygroundTests(CleanGamesHost host, ChromiumBrowser chromiu
         Assert.Contains("\"session\"", await page.Locator("#log li[data-dir='in']", new() { HasTextString = "\"type\":3" }).TextContentAsync(), StringComparison.Ordinal);
         await page.ClickAsync("#disconnect-button");
 
+        // Novels' reader hub: its ping answers "pong" once the connection has joined the account's group.
+        await page.SelectOptionAsync("#endpoint", "hub-reader");
+        await page.ClickAsync("#connect-button");
+        await Assertions.Expect(page.Locator("#connection-status")).ToHaveTextAsync("Connected to /hubs/reader.");
+        await page.SelectOptionAsync("#template", "ping (joined)");
+        await page.ClickAsync("#send-button");
+        await Assertions.Expect(page.Locator("#log li[data-dir='in']", new() { HasTextString = "\"result\":\"pong\"" })).ToHaveCountAsync(1);
+        await page.ClickAsync("#disconnect-button");
+
         // A refused sign-in shows the server's own answer.
         await page.SelectOptionAsync("#signin-route", "novels");
         await page.FillAsync("#signin-login", "nobody-" + Guid.NewGuid().ToString("N")[..8] + "@example.com");

@@ -81,6 +81,13 @@ const endpoints = [
       "ping": () => ({ type: 6 }),
     },
   },
+  {
+    id: "hub-reader", label: "/hubs/reader (SignalR, Novels)", path: () => "/hubs/reader", tokenParameter: "access_token", protocol: "signalr",
+    templates: {
+      "ping (joined)": () => ({ type: 1, invocationId: requestId(), target: "ping", arguments: [] }),
+      "keep-alive": () => ({ type: 6 }),
+    },
+  },
 ];
 
 let socket = null;
