@@ -53,6 +53,7 @@ public sealed class NovelsAdminController(IMediator mediator) : ControllerBase
 
     /// <summary>Creates a novel; unknown tag and genre slugs are created on the fly (named by their slug). <c>lang</c> picks the answer's language.</summary>
     [HttpPost("novels")]
+    [NovelsAccountRateLimit(NovelsAccountRateLimitAttribute.Content)]
     [RequestSizeLimit(NovelBodyLimit)]
     [ProducesResponseType<NovelModel>(StatusCodes.Status201Created)]
     [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden)]
@@ -66,6 +67,7 @@ public sealed class NovelsAdminController(IMediator mediator) : ControllerBase
 
     /// <summary>Publishes a chapter at once.</summary>
     [HttpPost("chapters")]
+    [NovelsAccountRateLimit(NovelsAccountRateLimitAttribute.Content)]
     [RequestSizeLimit(ChapterBodyLimit)]
     [ProducesResponseType<ChapterModel>(StatusCodes.Status201Created)]
     [ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]

@@ -25,11 +25,19 @@ public sealed class NovelsRateLimits
     /// <summary><c>RateLimiting:Novels:ReadingPerMinute</c>: chapter reading requests per address per minute.</summary>
     public int ReadingPerMinute { get; set; } = 120;
 
+    /// <summary><c>RateLimiting:Novels:BookmarksPerHour</c>: bookmark changes (POST, PUT, DELETE) per account per hour.</summary>
+    public int BookmarksPerHour { get; set; } = 100;
+
+    /// <summary><c>RateLimiting:Novels:ContentPerHour</c>: novels and chapters created per account per hour.</summary>
+    public int ContentPerHour { get; set; } = 100;
+
     internal static void AddPolicies(IServiceCollection services)
     {
         services.AddOptions<NovelsRateLimits>().BindConfiguration(Section)
-            .Validate(o => o.CataloguePerMinute >= 1 && o.ReadingPerMinute >= 1, "RateLimiting:Novels:CataloguePerMinute and ReadingPerMinute must be at least 1.")
+            .Validate(o => o.CataloguePerMinute >= 1 && o.ReadingPerMinute >= 1 && o.BookmarksPerHour >= 1 && o.ContentPerHour >= 1,
+                "RateLimiting:Novels:CataloguePerMinute, ReadingPerMinute, BookmarksPerHour and ContentPerHour must be at least 1.")
             .ValidateOnStart();
+        services.AddSingleton<NovelsAccountLimiter>();
         services.Configure<RateLimiterOptions>(limiter =>
         {
             limiter.AddPolicy(Catalogue, context => PerAddress(context, limits => limits.CataloguePerMinute));

@@ -61,6 +61,7 @@ public sealed class NovelsReadersController(IMediator mediator) : ControllerBase
 
     /// <summary>Bookmarks a novel (201), or moves the reader's bookmark of it to <c>list_code</c> (200).</summary>
     [HttpPost("bookmarks")]
+    [NovelsAccountRateLimit(NovelsAccountRateLimitAttribute.Bookmarks)]
     [ProducesResponseType<BookmarkModel>(StatusCodes.Status201Created)]
     [ProducesResponseType<BookmarkModel>(StatusCodes.Status200OK)]
     [ProducesErrors(StatusCodes.Status404NotFound)]
@@ -72,12 +73,14 @@ public sealed class NovelsReadersController(IMediator mediator) : ControllerBase
 
     /// <summary>Moves the reader's bookmark of a novel to another list.</summary>
     [HttpPut("bookmarks/{novelId}")]
+    [NovelsAccountRateLimit(NovelsAccountRateLimitAttribute.Bookmarks)]
     [ProducesErrors(StatusCodes.Status404NotFound)]
     public Task<BookmarkModel> MoveBookmark(string novelId, [FromBody] MoveBookmarkRequest body, [FromQuery] string? lang, CancellationToken cancellationToken) =>
         mediator.Send(new MoveBookmarkCommand(novelId, body.ListCode, lang), cancellationToken);
 
     /// <summary>Removes the reader's bookmark of a novel; <c>data</c> is null.</summary>
     [HttpDelete("bookmarks/{novelId}")]
+    [NovelsAccountRateLimit(NovelsAccountRateLimitAttribute.Bookmarks)]
     [ProducesErrors(StatusCodes.Status404NotFound)]
     public async Task<object?> RemoveBookmark(string novelId, CancellationToken cancellationToken)
     {

@@ -42,3 +42,47 @@ public sealed class NovelsRateLimitTests(NovelsTightLimitsHost host) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/covers/unknown")).StatusCode);
     }
 }
+
+/// <summary>A host with contract §15's per-account hourly limits lowered.</summary>
+public sealed class NovelsTightAccountLimitsHost : CleanGamesHost
+{
+    protected override void ConfigureHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("RateLimiting:Novels:BookmarksPerHour", "2");
+        builder.UseSetting("RateLimiting:Novels:ContentPerHour", "1");
+    }
+}
+
+/// <summary>Contract §15: bookmark changes and content creation are limited per account, after 401/403 and before 422.</summary>
+public sealed class NovelsAccountRateLimitTests(NovelsTightAccountLimitsHost host) : IClassFixture<NovelsTightAccountLimitsHost>
+{
+    [Fact]
+    public async Task Bookmark_changes_are_limited_per_account_before_the_body_is_read()
+    {
+        var admin = Admin(host);
+        var novel = await CreateNovelAsync(admin, Slug(), [Localization("en", "Limited")]);
+        var id = novel.GetProperty("id").GetString()!;
+        var (readerId, _, _, _) = await host.CreateClient().RegisterGameClientAsync();
+        var reader = Reader(host, readerId);
+
+        Assert.Equal(HttpStatusCode.Created, (await reader.PostAsync("/api/v1/bookmarks", Support.Json.Body(new { novel_id = id, list_code = "reading" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.PutAsync($"/api/v1/bookmarks/{id}", Support.Json.Body(new { list_code = "planned" }))).StatusCode);
+
+        // The third change in the hour is refused, even a malformed one (429 comes before 422), and changes nothing.
+        var limited = await reader.DeleteAsync($"/api/v1/bookmarks/{id}");
+        await AssertErrorAsync(limited, HttpStatusCode.TooManyRequests, "RATE_LIMIT_EXCEEDED");
+        Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) > 0);
+        await AssertErrorAsync(await reader.PostAsync("/api/v1/bookmarks", Support.Json.Body("{not json")), HttpStatusCode.TooManyRequests, "RATE_LIMIT_EXCEEDED");
+        Assert.Equal(1, (await GetDataAsync(host.CreateClient(), $"/api/v1/novels/{novel.GetProperty("slug").GetString()}?lang=en")).GetProperty("bookmarks_count").GetInt32());
+
+        // Reading is not a change; another reader has a count of their own; no token is still 401.
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/bookmarks")).StatusCode);
+        var (otherId, _, _, _) = await host.CreateClient().RegisterGameClientAsync();
+        Assert.Equal(HttpStatusCode.Created, (await Reader(host, otherId).PostAsync("/api/v1/bookmarks", Support.Json.Body(new { novel_id = id, list_code = "reading" }))).StatusCode);
+        await AssertErrorAsync(await host.CreateClient().DeleteAsync($"/api/v1/bookmarks/{id}"), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+
+        // Content creation: the admin made one novel above, the hour's limit; the next is refused, a reader is still 403.
+        await AssertErrorAsync(await admin.PostAsync("/api/v1/admin/novels", Support.Json.Body(new { slug = Slug(), translation_status = "ongoing", localizations = new[] { Localization("en", "Two") } })), HttpStatusCode.TooManyRequests, "RATE_LIMIT_EXCEEDED");
+        await AssertErrorAsync(await reader.PostAsync("/api/v1/admin/chapters", Support.Json.Body("{not json")), HttpStatusCode.Forbidden, "ACCESS_DENIED");
+    }
+}

@@ -213,6 +213,8 @@ public class CleanGamesHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimiting:AuthenticationPermitsPerMinute", "100000");
         builder.UseSetting("RateLimiting:Novels:CataloguePerMinute", "100000");
         builder.UseSetting("RateLimiting:Novels:ReadingPerMinute", "100000");
+        builder.UseSetting("RateLimiting:Novels:BookmarksPerHour", "100000");
+        builder.UseSetting("RateLimiting:Novels:ContentPerHour", "100000");
         // Likewise for wrong passwords from the loopback address on a clock that never moves by
         // itself; the sign-in throttle's tests run with its real numbers.
         builder.UseSetting("Identity:SignInThrottle:FreeFailures", "100000");
