@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using CleanGames.Application.Common.Security;
 using CleanGames.WebApi.Common.Dialects;
+using CleanGames.WebApi.Common.Http;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace CleanGames.WebApi.Novels;
 /// token and the role are checked and before the body is read: 401, 403, then 429, then 422, in the
 /// contract's order. Over the limit: 429 <c>RATE_LIMIT_EXCEEDED</c> with <c>Retry-After</c>.
 /// </summary>
-public sealed class NovelsAccountRateLimitAttribute : TypeFilterAttribute
+public sealed class NovelsAccountRateLimitAttribute : TypeFilterAttribute, IRateLimitedEndpoint
 {
     public const string Bookmarks = "bookmarks";
     public const string Content = "content";

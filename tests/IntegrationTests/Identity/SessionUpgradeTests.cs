@@ -51,7 +51,14 @@ public sealed class SessionUpgradeTests
         finally
         {
             SqliteConnection.ClearAllPools();
-            directory.Delete(recursive: true);
+            try
+            {
+                directory.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a closing connection; the temp folder is cleaned later (as SharedDatabaseDirectory does).
+            }
         }
     }
 

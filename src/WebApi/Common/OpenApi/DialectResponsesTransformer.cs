@@ -113,7 +113,8 @@ internal sealed class DialectResponsesTransformer(DialectResolver resolver, IEnu
             }
         }
 
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any() && !metadata.OfType<DisableRateLimitingAttribute>().Any())
+        if ((metadata.OfType<EnableRateLimitingAttribute>().Any() && !metadata.OfType<DisableRateLimitingAttribute>().Any())
+            || metadata.OfType<Http.IRateLimitedEndpoint>().Any())
         {
             errorStatuses.Add(StatusCodes.Status429TooManyRequests);
         }
