@@ -22,8 +22,6 @@ public sealed class ServerInstanceTests
         Assert.Equal(["/hubs/kitchen", "/ws"], instance.Connections.Select(c => c.Transport));
         Assert.Equal(Start.AddSeconds(10), instance.SeenAt);
         Assert.True(instance.HasChanges);
-        Assert.True(instance.IsLive(Start.AddSeconds(40), TimeSpan.FromSeconds(30)));
-        Assert.False(instance.IsLive(Start.AddSeconds(41), TimeSpan.FromSeconds(30)));
     }
 
     [Fact]

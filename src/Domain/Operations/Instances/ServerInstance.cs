@@ -70,9 +70,6 @@ public sealed class ServerInstance : AggregateRoot<string>
         MarkChanged();
     }
 
-    /// <summary>True while the instance has reported within <paramref name="within"/> of <paramref name="now"/>.</summary>
-    public bool IsLive(DateTimeOffset now, TimeSpan within) => now - SeenAt <= within;
-
     private static string Truncate(string name) =>
         string.IsNullOrWhiteSpace(name) ? "unnamed" : name.Length <= MaxIdLength ? name : name[..MaxIdLength];
 }

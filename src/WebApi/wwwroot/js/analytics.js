@@ -39,12 +39,6 @@ let chart = null;
 
 const api = (method, path, body) => callApi(session.token, method, path, body);
 
-function setStatus(id, message, state) {
-  const line = $(id);
-  line.textContent = message;
-  line.dataset.state = state || "";
-}
-
 // ---------- Telegram launch parameters and theme ----------
 
 /** Init data and theme from Telegram: its script's object when a host injected it, else the launch fragment. */

@@ -1,5 +1,6 @@
 // Shared by the pages: calling the API with the bearer token, reading a refusal in the server's own
-// words, and the account id a token names. Loaded before each page's own script.
+// words, the account id a token names, and the two DOM helpers every page uses (a status line, a new
+// element with its text). Loaded before each page's own script.
 "use strict";
 
 /** The server's own words: Problem Details `detail`/`title`, FastAPI `detail`, a `message`, the Novels `error` (with its field details), else the raw text. */
@@ -67,4 +68,25 @@ async function callApi(token, method, path, body) {
   }
 
   return { ok: true, status: response.status, json: text ? JSON.parse(text) : {}, message: "" };
+}
+
+/** Writes `message` into the status line `id`; `state` ("ok", "error") colours it. */
+function setStatus(id, message, state) {
+  const line = document.getElementById(id);
+  line.textContent = message;
+  line.dataset.state = state || "";
+}
+
+/** A new element with a class and text (set as text, never as markup). */
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+
+  if (text !== undefined && text !== null) {
+    node.textContent = text;
+  }
+
+  return node;
 }

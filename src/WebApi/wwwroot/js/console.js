@@ -16,28 +16,8 @@ const pages = { games: 1, queue: 1, audit: 1, jobs: 1 };
 
 // ---------- errors and REST ----------
 
-
-function setStatus(id, message, state) {
-  const line = $(id);
-  line.textContent = message;
-  line.dataset.state = state || "";
-}
-
 /** Calls the API as the signed-in account (js/api.js). */
 const api = (method, path, body) => callApi(session.token, method, path, body);
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-
-  if (text !== undefined && text !== null) {
-    node.textContent = text;
-  }
-
-  return node;
-}
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : "—");
 
@@ -57,7 +37,6 @@ function wirePager(name, load) {
 const pageQuery = (name, extra) => new URLSearchParams({ ...extra, page: pages[name], per_page: PER_PAGE });
 
 // ---------- sign in ----------
-
 
 function useToken(token) {
   const me = accountIdOf(token);

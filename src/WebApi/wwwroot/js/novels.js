@@ -15,25 +15,6 @@ const session = { token: "", hub: null };
 
 const api = (path) => callApi("", "GET", path);
 
-function setStatus(id, message, state) {
-  const line = $(id);
-  line.textContent = message;
-  line.dataset.state = state || "";
-}
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-
-  if (text !== undefined && text !== null) {
-    node.textContent = text;
-  }
-
-  return node;
-}
-
 const lang = () => $("lang").value;
 
 function show(name) {
